@@ -1,0 +1,45 @@
+using CityEServices.ServiceDefaults.Auth;
+using CityEServices.ServiceDefaults.Health;
+using CityEServices.ServiceDefaults.Problems;
+using CityEServices.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every CityEServices process shares: telemetry, health, discovery, resilience, problem details
+/// and token validation. Kept in the Microsoft.Extensions.Hosting namespace, as Aspire's template does,
+/// so that Program.cs needs no extra using.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        builder.Services.AddCityProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    /// <summary>Bearer-token validation against the identity service plus a fallback policy that
+    /// makes every endpoint require an authenticated caller unless it opts out explicitly.</summary>
+    public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddCityAuthentication(builder.Configuration, builder.Environment);
+        return builder;
+    }
+}

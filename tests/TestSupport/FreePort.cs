@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CityEServices.TestSupport;
+
+public static class FreePort
+{
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>A loopback port nothing listens on now and that this process has not handed out before.</summary>
+    public static int Next()
+    {
+        lock (Handed)
+        {
+            while (true)
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                listener.Stop();
+                if (Handed.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
+    }
+
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace CityEServices.TestSupport;
+
+/// <summary>A real PostgreSQL server from the Debian binaries, on a free loopback port, with throwaway data.</summary>
+public sealed class LocalPostgres : IAsyncDisposable
+{
+    private readonly ServerProcess _server;
+
+    private LocalPostgres(int port, string dataDirectory)
+    {
+        Port = port;
+        // fsync off: this data is thrown away after the run, and the tests run faster without it.
+        _server = new ServerProcess("postgres", "postgres.sh", [port.ToString(), dataDirectory, "-c", "fsync=off", "-c", "synchronous_commit=off"], IsReadyAsync);
+    }
+
+    public int Port { get; }
+
+    public string Output => _server.Output;
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Include Error Detail=true";
+
+    public static async Task<LocalPostgres> StartAsync()
+    {
+        var postgres = new LocalPostgres(FreePort.Next(), RepositoryPaths.NewDataDirectory("postgres"));
+        await postgres.StartAgainAsync();
+        return postgres;
+    }
+
+    public Task StartAgainAsync() => _server.StartAsync(TimeSpan.FromSeconds(60));
+
+    public Task StopAsync() => _server.StopAsync();
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        return true;
+    }
+}
