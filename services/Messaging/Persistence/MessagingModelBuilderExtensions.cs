@@ -1,0 +1,49 @@
+using CityEServices.Messaging.Inbox;
+using CityEServices.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.Messaging.Persistence;
+
+public static class MessagingModelBuilderExtensions
+{
+    public const string OutboxTable = "outbox_messages";
+    public const string InboxTable = "inbox_messages";
+
+    /// <summary>Adds the outbox and inbox tables to a service's model, so they live in its database and its migrations.</summary>
+    public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable(OutboxTable);
+            outbox.HasKey(m => m.Id);
+            outbox.Property(m => m.Id).HasColumnName("id");
+            outbox.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            outbox.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb");
+            outbox.Property(m => m.OccurredAt).HasColumnName("occurred_at");
+            outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
+            outbox.Property(m => m.CorrelationId).HasColumnName("correlation_id").HasMaxLength(128);
+            outbox.Property(m => m.Attempts).HasColumnName("attempts");
+            outbox.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
+            outbox.Property(m => m.PublishedAt).HasColumnName("published_at");
+            outbox.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            // The relay only ever scans what is still pending; the partial index keeps that scan small
+            // however much history accumulates.
+            outbox.HasIndex(m => new { m.NextAttemptAt, m.OccurredAt })
+                .HasDatabaseName("ix_outbox_pending")
+                .HasFilter("published_at IS NULL");
+            outbox.HasIndex(m => m.PublishedAt).HasDatabaseName("ix_outbox_published_at");
+        });
+
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.ToTable(InboxTable);
+            inbox.HasKey(m => new { m.MessageId, m.Consumer });
+            inbox.Property(m => m.MessageId).HasColumnName("message_id");
+            inbox.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
+            inbox.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            inbox.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+        });
+
+        return modelBuilder;
+    }
+}
