@@ -1,0 +1,70 @@
+using CityEServices.AppHost;
+using CityEServices.AppHost.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var decisions = new List<string>();
+var infrastructure = builder.AddCityInfrastructure(decisions);
+var adminPassword = builder.AddParameter("admin-password", secret: true);
+
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .WithServiceEndpoints()
+    .WithReference(infrastructure.Database("identity-db"))
+    .WaitFor(infrastructure.Database("identity-db"))
+    .WithEnvironment("Identity__AdminPassword", adminPassword);
+foreach (var server in infrastructure.Servers)
+{
+    identity.WaitFor(server);
+}
+
+var identityUrl = identity.GetEndpoint("http");
+identity.WithEnvironment("Identity__Url", identityUrl);
+
+var property = builder.AddProject<Projects.Property>("property")
+    .WithServiceEndpoints(grpc: true)
+    .WithInfrastructure(infrastructure, "property-db");
+
+var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemanagement")
+    .WithServiceEndpoints(grpc: true)
+    .WithInfrastructure(infrastructure, "officemanagement-db");
+
+var archive = builder.AddProject<Projects.Archive>("archive")
+    .WithServiceEndpoints(grpc: true)
+    .WithInfrastructure(infrastructure, "archive-db");
+
+var urbanPlanning = builder.AddProject<Projects.UrbanPlanning>("urbanplanning")
+    .WithServiceEndpoints()
+    .WithInfrastructure(infrastructure, "urbanplanning-db")
+    .WithReference(property).WithReference(officeManagement).WithReference(archive);
+
+IResourceBuilder<ProjectResource>[] services = [property, officeManagement, archive, urbanPlanning];
+foreach (var service in services)
+{
+    // Every service validates tokens itself, so it needs the identity service up to fetch its keys.
+    service.WithEnvironment("Identity__Url", identityUrl).WaitFor(identity);
+}
+
+var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithServiceEndpoints(httpPort: gatewayPort)
+    .WithEnvironment("Identity__Url", identityUrl)
+    .WithReference(identity).WaitFor(identity);
+foreach (var service in services)
+{
+    gateway.WithReference(service).WaitFor(service);
+}
+
+builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+{
+    var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CityEServices.Infrastructure");
+    foreach (var decision in decisions)
+    {
+        logger.LogInformation("{Decision}", decision);
+    }
+
+    return Task.CompletedTask;
+});
+
+builder.Build().Run();

@@ -1,0 +1,43 @@
+using Aspire.Hosting.ApplicationModel;
+using CityEServices.AppHost.Infrastructure;
+
+namespace CityEServices.AppHost;
+
+public static class ProjectResourceExtensions
+{
+    /// <summary>
+    /// An HTTP/1.1 endpoint "http" for REST and, for gRPC servers, a plain-text HTTP/2 endpoint "grpc":
+    /// without TLS there is no ALPN, so one port cannot offer both. Configured through Kestrel's own
+    /// configuration keys, the same ones the Kubernetes manifests set.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithServiceEndpoints(this IResourceBuilder<ProjectResource> project, bool grpc = false, int? httpPort = null)
+    {
+        project.WithHttpEndpoint(name: "http", port: httpPort);
+        var http = project.GetEndpoint("http");
+        project.WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"));
+        project.WithEnvironment("Kestrel__Endpoints__http__Protocols", "Http1");
+        if (grpc)
+        {
+            project.WithHttpEndpoint(name: "grpc").WithEndpoint("grpc", e => e.Transport = "http2");
+            var endpoint = project.GetEndpoint("grpc");
+            project.WithEnvironment("Kestrel__Endpoints__grpc__Url", ReferenceExpression.Create($"http://localhost:{endpoint.Property(EndpointProperty.TargetPort)}"));
+            project.WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2");
+        }
+
+        return project.WithHttpHealthCheck("/health", endpointName: "http");
+    }
+
+    /// <summary>The service's own database, the broker and the cache, started and healthy before the service.</summary>
+    public static IResourceBuilder<ProjectResource> WithInfrastructure(this IResourceBuilder<ProjectResource> project, CityInfrastructure infrastructure, string database)
+    {
+        project.WithReference(infrastructure.Database(database))
+            .WithReference(infrastructure.RabbitMq)
+            .WithReference(infrastructure.Redis);
+        foreach (var server in infrastructure.Servers)
+        {
+            project.WaitFor(server);
+        }
+
+        return project.WaitFor(infrastructure.Database(database)).WaitFor(infrastructure.RabbitMq).WaitFor(infrastructure.Redis);
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the Debian PostgreSQL server in the foreground on 127.0.0.1:PORT, data in DATADIR.
+# Used by the AppHost (executable resource) and by the test fixtures, so both start it the same way.
+# usage: postgres.sh PORT DATADIR [extra postgres -c settings...]
+set -euo pipefail
+port=$1; dir=$2; shift 2
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bin/postgres" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)" >&2; exit 1; }
+
+run=()
+if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL refuses to run as root: the server runs as the postgres user, which must be able to
+  # reach the data folder. A folder under a private home (e.g. /root) is not reachable, so the data
+  # then lives in a per-folder place under /var/lib instead, and we say so.
+  run=(runuser -u postgres --)
+  mkdir -p "$dir"
+  if ! runuser -u postgres -- test -x "$dir"; then
+    alt="/var/lib/cityeservices/$(echo -n "$(realpath "$dir")" | sha256sum | cut -c1-16)/postgres"
+    echo "postgres user cannot reach $dir; keeping this server's data in $alt" >&2
+    dir=$alt
+  fi
+  mkdir -p "$dir"; chown postgres:postgres "$dir"; chmod 700 "$dir"
+else
+  mkdir -p "$dir"; chmod 700 "$dir"
+fi
+
+if [ ! -f "$dir/PG_VERSION" ]; then
+  "${run[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
+# Loopback only, no unix socket (deep paths overflow its 107-byte limit), trust auth: a developer's
+# throwaway server. Real deployments bring their own servers through ConnectionStrings__*.
+exec "${run[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
+  -c unix_socket_directories= -c max_connections=300 -c shared_buffers=64MB "$@"
