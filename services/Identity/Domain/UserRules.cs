@@ -1,0 +1,107 @@
+using System.Diagnostics.CodeAnalysis;
+using CityEServices.Contracts.Security;
+using CityEServices.Iran;
+
+namespace CityEServices.Identity.Domain;
+
+/// <summary>A user that passed <see cref="UserRules.TryValidate"/>: every field in its canonical form.</summary>
+public sealed record ValidUser(string UserName, string Password, string[] Roles, string? NationalId, string? OfficeCode, int? District);
+
+/// <summary>
+/// What a new user must satisfy. Field names in the errors are the JSON names of the request, so a
+/// client can put each message next to its input.
+/// </summary>
+public static class UserRules
+{
+    public const int MinDistrict = 1;
+    public const int MaxDistrict = 22;
+    public const int MaxOfficeCodeLength = 12;
+
+    public static bool TryValidate(
+        string? userName,
+        string? password,
+        IReadOnlyList<string?>? roles,
+        string? nationalId,
+        string? officeCode,
+        int? district,
+        [NotNullWhen(true)] out ValidUser? user,
+        out Dictionary<string, string[]> errors)
+    {
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        user = null;
+
+        var name = string.IsNullOrWhiteSpace(userName) ? null : UserNames.Normalize(userName);
+        if (name is null)
+        {
+            errors["userName"] = ["User name is required."];
+        }
+        else if (!UserNames.IsWellFormed(name))
+        {
+            errors["userName"] = [$"User name must be {UserNames.MinLength}–{UserNames.MaxLength} characters of English letters, digits, '.', '_' or '-'."];
+        }
+
+        var passwordProblems = PasswordPolicy.Check(password);
+        if (passwordProblems.Count > 0)
+        {
+            errors["password"] = [.. passwordProblems];
+        }
+
+        var canonicalRoles = RoleNames.Canonicalize(roles, "roles", errors);
+
+        string? canonicalNationalId = null;
+        if (!string.IsNullOrWhiteSpace(nationalId))
+        {
+            if (NationalId.TryParse(nationalId, out var parsed, out var error))
+            {
+                canonicalNationalId = parsed.Value;
+            }
+            else
+            {
+                errors["nationalId"] = [error];
+            }
+        }
+
+        string? canonicalOfficeCode = null;
+        if (!string.IsNullOrWhiteSpace(officeCode))
+        {
+            canonicalOfficeCode = officeCode.Trim().ToUpperInvariant();
+            if (canonicalOfficeCode.Length > MaxOfficeCodeLength || !canonicalOfficeCode.All(char.IsAsciiLetterOrDigit))
+            {
+                errors["officeCode"] = [$"Office code must be 1–{MaxOfficeCodeLength} English letters or digits."];
+            }
+        }
+
+        if (district is < MinDistrict or > MaxDistrict)
+        {
+            errors["district"] = [$"District must be between {MinDistrict} and {MaxDistrict}."];
+        }
+
+        // Operators and reviewers are authorised by these claims downstream: a token without them
+        // would pass role checks yet fail every domain check, which is harder to diagnose than a 400.
+        if (canonicalRoles.Contains(Roles.OfficeOperator))
+        {
+            if (string.IsNullOrWhiteSpace(nationalId))
+            {
+                errors.TryAdd("nationalId", ["National ID is required for the office-operator role."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(officeCode))
+            {
+                errors.TryAdd("officeCode", ["Office code is required for the office-operator role."]);
+            }
+        }
+
+        if (canonicalRoles.Contains(Roles.DistrictReviewer) && district is null)
+        {
+            errors.TryAdd("district", ["District is required for the district-reviewer role."]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        user = new ValidUser(name!, password!, canonicalRoles, canonicalNationalId, canonicalOfficeCode, district);
+        return true;
+    }
+}

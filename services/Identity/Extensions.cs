@@ -1,0 +1,80 @@
+using CityEServices.Identity.Data;
+using CityEServices.Identity.Domain;
+using CityEServices.Identity.Startup;
+using CityEServices.Identity.Tokens;
+using CityEServices.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CityEServices.Identity;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(IdentitySettings.SectionName);
+        builder.Services.Configure<IdentitySettings>(section);
+        var settings = section.Get<IdentitySettings>() ?? new IdentitySettings();
+
+        if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException(
+                $"Identity:Url must be this service's absolute base address as other services reach it (e.g. http://localhost:5123); it is the token issuer. Got '{settings.Url}'.");
+        }
+
+        var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
+
+        builder.AddNpgsqlDbContext<IdentityDataContext>("identity-db");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPasswordHasher<CityUser>, PasswordHasher<CityUser>>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<Seeder>();
+        builder.Services.AddSingleton<ServerKeyRing>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
+        builder.Services.AddHostedService<IdentityInitializer>();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(issuer);
+                server.SetTokenEndpointUris("connect/token");
+                server.AllowClientCredentialsFlow();
+                if (allowPasswordGrant)
+                {
+                    server.AllowPasswordFlow();
+                }
+
+                // Services validate plain signed JWTs with JwtBearer against the published JWKS.
+                server.DisableAccessTokenEncryption();
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+
+                // Only self-contained access tokens are issued (no codes, no refresh tokens), and
+                // services validate them without calling back, so a row per token would buy nothing.
+                server.DisableTokenStorage();
+
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (issuer.Scheme == Uri.UriSchemeHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            // The admin API validates tokens in-process against the server's own keys: no HTTP call
+            // to itself for the discovery document, which also works before Identity:Url is routable.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.AddAudiences(AuthenticationExtensions.ApiAudience);
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

@@ -1,0 +1,35 @@
+namespace CityEServices.Identity;
+
+/// <summary>The <c>Identity</c> configuration section.</summary>
+public sealed class IdentitySettings
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>Base address other services reach this service at; it is the token issuer.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Password of the bootstrap user <c>admin</c>; the configured value always wins over the stored one.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Resource-owner password grant; null means "only in Development".</summary>
+    public bool? AllowPasswordGrant { get; set; }
+
+    /// <summary>RSA private keys (PEM). When absent, keys are generated once and kept in the database.</summary>
+    public string? SigningKeyPem { get; set; }
+
+    public string? EncryptionKeyPem { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public LockoutSettings Lockout { get; set; } = new();
+
+    /// <summary>How long start-up keeps retrying an unreachable database before giving up.</summary>
+    public TimeSpan DatabaseStartupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public sealed class LockoutSettings
+    {
+        public int MaxFailedAttempts { get; set; } = 5;
+
+        public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(5);
+    }
+}
