@@ -1,5 +1,6 @@
 using CityEServices.AppHost;
 using CityEServices.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

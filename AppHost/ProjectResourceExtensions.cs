@@ -12,6 +12,9 @@ public static class ProjectResourceExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithServiceEndpoints(this IResourceBuilder<ProjectResource> project, bool grpc = false, int? httpPort = null)
     {
+        // Projects have no launch profiles of their own: the AppHost's environment (Development in
+        // local runs and tests) is theirs too.
+        project.WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName);
         project.WithHttpEndpoint(name: "http", port: httpPort);
         var http = project.GetEndpoint("http");
         project.WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"));

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityEServices.AppHost.Infrastructure;
 
@@ -128,7 +129,7 @@ public static class InfrastructureBuilder
     private static InfrastructureSource SourceOf(IConfiguration configuration, string kind, InfrastructureSource fallback) =>
         string.IsNullOrWhiteSpace(configuration.GetConnectionString(kind)) ? fallback : InfrastructureSource.Configured;
 
-    private static IResourceBuilder<IResourceWithConnectionString> Configured(IDistributedApplicationBuilder builder, string name, string connectionString) =>
+    private static IResourceBuilder<ConnectionStringResource> Configured(IDistributedApplicationBuilder builder, string name, string connectionString) =>
         builder.AddConnectionString(name, ReferenceExpression.Create($"{connectionString}"));
 
     private static string AddCheck(IDistributedApplicationBuilder builder, string resource, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck check)

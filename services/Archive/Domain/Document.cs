@@ -1,0 +1,39 @@
+namespace CityEServices.Archive.Domain;
+
+/// <summary>
+/// Metadata of one stored document version; the content lives in the content-addressed store under
+/// <see cref="Sha256"/>. Never updated in place: a new version is a new row.
+/// </summary>
+public sealed class Document
+{
+    public Guid Id { get; init; }
+
+    /// <summary>A code of the classification scheme (<see cref="ClassificationScheme"/>).</summary>
+    public required string CategoryCode { get; init; }
+
+    public string? RenovationCode { get; init; }
+
+    public string? FileNumber { get; init; }
+
+    public int? District { get; init; }
+
+    public required string Title { get; init; }
+
+    public DocumentSource Source { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public required string Sha256 { get; init; }
+
+    public long SizeBytes { get; init; }
+
+    /// <summary>As detected from the content's signature, not as the uploader claimed.</summary>
+    public required string ContentType { get; init; }
+
+    public int? Pages { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    public DateTimeOffset? ScannedAt { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

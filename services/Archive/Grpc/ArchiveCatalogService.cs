@@ -1,0 +1,39 @@
+using CityEServices.Archive.Data;
+using CityEServices.Archive.Domain;
+using CityEServices.Contracts.Grpc.Archive;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.Archive.Grpc;
+
+/// <summary>
+/// What urban planning asks before it creates a service request: does the file's dossier exist, and
+/// which document categories are already archived for this file or for this property (a deed
+/// archived for an earlier file of the property still counts, so the citizen is not asked twice).
+/// </summary>
+public sealed class ArchiveCatalogService(ArchiveDbContext db) : ArchiveCatalog.ArchiveCatalogBase
+{
+    public override async Task<DossierSummaryReply> GetDossierSummary(GetDossierSummaryRequest request, ServerCallContext context)
+    {
+        var fileNumber = string.IsNullOrWhiteSpace(request.FileNumber) ? null : FileNumbers.Normalize(request.FileNumber)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{request.FileNumber}' is not a file number."));
+        var renovationCode = string.IsNullOrWhiteSpace(request.RenovationCode) ? null : request.RenovationCode.Trim();
+        if (fileNumber is null && renovationCode is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "A file number or a renovation code is required."));
+        }
+
+        var ct = context.CancellationToken;
+        var exists = fileNumber is not null && await db.Dossiers.AnyAsync(d => d.FileNumber == fileNumber, ct);
+        var categories = await db.Documents
+            .Where(d => (fileNumber != null && d.FileNumber == fileNumber) || (renovationCode != null && d.RenovationCode == renovationCode))
+            .Select(d => d.CategoryCode)
+            .Distinct()
+            .OrderBy(c => c)
+            .ToListAsync(ct);
+
+        var reply = new DossierSummaryReply { DossierExists = exists };
+        reply.Categories.AddRange(categories);
+        return reply;
+    }
+}

@@ -1,0 +1,39 @@
+using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Domain;
+
+namespace CityEServices.UrbanPlanning.Api;
+
+/// <summary>Fields are strings so that every problem can be reported per field in one 400, not one JSON error at a time.</summary>
+public sealed record OpenFileRequest(string? RenovationCode, string? ApplicantNationalId, string? OfficeCode);
+
+public sealed record OpenFileResponse(string FileNumber, string TrackingCode, FileStatus Status);
+
+public sealed record FileResponse(
+    string FileNumber,
+    string TrackingCode,
+    FileStatus Status,
+    string RenovationCode,
+    int District,
+    string OfficeCode,
+    string ApplicantNationalId,
+    string OpenedBy,
+    string? OpenedByName,
+    DualTime OpenedAt,
+    IReadOnlyList<FileRequestSummary> Requests)
+{
+    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<FileRequestSummary> requests) => new(
+        file.FileNumber,
+        file.TrackingCode,
+        file.Status,
+        file.RenovationCode,
+        file.District,
+        file.OfficeCode,
+        file.ApplicantNationalId,
+        file.OpenedBy,
+        file.OpenedByName,
+        DualTime.From(file.OpenedAt),
+        requests);
+}
+
+/// <summary>A service request in a file's listing. Files have none until service requests are implemented.</summary>
+public sealed record FileRequestSummary(Guid RequestId, string ServiceType, string Status);

@@ -1,0 +1,110 @@
+using CityEServices.Contracts.Events;
+using CityEServices.Messaging.Outbox;
+using CityEServices.UrbanPlanning.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CityEServices.UrbanPlanning.Data;
+
+/// <summary>The outcome of <see cref="FileOpener.OpenAsync"/>: the new file, or the file the property already has.</summary>
+public sealed record OpenFileResult(UrbanPlanningFile? Opened, string? ExistingFileNumber);
+
+/// <summary>
+/// Writes a new file, its number and its <see cref="UrbanPlanningFileOpened"/> event in one transaction:
+/// either all of them exist afterwards or none does.
+/// </summary>
+public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
+{
+    private const int TrackingCodeAttempts = 3;
+
+    public async Task<OpenFileResult> OpenAsync(ValidOpenFile request, int district, Caller caller, string? correlationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // Drawn once per attempt, outside the retried block: if a commit succeeded but its
+            // acknowledgement was lost, the retry then meets its own file and can recognise it.
+            var trackingCode = TrackingCode.New();
+            try
+            {
+                return await InsertAsync(request, district, caller, correlationId, trackingCode, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex, UrbanPlanningDbContext.TrackingCodeIndex) && attempt < TrackingCodeAttempts)
+            {
+                // Two 64-bit codes collided; the transaction rolled back (number included), so draw again.
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex, UrbanPlanningDbContext.RenovationCodeIndex))
+            {
+                // Only reachable if the property's district changed between two concurrent openings
+                // (the district lock below serialises everything else); the index still holds the line.
+                db.ChangeTracker.Clear();
+                return await ExistingAsync(request.RenovationCode, trackingCode, cancellationToken)
+                    ?? throw new InvalidOperationException("The file that blocked this one has disappeared.", ex);
+            }
+        }
+    }
+
+    private Task<OpenFileResult> InsertAsync(ValidOpenFile request, int district, Caller caller, string? correlationId, string trackingCode, CancellationToken cancellationToken)
+    {
+        // Aspire turns on EF's retrying strategy, which only allows a user transaction inside ExecuteAsync;
+        // a retry replays the whole unit (allocation, insert, event) from a clean change tracker.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Allocating locks the district's counter row until commit, so every opening in this
+            // district (and so every opening of this property) is serialised from here on; a
+            // property that already has a file is therefore seen here, and the rollback on leaving
+            // returns the number.
+            var fileNumber = await FileNumberAllocator.NextAsync(db, district, ct);
+            if (await ExistingAsync(request.RenovationCode, trackingCode, ct) is { } existing)
+            {
+                return existing;
+            }
+
+            var openedAt = time.GetUtcNow();
+            var openedBy = caller.Subject ?? caller.Name ?? "unknown";
+            var file = UrbanPlanningFile.Open(
+                fileNumber,
+                trackingCode,
+                request.RenovationCode,
+                district,
+                request.OfficeCode,
+                request.ApplicantNationalId.Value,
+                Truncate(openedBy),
+                caller.Name is null ? null : Truncate(caller.Name),
+                openedAt);
+            db.Files.Add(file);
+            db.PublishOnCommit(new UrbanPlanningFileOpened(
+                file.FileNumber,
+                file.RenovationCode,
+                file.District,
+                file.OfficeCode,
+                file.ApplicantNationalId,
+                caller.Name ?? openedBy)
+            {
+                OccurredAt = openedAt,
+                CorrelationId = correlationId,
+            });
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new OpenFileResult(file, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>The property's file if it has one: ours when it carries our tracking code (a retried commit), else a conflict.</summary>
+    private async Task<OpenFileResult?> ExistingAsync(RenovationCode renovationCode, string trackingCode, CancellationToken cancellationToken)
+    {
+        var existing = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.RenovationCode == renovationCode.Value, cancellationToken);
+        return existing is null ? null
+            : existing.TrackingCode == trackingCode ? new OpenFileResult(existing, null)
+            : new OpenFileResult(null, existing.FileNumber);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex, string constraint) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName == constraint;
+
+    private static string Truncate(string value) => value.Length <= 200 ? value : value[..200];
+}

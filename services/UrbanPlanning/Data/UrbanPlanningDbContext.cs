@@ -1,0 +1,59 @@
+using CityEServices.Messaging.Persistence;
+using CityEServices.UrbanPlanning.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.UrbanPlanning.Data;
+
+public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbContext> options) : DbContext(options)
+{
+    public const string FilesTable = "files";
+    public const string TrackingCodeIndex = "ix_files_tracking_code";
+    public const string RenovationCodeIndex = "ix_files_renovation_code";
+
+    public DbSet<UrbanPlanningFile> Files => Set<UrbanPlanningFile>();
+
+    public DbSet<FileNumberSequence> FileNumberSequences => Set<FileNumberSequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddMessagingTables();
+
+        modelBuilder.Entity<UrbanPlanningFile>(file =>
+        {
+            file.ToTable(FilesTable, t =>
+            {
+                t.HasCheckConstraint("ck_files_district", $"district BETWEEN {Districts.Min} AND {Districts.Max}");
+                t.HasCheckConstraint("ck_files_file_number", "file_number ~ '^[0-9]{11}$'");
+            });
+            file.HasKey(f => f.FileNumber);
+            file.Property(f => f.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length).ValueGeneratedNever();
+            file.Property(f => f.TrackingCode).HasColumnName("tracking_code").HasMaxLength(TrackingCode.Length);
+            file.Property(f => f.RenovationCode).HasColumnName("renovation_code").HasMaxLength(80);
+            file.Property(f => f.District).HasColumnName("district");
+            file.Property(f => f.OfficeCode).HasColumnName("office_code").HasMaxLength(OfficeCode.MaxLength);
+            file.Property(f => f.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
+            file.Property(f => f.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
+            file.Property(f => f.OpenedBy).HasColumnName("opened_by").HasMaxLength(200);
+            file.Property(f => f.OpenedByName).HasColumnName("opened_by_name").HasMaxLength(200);
+            file.Property(f => f.OpenedAt).HasColumnName("opened_at");
+
+            // The tracking code is the key of the anonymous lookup; the index both serves it and makes a
+            // (astronomically unlikely) collision fail the insert instead of pointing two files at one code.
+            file.HasIndex(f => f.TrackingCode).IsUnique().HasDatabaseName(TrackingCodeIndex);
+            // A property has one urban-planning file; this also stops two counters racing to open it.
+            file.HasIndex(f => f.RenovationCode).IsUnique().HasDatabaseName(RenovationCodeIndex);
+            file.HasIndex(f => new { f.District, f.OpenedAt }).HasDatabaseName("ix_files_district");
+            file.HasIndex(f => new { f.OfficeCode, f.OpenedAt }).HasDatabaseName("ix_files_office");
+            file.HasIndex(f => f.ApplicantNationalId).HasDatabaseName("ix_files_applicant");
+        });
+
+        modelBuilder.Entity<FileNumberSequence>(sequence =>
+        {
+            sequence.ToTable(FileNumberAllocator.Table, t =>
+                t.HasCheckConstraint("ck_file_number_sequences_last_value", $"last_value BETWEEN 1 AND {FileNumber.MaxSequence}"));
+            sequence.HasKey(s => s.District);
+            sequence.Property(s => s.District).HasColumnName("district").ValueGeneratedNever();
+            sequence.Property(s => s.LastValue).HasColumnName("last_value");
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityEServices.Messaging;
+using CityEServices.Messaging.Persistence;
+using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Grpc;
+
+namespace CityEServices.UrbanPlanning;
+
+public static class Extensions
+{
+    public const string DatabaseName = "urbanplanning-db";
+    public const string ServiceName = "urbanplanning";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<UrbanPlanningDbContext>(DatabaseName);
+        // No consumers yet: DocumentArchived (document completeness) arrives with service requests.
+        builder.AddMessaging<UrbanPlanningDbContext>(ServiceName);
+        builder.AddRedisClient("redis");
+        builder.AddServiceClients();
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+
+        builder.Services.AddScoped<FileOpener>();
+        return builder;
+    }
+}
