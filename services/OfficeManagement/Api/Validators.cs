@@ -1,0 +1,145 @@
+using CityEServices.Contracts.Codes;
+using CityEServices.Iran;
+using CityEServices.OfficeManagement.Domain;
+
+namespace CityEServices.OfficeManagement.Api;
+
+public sealed record NewOffice(OfficeCode Code, string Name, int District, string Address, OfficeStatus Status);
+
+public sealed record NewStaff(NationalId NationalId, string FullName, StaffRole Role);
+
+public sealed record QualificationEntry(string ServiceType, QualificationKind Kind, decimal? Score, bool? Passed);
+
+/// <summary>Pure request validation: a checked command, or every field error at once (keys are camelCase field names).</summary>
+public static class Validators
+{
+    public static Validated<NewOffice> Validate(CreateOfficeRequest request)
+    {
+        var errors = new ValidationErrors();
+        OfficeCode? code = OfficeCode.TryParse(request.Code, out var parsed, out var codeError) ? parsed : null;
+        errors.AddIf("code", codeError);
+        var name = RequiredText(request.Name, "name", "Name", Office.MaxNameLength, errors);
+        if (request.District is not { } district)
+        {
+            errors.Add("district", "District is required.");
+        }
+        else if (district is < 1 or > 22)
+        {
+            errors.Add("district", $"District must be 1 to 22; got {district}.");
+        }
+
+        var address = RequiredText(request.Address, "address", "Address", Office.MaxAddressLength, errors);
+        var status = request.Status is null ? OfficeStatus.Pilot : ParseEnum<OfficeStatus>(request.Status, "status", "Status", errors);
+
+        return errors.IsEmpty
+            ? Validated<NewOffice>.Valid(new NewOffice(code!.Value, name!, request.District!.Value, address!, status!.Value))
+            : Validated<NewOffice>.Invalid(errors);
+    }
+
+    public static Validated<string> Validate(GrantLicenceRequest request)
+    {
+        var errors = new ValidationErrors();
+        var serviceType = ServiceType(request.ServiceType, errors);
+        return serviceType is null ? Validated<string>.Invalid(errors) : Validated<string>.Valid(serviceType);
+    }
+
+    public static Validated<NewStaff> Validate(AddStaffRequest request)
+    {
+        var errors = new ValidationErrors();
+        NationalId? nationalId = NationalId.TryParse(request.NationalId, out var parsed, out var idError) ? parsed : null;
+        errors.AddIf("nationalId", idError);
+        var fullName = RequiredText(request.FullName, "fullName", "Full name", StaffMember.MaxNameLength, errors);
+        var role = ParseEnum<StaffRole>(request.Role, "role", "Role", errors);
+        return errors.IsEmpty
+            ? Validated<NewStaff>.Valid(new NewStaff(nationalId!.Value, fullName!, role!.Value))
+            : Validated<NewStaff>.Invalid(errors);
+    }
+
+    public static Validated<QualificationEntry> Validate(RecordQualificationRequest request, decimal examPassMark)
+    {
+        var errors = new ValidationErrors();
+        var serviceType = ServiceType(request.ServiceType, errors);
+        var kind = ParseEnum<QualificationKind>(request.Kind, "kind", "Kind", errors);
+
+        if (request.Score is { } score && (score < 0 || score > QualificationAttempt.MaxScore || decimal.Round(score, 2) != score))
+        {
+            errors.Add("score", $"Score must be 0 to {QualificationAttempt.MaxScore} with at most two decimal places; got {score}.");
+        }
+        else if (kind == QualificationKind.Exam)
+        {
+            if (request.Score is not { } examScore)
+            {
+                errors.Add("score", "An exam needs its score.");
+            }
+            else if (request.Passed is { } claimed && claimed != QualificationAttempt.ExamPasses(examScore, examPassMark))
+            {
+                errors.Add("passed", $"An exam passes on its score: {examScore} {(claimed ? "does not reach" : "reaches")} the pass mark of {examPassMark}.");
+            }
+        }
+        else if (kind is not null && request.Passed is null)
+        {
+            errors.Add("passed", $"Say whether the {kind.Value.ToString().ToLowerInvariant()} was passed.");
+        }
+
+        return errors.IsEmpty
+            ? Validated<QualificationEntry>.Valid(new QualificationEntry(serviceType!, kind!.Value, request.Score, request.Passed))
+            : Validated<QualificationEntry>.Invalid(errors);
+    }
+
+    private static string? ServiceType(string? value, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("serviceType", "Service type is required (see GET /api/service-types).");
+            return null;
+        }
+
+        var code = value.Trim().ToUpperInvariant();
+        if (!ServiceTypes.IsKnown(code))
+        {
+            errors.Add("serviceType", $"'{value}' is not a service type; known: {string.Join(", ", ServiceTypes.All)}.");
+            return null;
+        }
+
+        return code;
+    }
+
+    private static string? RequiredText(string? value, string field, string label, int maxLength, ValidationErrors errors)
+    {
+        var text = PersianText.Normalize(value);
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add(field, $"{label} is required.");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors.Add(field, $"{label} must be at most {maxLength} characters; got {text.Length}.");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Names only, case-insensitive; numbers are refused so that "1" never means a value by accident.</summary>
+    private static TEnum? ParseEnum<TEnum>(string? value, string field, string label, ValidationErrors errors)
+        where TEnum : struct, Enum
+    {
+        var names = Enum.GetNames<TEnum>();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"{label} is required: one of {string.Join(", ", names)}.");
+            return null;
+        }
+
+        var name = names.FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            errors.Add(field, $"{label} '{value}' is not one of {string.Join(", ", names)}.");
+            return null;
+        }
+
+        return Enum.Parse<TEnum>(name);
+    }
+}

@@ -1,0 +1,103 @@
+using CityEServices.Contracts.Codes;
+using CityEServices.Iran;
+
+namespace CityEServices.OfficeManagement.Domain;
+
+/// <summary>
+/// A City E-Service Office (دفتر خدمات الکترونیکی شهر). Offices serve citizens of any district; what
+/// they may do is decided per service type by their licences.
+/// </summary>
+public sealed class Office
+{
+    public const int MaxNameLength = 200;
+    public const int MaxAddressLength = 500;
+
+    private readonly List<Licence> _licences = [];
+
+    private Office()
+    {
+    }
+
+    public OfficeCode Code { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>The district the office sits in (1–22); it still serves every district.</summary>
+    public int District { get; private set; }
+
+    public string Address { get; private set; } = string.Empty;
+
+    public OfficeStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string CreatedBy { get; private set; } = string.Empty;
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Every licence, current and revoked.</summary>
+    public IReadOnlyList<Licence> Licences => _licences;
+
+    /// <summary>Pilot and Active offices serve; Suspended and Closed ones do not.</summary>
+    public bool CanServe => Status is OfficeStatus.Active or OfficeStatus.Pilot;
+
+    public static Office Open(OfficeCode code, string name, int district, string address, OfficeStatus status, DateTimeOffset at, string by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(district, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(district, 22);
+        return new Office
+        {
+            Code = code,
+            Name = PersianText.Normalize(name),
+            District = district,
+            Address = PersianText.Normalize(address),
+            Status = status,
+            CreatedAt = at,
+            CreatedBy = by,
+        };
+    }
+
+    public Licence? ActiveLicence(string serviceType) =>
+        _licences.FirstOrDefault(l => l.IsActive && string.Equals(l.ServiceType, serviceType, StringComparison.Ordinal));
+
+    public bool IsLicensedFor(string serviceType) => ActiveLicence(serviceType) is not null;
+
+    public Outcome<Licence> GrantLicence(string serviceType, DateTimeOffset at, string by)
+    {
+        if (!ServiceTypes.IsKnown(serviceType))
+        {
+            throw new ArgumentException($"'{serviceType}' is not a service type.", nameof(serviceType));
+        }
+
+        if (Status == OfficeStatus.Closed)
+        {
+            return Outcome<Licence>.Refused($"Office {Code} is closed and cannot be licensed.");
+        }
+
+        if (ActiveLicence(serviceType) is { } existing)
+        {
+            return Outcome<Licence>.Refused($"Office {Code} has been licensed for {serviceType} since {existing.GrantedAt:O}.");
+        }
+
+        var licence = Licence.Grant(Code, serviceType, at, by);
+        _licences.Add(licence);
+        return Outcome<Licence>.Done(licence);
+    }
+
+    public Outcome<Licence> RevokeLicence(string serviceType, DateTimeOffset at, string by)
+    {
+        if (ActiveLicence(serviceType) is not { } licence)
+        {
+            return Outcome<Licence>.Refused($"Office {Code} holds no licence for {serviceType}.");
+        }
+
+        licence.Revoke(at, by);
+        return Outcome<Licence>.Done(licence);
+    }
+
+    /// <summary>Whether new staff may join: not once the office has closed.</summary>
+    public string? RefusalToHire() => Status == OfficeStatus.Closed ? $"Office {Code} is closed and takes no new staff." : null;
+
+    public void ChangeStatus(OfficeStatus status) => Status = status;
+}

@@ -1,0 +1,111 @@
+using CityEServices.Contracts.Codes;
+using CityEServices.Iran;
+
+namespace CityEServices.OfficeManagement.Domain;
+
+/// <summary>Why an operator may not serve a request; the names are the gRPC contract's reason strings.</summary>
+public enum AuthorizationRefusal
+{
+    UnknownServiceType,
+    OfficeNotFound,
+    OfficeSuspended,
+    OfficeClosed,
+    OfficeNotLicensed,
+    OperatorNotAtOffice,
+    OperatorInactive,
+    OperatorNotCertified,
+    CertificationExpired,
+}
+
+public sealed record AuthorizationRequest(string OfficeCode, string OperatorNationalId, string ServiceType);
+
+/// <summary>
+/// What the rule needs, loaded in one go: the office with its licences (null when there is none), every
+/// staff record of the operator (any office) and every qualification attempt of the operator.
+/// </summary>
+public sealed record AuthorizationSnapshot(
+    Office? Office,
+    IReadOnlyList<StaffMember> OperatorStaffRecords,
+    IReadOnlyList<QualificationAttempt> OperatorAttempts)
+{
+    public static AuthorizationSnapshot Empty { get; } = new(null, [], []);
+}
+
+public sealed record AuthorizationDecision(bool Allowed, AuthorizationRefusal? Reason, string Detail)
+{
+    public static AuthorizationDecision Allow(string detail) => new(true, null, detail);
+
+    public static AuthorizationDecision Refuse(AuthorizationRefusal reason, string detail) => new(false, reason, detail);
+}
+
+/// <summary>
+/// May this operator serve this service type at this office now? A pure rule over a snapshot. The
+/// checks run in this order and the first failure is the answer:
+/// <list type="number">
+/// <item>UnknownServiceType: not a code in Contracts' ServiceTypes.</item>
+/// <item>OfficeNotFound: no office has the code (or the code is malformed).</item>
+/// <item>OfficeSuspended, then OfficeClosed: only Pilot and Active offices serve.</item>
+/// <item>OfficeNotLicensed: no unrevoked licence for the service type.</item>
+/// <item>OperatorNotAtOffice: no staff record of this person at this office (or a malformed national ID).</item>
+/// <item>OperatorInactive: records at this office exist but none is active.</item>
+/// <item>OperatorNotCertified: the latest exam, interview and training have not all passed.</item>
+/// <item>CertificationExpired: certified, but the validity period has run out.</item>
+/// </list>
+/// Office checks come first because they answer for every operator at the counter at once.
+/// </summary>
+public static class OfficeAuthorizationRule
+{
+    public static AuthorizationDecision Evaluate(AuthorizationRequest request, AuthorizationSnapshot snapshot, TimeSpan certificationValidity, TimeProvider clock)
+    {
+        var serviceType = request.ServiceType;
+        if (!ServiceTypes.IsKnown(serviceType))
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.UnknownServiceType, $"'{serviceType}' is not a service type.");
+        }
+
+        if (!OfficeCode.TryParse(request.OfficeCode, out var officeCode) || snapshot.Office is not { } office || office.Code != officeCode)
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeNotFound, $"There is no office '{request.OfficeCode}'.");
+        }
+
+        switch (office.Status)
+        {
+            case OfficeStatus.Suspended:
+                return AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeSuspended, $"Office {office.Code} is suspended.");
+            case OfficeStatus.Closed:
+                return AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeClosed, $"Office {office.Code} is closed.");
+        }
+
+        if (!office.IsLicensedFor(serviceType))
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeNotLicensed, $"Office {office.Code} is not licensed for {serviceType}.");
+        }
+
+        var records = NationalId.TryParse(request.OperatorNationalId, out var nationalId)
+            ? snapshot.OperatorStaffRecords.Where(s => s.NationalId == nationalId && s.OfficeCode == office.Code).ToList()
+            : [];
+        if (records.Count == 0)
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorNotAtOffice, $"{request.OperatorNationalId} is not on the staff of office {office.Code}.");
+        }
+
+        if (!records.Any(s => s.Active))
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorInactive, $"{nationalId} is no longer active at office {office.Code}.");
+        }
+
+        var status = Certification.Derive(serviceType, snapshot.OperatorAttempts.Where(a => a.NationalId == nationalId), certificationValidity);
+        if (!status.IsCertified)
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorNotCertified, $"{nationalId} is not certified for {serviceType}.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (status.IsExpiredAt(now))
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.CertificationExpired, $"The certification of {nationalId} for {serviceType} expired at {status.ExpiresAt:O}.");
+        }
+
+        return AuthorizationDecision.Allow($"{nationalId} may serve {serviceType} at office {office.Code} until {status.ExpiresAt:O}.");
+    }
+}

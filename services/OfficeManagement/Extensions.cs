@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityEServices.Messaging;
+using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Domain;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CityEServices.OfficeManagement;
+
+public static class Extensions
+{
+    public const string DatabaseName = "officemanagement-db";
+    public const string ServiceName = "officemanagement";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<OfficeManagementDbContext>(DatabaseName);
+        builder.AddMessaging<OfficeManagementDbContext>(ServiceName);
+        builder.AddRedisClient("redis");
+        builder.Services.AddGrpc();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<CertificationPolicy>()
+            .BindConfiguration(CertificationPolicy.SectionName)
+            .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")
+            .ValidateOnStart();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,28 @@
+using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement;
+using CityEServices.OfficeManagement.Api;
+using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Grpc;
+using CityEServices.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDefaultAuthentication();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseCityProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapOfficesApi();
+app.MapStaffApi();
+app.MapServiceTypesApi();
+app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
+
+await app.MigrateDatabaseAsync<OfficeManagementDbContext>();
+
+app.Run();

@@ -1,0 +1,96 @@
+using CityEServices.Iran;
+using CityEServices.Messaging.Persistence;
+using CityEServices.Property.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityEServices.Property.Data;
+
+public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options) : DbContext(options)
+{
+    public DbSet<RealProperty> Properties => Set<RealProperty>();
+
+    public DbSet<Ownership> Ownerships => Set<Ownership>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Value types are stored in their canonical text; only valid values ever reach the database.
+        configurationBuilder.Properties<RenovationCode>()
+            .HaveConversion<RenovationCodeConverter>()
+            .HaveMaxLength(RenovationCode.MaxLength);
+        configurationBuilder.Properties<PostalCode>()
+            .HaveConversion<PostalCodeConverter>()
+            .HaveMaxLength(PostalCode.Length);
+        configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RealProperty>(ConfigureProperty);
+        modelBuilder.Entity<Ownership>(ConfigureOwnership);
+        modelBuilder.AddMessagingTables();
+        modelBuilder.UseSnakeCaseNames();
+    }
+
+    private static void ConfigureProperty(EntityTypeBuilder<RealProperty> property)
+    {
+        property.ToTable("properties");
+        property.HasKey(p => p.RenovationCode);
+        property.Property(p => p.Address).HasMaxLength(500);
+        property.Property(p => p.Usage).HasConversion<string>().HasMaxLength(32);
+        property.Property(p => p.RegisteredBy).HasMaxLength(200);
+        // PostgreSQL's system column: changes on every update, costs no storage, needs no migration.
+        property.Property(p => p.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        property.Ignore(p => p.CurrentOwners);
+
+        property.ComplexProperty(p => p.RegistrationPlate);
+        property.ComplexProperty(p => p.Restrictions);
+        property.ComplexProperty(p => p.PermittedConstruction, permitted =>
+        {
+            permitted.Property(c => c.PermitNumber).HasMaxLength(64);
+            permitted.Property(c => c.Usage).HasMaxLength(32);
+        });
+        property.ComplexProperty(p => p.CompletedConstruction, completed =>
+            completed.Property(c => c.CertificateNumber).HasMaxLength(64));
+
+        property.HasMany(p => p.Owners)
+            .WithOne()
+            .HasForeignKey(o => o.RenovationCode)
+            .OnDelete(DeleteBehavior.Restrict);
+        property.Navigation(p => p.Owners).HasField("_owners");
+
+        property.HasIndex(p => p.District);
+        property.HasIndex(p => p.PostalCode);
+        property.ToTable(t => t.HasCheckConstraint("ck_properties_district", "district BETWEEN 1 AND 22"));
+    }
+
+    private static void ConfigureOwnership(EntityTypeBuilder<Ownership> ownership)
+    {
+        ownership.ToTable("property_owners", t =>
+        {
+            t.HasCheckConstraint("ck_property_owners_share_positive", "share_numerator > 0 AND share_denominator > 0");
+            t.HasCheckConstraint("ck_property_owners_period", "valid_to IS NULL OR valid_to >= valid_from");
+        });
+        ownership.HasKey(o => o.Id);
+        ownership.Property(o => o.Id).ValueGeneratedNever();
+        ownership.Property(o => o.PartyType).HasConversion<string>().HasMaxLength(16);
+        ownership.Property(o => o.PartyId).HasMaxLength(11);
+        ownership.Property(o => o.FullName).HasMaxLength(200);
+        ownership.Ignore(o => o.Party);
+        ownership.Ignore(o => o.Share);
+        ownership.Ignore(o => o.IsCurrent);
+
+        // One current holding per party and property; history rows are unconstrained.
+        ownership.HasIndex(o => new { o.RenovationCode, o.PartyId })
+            .IsUnique()
+            .HasFilter("valid_to IS NULL")
+            .HasDatabaseName("ux_property_owners_current_party");
+        ownership.HasIndex(o => o.PartyId);
+    }
+
+    private sealed class RenovationCodeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<RenovationCode, string>(
+        code => code.Value, text => RenovationCode.Parse(text));
+
+    private sealed class PostalCodeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<PostalCode, string>(
+        code => code.Value, text => PostalCode.Parse(text));
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CityEServices.Property.Data;
+
+/// <summary>
+/// Gives every table, column, key and index a snake_case name, as the shared outbox and inbox tables
+/// already have, so hand-written SQL and psql sessions need no quoted identifiers.
+/// </summary>
+internal static class SnakeCaseNames
+{
+    /// <summary>Call last in OnModelCreating, after every entity is configured.</summary>
+    public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is { } table)
+            {
+                entity.SetTableName(ToSnakeCase(table));
+            }
+
+            RenameColumns(entity, prefix: string.Empty);
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(ToSnakeCase(key.GetName()!));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(ToSnakeCase(foreignKey.GetConstraintName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(ToSnakeCase(index.GetDatabaseName()!));
+            }
+        }
+
+        return modelBuilder;
+    }
+
+    private static void RenameColumns(IMutableTypeBase type, string prefix)
+    {
+        foreach (var property in type.GetDeclaredProperties())
+        {
+            // A name given explicitly (the outbox's, PostgreSQL's xmin) is kept as it is.
+            if (((IConventionProperty)property).GetColumnNameConfigurationSource() != ConfigurationSource.Explicit)
+            {
+                property.SetColumnName(ToSnakeCase(prefix + property.Name));
+            }
+        }
+
+        // Complex properties keep their path as a prefix (permitted_construction_floors), so two
+        // complex types with the same member names never share a column.
+        foreach (var complex in type.GetDeclaredComplexProperties())
+        {
+            RenameColumns(complex.ComplexType, $"{prefix}{complex.Name}_");
+        }
+    }
+
+    /// <summary><c>LandAreaM2</c> → <c>land_area_m2</c>, <c>RegistrationPlate_Section</c> → <c>registration_plate_section</c>.</summary>
+    public static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previous = i > 0 ? name[i - 1] : '_';
+                var next = i + 1 < name.Length ? name[i + 1] : '_';
+                // A word starts at an upper-case letter after a lower-case one or a digit, or at the
+                // last capital of an acronym ("HTTPServer" → http_server).
+                if (previous != '_' && (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next))))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using CityEServices.Messaging.Persistence;
+using CityEServices.Property;
+using CityEServices.Property.Api;
+using CityEServices.Property.Data;
+using CityEServices.Property.Grpc;
+using CityEServices.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDefaultAuthentication();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseCityProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapPropertiesApi();
+app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
+
+await app.MigrateDatabaseAsync<PropertyDbContext>();
+
+app.Run();

@@ -1,0 +1,70 @@
+using CityEServices.Contracts.Codes;
+using CityEServices.OfficeManagement.Domain;
+
+namespace CityEServices.OfficeManagement.Tests;
+
+public class OfficeTests
+{
+    private static readonly DateTimeOffset At = new(2025, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static Office NewOffice(OfficeStatus status = OfficeStatus.Pilot) =>
+        Office.Open(OfficeCode.Parse("TH7"), "دفتر", 7, "تهران", status, At, "admin");
+
+    [Fact]
+    public void A_licence_is_granted_once_until_revoked()
+    {
+        var office = NewOffice();
+
+        var first = office.GrantLicence(ServiceTypes.WasteContract, At, "admin");
+        Assert.True(first.Succeeded);
+        Assert.True(office.IsLicensedFor(ServiceTypes.WasteContract));
+        Assert.False(office.IsLicensedFor(ServiceTypes.BuildingPermit));
+
+        Assert.False(office.GrantLicence(ServiceTypes.WasteContract, At.AddDays(1), "admin").Succeeded);
+
+        Assert.True(office.RevokeLicence(ServiceTypes.WasteContract, At.AddDays(2), "admin").Succeeded);
+        Assert.False(office.IsLicensedFor(ServiceTypes.WasteContract));
+        Assert.False(office.RevokeLicence(ServiceTypes.WasteContract, At.AddDays(2), "admin").Succeeded);
+
+        Assert.True(office.GrantLicence(ServiceTypes.WasteContract, At.AddDays(3), "admin").Succeeded);
+        Assert.Equal(2, office.Licences.Count);
+        Assert.Equal(At.AddDays(2), office.Licences[0].RevokedAt);
+    }
+
+    [Fact]
+    public void A_closed_office_takes_no_licences_or_staff()
+    {
+        var office = NewOffice(OfficeStatus.Closed);
+
+        Assert.NotNull(office.GrantLicence(ServiceTypes.UrbanFile, At, "admin").Refusal);
+        Assert.NotNull(office.RefusalToHire());
+        Assert.Null(NewOffice(OfficeStatus.Suspended).RefusalToHire());
+    }
+
+    [Fact]
+    public void Unknown_service_types_never_reach_a_licence()
+    {
+        Assert.Throws<ArgumentException>(() => NewOffice().GrantLicence("PIZZA", At, "admin"));
+    }
+
+    [Fact]
+    public void The_catalog_titles_every_service_type_in_contract_order()
+    {
+        Assert.Equal(ServiceTypes.All, ServiceTypeCatalog.All.Select(t => t.Code));
+        Assert.All(ServiceTypeCatalog.All, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.TitleEn));
+            Assert.Contains(t.TitleFa, c => c is >= '\u0600' and <= '\u06FF');
+            Assert.Equal(Iran.PersianText.Normalize(t.TitleFa), t.TitleFa);
+        });
+    }
+
+    [Fact]
+    public void Pass_mark_and_validity_are_checked_at_start_up()
+    {
+        Assert.Empty(new CertificationPolicy().Problems());
+        Assert.NotEmpty(new CertificationPolicy { ExamPassMark = 101 }.Problems());
+        Assert.NotEmpty(new CertificationPolicy { CertificationValidity = TimeSpan.Zero }.Problems());
+        Assert.Equal((70m, TimeSpan.FromDays(730)), (new CertificationPolicy().ExamPassMark, new CertificationPolicy().CertificationValidity));
+    }
+}
