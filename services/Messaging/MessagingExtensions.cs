@@ -30,9 +30,15 @@ public static class MessagingExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
-        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry");
-        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox")
+            .Validate(o => o.BatchSize > 0 && o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromDays(1) && o.PublishTimeout > TimeSpan.Zero
+                && o.MinRetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.MinRetryDelay,
+                "Messaging:Outbox needs BatchSize > 0, 0 < PollInterval <= 1 day, PublishTimeout > 0, and 0 <= MinRetryDelay <= MaxRetryDelay.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ConsumerRetryOptions>().BindConfiguration("Messaging:Retry")
+            .Validate(o => o.RetryLimit >= 0 && o.MinInterval >= TimeSpan.Zero && o.MaxInterval >= o.MinInterval && o.IntervalDelta >= TimeSpan.Zero,
+                "Messaging:Retry needs RetryLimit >= 0 and 0 <= MinInterval <= MaxInterval.")
+            .ValidateOnStart();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -51,12 +57,19 @@ public static class MessagingExtensions
                 {
                     host.Username(broker.UserName);
                     host.Password(broker.Password);
+                    // The relay marks a row published only when the broker has confirmed it.
                     host.PublisherConfirmation = true;
+                    if (broker.UseTls)
+                    {
+                        host.UseSsl(ssl => ssl.ServerName = broker.Host);
+                    }
                 });
                 rabbit.ConfigureEndpoints(context);
             });
         });
 
+        // After MassTransit's hosted service: the bus starts before the relay and stops after it.
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         return builder;
     }
 }

@@ -11,7 +11,11 @@ public sealed class LocalPostgres : IAsyncDisposable
     {
         Port = port;
         // fsync off: this data is thrown away after the run, and the tests run faster without it.
-        _server = new ServerProcess("postgres", "postgres.sh", [port.ToString(), dataDirectory, "-c", "fsync=off", "-c", "synchronous_commit=off"], IsReadyAsync);
+        _server = new ServerProcess("postgres", "postgres.sh", [port.ToString(), dataDirectory, "-c", "fsync=off", "-c", "synchronous_commit=off"], IsReadyAsync,
+            // SIGINT is PostgreSQL's fast shutdown: it ends client sessions and stops. SIGTERM (smart) would
+            // wait for every pooled connection of the test process to close.
+            stopSignal: ServerProcess.SigInt,
+            dataDirectory: dataDirectory);
     }
 
     public int Port { get; }
@@ -24,7 +28,17 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static async Task<LocalPostgres> StartAsync()
     {
         var postgres = new LocalPostgres(FreePort.Next(), RepositoryPaths.NewDataDirectory("postgres"));
-        await postgres.StartAgainAsync();
+        try
+        {
+            await postgres.StartAgainAsync();
+        }
+        catch
+        {
+            // A server that did not become ready in time may still be running: stop it before giving up.
+            await postgres.DisposeAsync();
+            throw;
+        }
+
         return postgres;
     }
 

@@ -21,7 +21,8 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         ManagementPort = managementPort;
         _server = new ServerProcess("rabbitmq", "rabbitmq.sh",
             [dataDirectory, amqpPort.ToString(), managementPort.ToString(), FreePort.Next().ToString(), FreePort.Next().ToString()],
-            IsReadyAsync);
+            IsReadyAsync,
+            dataDirectory: dataDirectory);
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/api/") };
         _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
     }
@@ -37,7 +38,17 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     public static async Task<LocalRabbitMq> StartAsync()
     {
         var rabbit = new LocalRabbitMq(FreePort.Next(), FreePort.Next(), RepositoryPaths.NewDataDirectory("rabbitmq"));
-        await rabbit.StartAgainAsync();
+        try
+        {
+            await rabbit.StartAgainAsync();
+        }
+        catch
+        {
+            // A server that did not become ready in time may still be running: stop it before giving up.
+            await rabbit.DisposeAsync();
+            throw;
+        }
+
         return rabbit;
     }
 

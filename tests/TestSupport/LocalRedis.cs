@@ -8,7 +8,8 @@ public sealed class LocalRedis : IAsyncDisposable
     private LocalRedis(int port, string dataDirectory)
     {
         Port = port;
-        _server = new ServerProcess("redis", "redis.sh", [port.ToString(), dataDirectory, "--appendonly", "no"], ct => FreePort.IsListeningAsync(port, ct));
+        _server = new ServerProcess("redis", "redis.sh", [port.ToString(), dataDirectory, "--appendonly", "no"], ct => FreePort.IsListeningAsync(port, ct),
+            dataDirectory: dataDirectory);
     }
 
     public int Port { get; }
@@ -18,7 +19,17 @@ public sealed class LocalRedis : IAsyncDisposable
     public static async Task<LocalRedis> StartAsync()
     {
         var redis = new LocalRedis(FreePort.Next(), RepositoryPaths.NewDataDirectory("redis"));
-        await redis.StartAgainAsync();
+        try
+        {
+            await redis.StartAgainAsync();
+        }
+        catch
+        {
+            // A server that did not become ready in time may still be running: stop it before giving up.
+            await redis.DisposeAsync();
+            throw;
+        }
+
         return redis;
     }
 

@@ -11,7 +11,8 @@ public static class RepositoryPaths
     /// <summary>A fresh folder for one test run's server data, under one parent that ./city test cleans.</summary>
     public static string NewDataDirectory(string name)
     {
-        var path = Path.Combine(Path.GetTempPath(), "cityeservices-tests", $"{name}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
+        // Short on purpose (socket paths are limited to 107 bytes), unique per process and call.
+        var path = Path.Combine(Path.GetTempPath(), "cityeservices-tests", $"{name}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(path);
         return path;
     }

@@ -5,11 +5,27 @@ using System.Text;
 namespace CityEServices.TestSupport;
 
 /// <summary>
-/// One server started from a script in AppHost/servers. Stopped with SIGTERM (never SIGKILL), so the
-/// servers shut down cleanly and the scripts can clean up after them (RabbitMQ's epmd).
+/// One server started from a script in AppHost/servers. Stopped with a signal (SIGTERM unless the
+/// server wants another; SIGKILL only when it does not stop in time), so the servers shut down
+/// cleanly and the scripts can clean up after them (RabbitMQ's epmd).
 /// </summary>
-public sealed partial class ServerProcess(string name, string script, IReadOnlyList<string> arguments, Func<CancellationToken, Task<bool>> isReady) : IAsyncDisposable
+/// <param name="stopSignal">
+/// The signal that stops the server itself. When the script runs it through runuser (PostgreSQL as
+/// root), the signal goes to runuser's child: runuser answers SIGTERM by SIGKILLing its child two
+/// seconds later, which is a crash, not a shutdown.
+/// </param>
+/// <param name="dataDirectory">Throwaway data, deleted once the server has stopped for good (DisposeAsync).</param>
+public sealed partial class ServerProcess(
+    string name,
+    string script,
+    IReadOnlyList<string> arguments,
+    Func<CancellationToken, Task<bool>> isReady,
+    int stopSignal = ServerProcess.SigTerm,
+    string? dataDirectory = null) : IAsyncDisposable
 {
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
+
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -24,6 +40,13 @@ public sealed partial class ServerProcess(string name, string script, IReadOnlyL
 
     public async Task StartAsync(TimeSpan timeout)
     {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{name} is already running");
+        }
+
+        // A restart (StartAgainAsync after StopAsync) replaces the exited process.
+        _process?.Dispose();
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(RepositoryPaths.ServerScript(script));
         foreach (var argument in arguments)
@@ -70,7 +93,7 @@ public sealed partial class ServerProcess(string name, string script, IReadOnlyL
             return;
         }
 
-        _ = Kill(_process.Id, 15);
+        _ = Kill(ServerPid(_process.Id), stopSignal);
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
@@ -86,7 +109,40 @@ public sealed partial class ServerProcess(string name, string script, IReadOnlyL
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        var stopped = _process is null || _process.HasExited;
         _process?.Dispose();
+        _process = null;
+        // Each run makes new folders (a PostgreSQL one is ~40 MB): without this they pile up in /tmp.
+        if (stopped && dataDirectory is not null && Directory.Exists(dataDirectory))
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Append($"could not delete {dataDirectory}: {ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>The server's own process: the script's process, or its child when that is runuser.</summary>
+    private static int ServerPid(int pid)
+    {
+        try
+        {
+            if (File.ReadAllText($"/proc/{pid}/comm").Trim() == "runuser"
+                && File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child, ..])
+            {
+                return int.Parse(child);
+            }
+        }
+        catch (IOException)
+        {
+            // Gone already, or no /proc: signal the process we started.
+        }
+
+        return pid;
     }
 
     private void Append(string? line)

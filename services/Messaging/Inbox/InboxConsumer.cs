@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CityEServices.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,10 @@ public abstract partial class InboxConsumer<TDbContext, TMessage>(TDbContext db,
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.Message.EventId;
+        using var activity = StartActivity(context);
+        activity?.SetTag("messaging.message.id", messageId);
+        activity?.SetTag("messaging.consumer", ConsumerName);
+
         var strategy = db.Database.CreateExecutionStrategy();
         var applied = await strategy.ExecuteAsync(async ct =>
         {
@@ -35,7 +40,7 @@ public abstract partial class InboxConsumer<TDbContext, TMessage>(TDbContext db,
                 """, ct);
             if (recorded == 0)
             {
-                await transaction.CommitAsync(ct);
+                await transaction.RollbackAsync(ct);
                 return false;
             }
 
@@ -45,6 +50,7 @@ public abstract partial class InboxConsumer<TDbContext, TMessage>(TDbContext db,
             return true;
         }, context.CancellationToken);
 
+        activity?.SetTag("messaging.duplicate", !applied);
         if (!applied)
         {
             LogDuplicate(logger, ConsumerName, messageId);
@@ -53,6 +59,21 @@ public abstract partial class InboxConsumer<TDbContext, TMessage>(TDbContext db,
 
     /// <summary>Applies the message through <see cref="Db"/>; SaveChanges and commit are done by the base.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);
+
+    // MassTransit's consume span is current when its source is sampled; otherwise the trace comes from
+    // the header, so the effect (and its logs, and any event it publishes) stays in the sender's trace.
+    private static Activity? StartActivity(ConsumeContext<TMessage> context)
+    {
+        var parent = Activity.Current?.Context ?? default;
+        if (parent == default
+            && context.Headers.Get<string>(MessagingHeaders.TraceParent) is { } header
+            && ActivityContext.TryParse(header, null, out var fromHeader))
+        {
+            parent = fromHeader;
+        }
+
+        return MessagingTelemetry.Start($"inbox {typeof(TMessage).Name}", ActivityKind.Internal, parent);
+    }
 
     [LoggerMessage(LogLevel.Information, "{Consumer} already applied message {MessageId}; redelivery ignored")]
     private static partial void LogDuplicate(ILogger logger, string consumer, Guid messageId);

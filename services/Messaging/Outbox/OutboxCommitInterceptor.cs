@@ -1,27 +1,35 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CityEServices.Messaging.Outbox;
 
 /// <summary>
-/// Signals the relay after outbox rows become visible: at the end of SaveChanges when EF owned the
-/// transaction, or when an explicit transaction commits.
+/// Wakes the relay once outbox rows are committed, and only then: at the commit of the transaction
+/// that wrote them (SaveChanges' own or an explicit one), or at the end of a SaveChanges that needed
+/// no transaction. Saves without outbox rows and rolled-back ones do not wake it.
 /// </summary>
 public sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static bool HasPendingOutbox(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+    // Whether a context has written outbox rows that are not committed yet. SavingChanges must note it:
+    // by SavedChanges the tracker has accepted the rows, and the commit may come later still. Keyed
+    // weakly by context, as contexts are pooled and reused.
+    private static readonly ConditionalWeakTable<DbContext, object> Uncommitted = new();
+    private static readonly object Marker = new();
+
+    private static bool HasAddedOutboxRows(DbContext context) =>
+        context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Remember(eventData.Context);
+        NoteOutboxRows(eventData.Context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Remember(eventData.Context);
+        NoteOutboxRows(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -37,39 +45,78 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesI
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => AfterFailedSave(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        AfterFailedSave(eventData.Context);
         return Task.CompletedTask;
     }
 
-    // By the time SavedChanges runs the tracker has accepted the rows, so whether this save carried
-    // outbox rows is noted beforehand, keyed weakly by context (contexts are pooled and reused).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = new();
-    private static readonly object Marker = new();
+    public void SaveChangesCanceled(DbContextEventData eventData) => AfterFailedSave(eventData.Context);
 
-    private static void Remember(DbContext? context)
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (HasPendingOutbox(context))
+        AfterFailedSave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void NoteOutboxRows(DbContext? context)
+    {
+        if (context is not null && HasAddedOutboxRows(context))
         {
-            Pending.AddOrUpdate(context!, Marker);
+            Uncommitted.AddOrUpdate(context, Marker);
         }
     }
 
     private void AfterSave(DbContext? context)
     {
-        if (context is null || !Pending.TryGetValue(context, out _))
+        // SaveChanges' own transaction has committed by now (and TransactionCommitted has signalled);
+        // still marked with no transaction open means the save ran without one (a single statement).
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
-            return;
+            Committed(context);
         }
+    }
 
-        Pending.Remove(context);
-        // Inside an explicit transaction the rows are not visible yet; TransactionCommitted signals then.
-        if (context.Database.CurrentTransaction is null)
+    private static void AfterFailedSave(DbContext? context)
+    {
+        // Inside an explicit transaction the caller may still commit earlier saves of it; leave the mark.
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Forget(context);
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && Uncommitted.Remove(context))
         {
             signal.Notify();
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Uncommitted.Remove(context);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     TimeProvider time,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
 {
-    internal static readonly ActivitySource Source = new("CityEServices.Messaging");
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
     private readonly OutboxOptions _options = options.Value;
     private DateTimeOffset _nextCleanup;
@@ -30,13 +30,28 @@ public sealed partial class OutboxRelay<TDbContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // The relay's spans belong to the events' own traces, not to whatever was current at host start.
+        Activity.Current = null;
+        EnsureOutboxInModel();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var fullBatch = false;
+            var wait = _options.PollInterval;
             try
             {
-                fullBatch = await RelayBatchAsync(stoppingToken);
+                var pass = await RelayBatchAsync(stoppingToken);
                 await CleanupAsync(stoppingToken);
+                if (pass.MoreWaiting)
+                {
+                    continue;
+                }
+
+                // Sleep until the next retry falls due (when sooner than the poll) or a commit wakes us.
+                // A row due already but skipped is locked by another replica's pass: look again shortly, not in a spin.
+                if (pass.NextDue is { } due)
+                {
+                    var untilDue = due - time.GetUtcNow();
+                    wait = untilDue < MinimumWait ? MinimumWait : untilDue < wait ? untilDue : wait;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,31 +59,42 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
             catch (Exception ex)
             {
-                // The database itself is unreachable; rows are safe where they are, try again later.
+                // Most likely the database itself is unreachable; rows are safe where they are, try again later.
                 LogRelayFailed(logger, ex);
             }
 
-            if (!fullBatch)
+            try
             {
-                try
-                {
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
 
-    /// <returns>true when every row of a full batch went out, so more may be waiting right now.</returns>
-    internal async Task<bool> RelayBatchAsync(CancellationToken cancellationToken)
+    // A service that forgot AddMessagingTables would otherwise log a failed pass every poll for ever;
+    // failing here stops the host at start-up with the reason.
+    private void EnsureOutboxInModel()
+    {
+        using var scope = scopes.CreateScope();
+        if (scope.ServiceProvider.GetRequiredService<TDbContext>().Model.FindEntityType(typeof(OutboxMessage)) is null)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TDbContext).Name} has no outbox table: call modelBuilder.AddMessagingTables() in its OnModelCreating.");
+        }
+    }
+
+    /// <summary>What one pass found: more rows due right now, or when the earliest pending row falls due.</summary>
+    internal readonly record struct RelayPass(bool MoreWaiting, DateTimeOffset? NextDue);
+
+    internal async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var fullBatchSent = await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -89,6 +115,7 @@ public sealed partial class OutboxRelay<TDbContext>(
 
             var outcomes = await Task.WhenAll(batch.Select(message => TryPublishAsync(message, ct)));
             var confirmedAt = time.GetUtcNow();
+            DateTimeOffset? firstRetry = null;
             var failures = 0;
             for (var i = 0; i < batch.Count; i++)
             {
@@ -104,17 +131,30 @@ public sealed partial class OutboxRelay<TDbContext>(
                 message.Attempts++;
                 message.NextAttemptAt = confirmedAt + _options.RetryDelay(message.Attempts);
                 message.LastError = Truncate(outcomes[i]!, 2000);
+                firstRetry = firstRetry is null || message.NextAttemptAt < firstRetry ? message.NextAttemptAt : firstRetry;
             }
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             if (failures > 0)
             {
-                LogPublishFailures(logger, failures, batch.Count, batch.Min(m => m.NextAttemptAt));
+                LogPublishFailures(logger, failures, batch.Count, firstRetry!.Value, batch.First(m => m.LastError is not null).LastError!);
             }
 
             return failures == 0 && batch.Count == _options.BatchSize;
         }, cancellationToken);
+
+        if (fullBatchSent)
+        {
+            return new RelayPass(true, null);
+        }
+
+        // Rows held back for a retry (this pass's failures, or rows locked by another replica) are
+        // found again when due; this is the one indexed look-up that says when.
+        var nextDue = await db.Set<OutboxMessage>()
+            .Where(m => m.PublishedAt == null)
+            .MinAsync(m => (DateTimeOffset?)m.NextAttemptAt, cancellationToken);
+        return new RelayPass(false, nextDue);
     }
 
     /// <returns>null when the broker confirmed, else the reason it did not.</returns>
@@ -132,7 +172,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
 
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
-        using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        using var activity = MessagingTelemetry.Start("outbox publish", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", message.Id);
         activity?.SetTag("messaging.message.type", message.MessageType);
 
@@ -144,6 +184,11 @@ public sealed partial class OutboxRelay<TDbContext>(
             {
                 context.MessageId = message.Id;
                 context.Durable = true;
+                if (activity?.Id is { } traceParent)
+                {
+                    context.Headers.Set(MessagingHeaders.TraceParent, traceParent);
+                }
+
                 if (message.CorrelationId is not null)
                 {
                     context.Headers.Set(MessagingHeaders.CorrelationId, message.CorrelationId);
@@ -154,7 +199,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            return ex is OperationCanceledException ? "broker did not confirm in time" : ex.Message;
+            return ex is OperationCanceledException ? "broker did not confirm in time" : $"{ex.GetType().Name}: {ex.Message}";
         }
     }
 
@@ -175,9 +220,9 @@ public sealed partial class OutboxRelay<TDbContext>(
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    [LoggerMessage(LogLevel.Warning, "Outbox relay could not reach its database")]
+    [LoggerMessage(LogLevel.Warning, "Outbox relay pass failed (database unreachable?); rows stay pending and are tried again")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(LogLevel.Warning, "Outbox: {Failures} of {Count} events not confirmed by the broker; next attempt from {NextAttempt}")]
-    private static partial void LogPublishFailures(ILogger logger, int failures, int count, DateTimeOffset nextAttempt);
+    [LoggerMessage(LogLevel.Warning, "Outbox: {Failures} of {Count} events not confirmed by the broker ({Reason}); next attempt from {NextAttempt}")]
+    private static partial void LogPublishFailures(ILogger logger, int failures, int count, DateTimeOffset nextAttempt, string reason);
 }

@@ -1,0 +1,72 @@
+using CityEServices.Messaging.Persistence;
+using CityEServices.Messaging.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace CityEServices.Messaging.Tests;
+
+[Collection(ServersCollection.Name)]
+public sealed class MigrationTests(Servers servers)
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Replicas_starting_together_migrate_a_new_database_once()
+    {
+        var database = $"migrate_{Guid.NewGuid():N}"[..20];
+        using var first = BuildHost(database);
+        using var second = BuildHost(database);
+
+        // Both race to create the database and apply the migration, as two pods of one service would.
+        await Task.WhenAll(
+            first.MigrateDatabaseAsync<TestDb>(TimeSpan.FromSeconds(30)),
+            second.MigrateDatabaseAsync<TestDb>(TimeSpan.FromSeconds(30)));
+
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDb>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        var tables = await db.Database.SqlQuery<string>($"SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1").ToListAsync();
+        Assert.Equal(["__EFMigrationsHistory", "effects", MessagingModelBuilderExtensions.InboxTable, MessagingModelBuilderExtensions.OutboxTable, "widgets"], tables);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Migration_waits_for_a_database_server_that_is_not_up_yet()
+    {
+        var database = $"migrate_{Guid.NewGuid():N}"[..20];
+        using var host = BuildHost(database);
+
+        await servers.Postgres.StopAsync();
+        Task migration;
+        try
+        {
+            migration = host.MigrateDatabaseAsync<TestDb>(TimeSpan.FromSeconds(45));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.False(migration.IsCompleted, $"MigrateDatabaseAsync gave up while the server was down: {migration.Exception?.GetBaseException().Message}");
+        }
+        finally
+        {
+            await servers.Postgres.StartAgainAsync();
+        }
+
+        await migration.WaitAsync(TimeSpan.FromSeconds(40));
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<TestDb>().Database.GetAppliedMigrationsAsync());
+    }
+
+    private IHost BuildHost(string database)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:test-db"] = new NpgsqlConnectionStringBuilder(servers.Postgres.ConnectionString(database))
+            {
+                // Fail fast while the server is down, so the retry loop is what waits.
+                Timeout = 3,
+            }.ConnectionString,
+        });
+        builder.AddServiceDatabase<TestDb>("test-db");
+        return builder.Build();
+    }
+}
