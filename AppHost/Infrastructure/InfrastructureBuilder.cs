@@ -14,7 +14,8 @@ public static class InfrastructureBuilder
     public static CityInfrastructure AddCityInfrastructure(this IDistributedApplicationBuilder builder, IList<string> decisions)
     {
         var configuration = builder.Configuration;
-        var fallback = FallbackSource(configuration, decisions);
+        // Only asked when some server is not configured: probing a container runtime takes time.
+        var fallback = new Lazy<InfrastructureSource>(() => FallbackSource(configuration, decisions));
         var local = new Lazy<LocalServers>(() => new LocalServers(builder, configuration.GetSection("LocalServers").Get<LocalServerOptions>() ?? new()));
 
         var servers = new List<IResourceBuilder<IResource>>();
@@ -126,8 +127,8 @@ public static class InfrastructureBuilder
         return InfrastructureSource.LocalServers;
     }
 
-    private static InfrastructureSource SourceOf(IConfiguration configuration, string kind, InfrastructureSource fallback) =>
-        string.IsNullOrWhiteSpace(configuration.GetConnectionString(kind)) ? fallback : InfrastructureSource.Configured;
+    private static InfrastructureSource SourceOf(IConfiguration configuration, string kind, Lazy<InfrastructureSource> fallback) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString(kind)) ? fallback.Value : InfrastructureSource.Configured;
 
     private static IResourceBuilder<ConnectionStringResource> Configured(IDistributedApplicationBuilder builder, string name, string connectionString) =>
         builder.AddConnectionString(name, ReferenceExpression.Create($"{connectionString}"));
