@@ -1,0 +1,76 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using CityEServices.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace CityEServices.EndToEnd.Tests;
+
+/// <summary>
+/// The real AppHost — every service, the gateway, and real PostgreSQL, RabbitMQ and Redis from the
+/// Debian binaries — started once for all end-to-end tests, on free ports and throwaway data.
+/// </summary>
+public sealed class CityStackFixture : IAsyncLifetime
+{
+    public const string AdminPassword = "E2e-Admin-Passw0rd";
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("stack not started");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var dataDirectory = RepositoryPaths.NewDataDirectory("stack");
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            $"--LocalServers:DataDirectory={dataDirectory}",
+            $"--LocalServers:PostgresPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqManagementPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqEpmdPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqDistributionPort={FreePort.Next()}",
+            $"--LocalServers:RedisPort={FreePort.Next()}",
+            $"--Gateway:Port={FreePort.Next()}",
+            $"--Parameters:admin-password={AdminPassword}",
+            "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
+        ];
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
+        {
+            // Tests assert on the first answer; retries would hide a 5xx.
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+        }));
+
+        _app = await builder.BuildAsync();
+        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await _app.StartAsync(start.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+        Gateway = _app.CreateHttpClient("gateway", "http");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CityStackCollection : ICollectionFixture<CityStackFixture>
+{
+    public const string Name = "city stack";
+}

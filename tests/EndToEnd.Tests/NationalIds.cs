@@ -1,0 +1,21 @@
+namespace CityEServices.EndToEnd.Tests;
+
+/// <summary>Fresh valid national IDs (check digit computed per DESIGN), so tests never collide.</summary>
+public static class NationalIds
+{
+    private static int _counter = Random.Shared.Next(1_000_000, 9_000_000);
+
+    public static string Next()
+    {
+        var body = (100_000_000 + Interlocked.Increment(ref _counter)).ToString("D9");
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            sum += (body[i] - '0') * (10 - i);
+        }
+
+        var remainder = sum % 11;
+        var check = remainder < 2 ? remainder : 11 - remainder;
+        return body + check;
+    }
+}
