@@ -29,5 +29,19 @@ if [ ! -f "$dir/PG_VERSION" ]; then
 fi
 # Loopback only, no unix socket (deep paths overflow its 107-byte limit), trust auth: a developer's
 # throwaway server. Real deployments bring their own servers through ConnectionStrings__*.
-exec "${run[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
-  -c unix_socket_directories= -c max_connections=300 -c shared_buffers=64MB "$@"
+"${run[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
+  -c unix_socket_directories= -c max_connections=300 -c shared_buffers=64MB "$@" &
+child=$!
+
+# SIGTERM is a "smart" shutdown that waits for every client to leave, and runuser turns it into a
+# SIGKILL two seconds later. A stop request becomes PostgreSQL's fast shutdown (SIGINT) instead,
+# sent to the postmaster itself, so the server always stops cleanly and quickly.
+stop() {
+  local pid
+  pid=$(head -n 1 "$dir/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then kill -INT "$pid" 2>/dev/null || true; else kill -TERM "$child" 2>/dev/null || true; fi
+}
+trap stop TERM INT
+status=0
+while kill -0 "$child" 2>/dev/null; do wait "$child" || status=$?; done
+exit $status
