@@ -2,13 +2,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace CityEServices.OfficeManagement.Data;
+namespace CityEServices.Messaging.Persistence;
 
 /// <summary>
 /// Gives every table, column, key and index a snake_case name, as the shared outbox and inbox tables
 /// already have, so hand-written SQL and psql sessions need no quoted identifiers.
 /// </summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     /// <summary>Call last in OnModelCreating, after every entity is configured.</summary>
     public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder)
@@ -51,7 +51,7 @@ internal static class SnakeCaseNames
             }
         }
 
-        // Complex properties keep their path as a prefix (for example address_street), so two
+        // Complex properties keep their path as a prefix (permitted_construction_floors), so two
         // complex types with the same member names never share a column.
         foreach (var complex in type.GetDeclaredComplexProperties())
         {
@@ -59,7 +59,7 @@ internal static class SnakeCaseNames
         }
     }
 
-    /// <summary><c>GrantedAt</c> → <c>granted_at</c>, <c>PassMark</c> → <c>pass_mark</c>.</summary>
+    /// <summary><c>LandAreaM2</c> → <c>land_area_m2</c>, <c>RegistrationPlate_Section</c> → <c>registration_plate_section</c>.</summary>
     public static string ToSnakeCase(string name)
     {
         var builder = new StringBuilder(name.Length + 8);
