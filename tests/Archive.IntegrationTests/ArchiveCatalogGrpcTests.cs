@@ -1,0 +1,125 @@
+using CityEServices.Archive.IntegrationTests.Infrastructure;
+using CityEServices.Contracts.Codes;
+using CityEServices.Contracts.Grpc.Archive;
+using CityEServices.Contracts.Security;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace CityEServices.Archive.IntegrationTests;
+
+/// <summary>
+/// GetDossierSummary over the service's real gRPC pipeline (HTTP/2 through the TestServer), with the
+/// caller's bearer token as urban planning forwards it.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class ArchiveCatalogGrpcTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+{
+    private const string File = "04000000001";
+    private const string Property = "4-1-1-1-0-0-0";
+
+    private readonly ArchiveService _service;
+    private readonly GrpcChannel _channel;
+    private readonly ArchiveCatalog.ArchiveCatalogClient _client;
+
+    public ArchiveCatalogGrpcTests(ArchiveService service, ITestOutputHelper output)
+    {
+        _service = service;
+        _service.Log.Current = output;
+        _channel = GrpcChannel.ForAddress(service.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = service.Factory.Server.CreateHandler() });
+        _client = new ArchiveCatalog.ArchiveCatalogClient(_channel);
+    }
+
+    public async Task InitializeAsync()
+    {
+        // Once per class: the fixture's database is this class's alone.
+        if (await _service.CountAsync("SELECT count(*) FROM dossiers") > 0)
+        {
+            return;
+        }
+
+        await _service.InsertDossierAsync(File, Property, 4, "OFC4");
+        await _service.InsertDocumentAsync(DocumentCategories.OwnershipDeed, File, Property, 4);
+        await _service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4);
+        await _service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4, version: 2);
+        // Scanned for the property before this system had a file for it: counts for the property.
+        await _service.InsertDocumentAsync(DocumentCategories.ArchitecturalPlan, null, Property, 4);
+        // Another property's file: never counts here.
+        await _service.InsertDossierAsync("04000000002", "4-1-1-2-0-0-0", 4, "OFC4");
+        await _service.InsertDocumentAsync(DocumentCategories.StructuralPlan, "04000000002", "4-1-1-2-0-0-0", 4);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _service.Log.Current = null;
+    }
+
+    private static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
+
+    private static readonly string OperatorToken = TestTokens.Operator("OFC4", "1583250689");
+
+    [Fact]
+    public async Task File_and_property_together_name_every_category_held_for_either()
+    {
+        var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = File, RenovationCode = Property }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));
+
+        Assert.True(reply.DossierExists);
+        Assert.Equal([DocumentCategories.ArchitecturalPlan, DocumentCategories.IdentityDocument, DocumentCategories.OwnershipDeed], reply.Categories);
+    }
+
+    [Fact]
+    public async Task File_alone_names_only_the_categories_filed_under_it()
+    {
+        var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = File }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));
+
+        Assert.True(reply.DossierExists);
+        Assert.Equal([DocumentCategories.IdentityDocument, DocumentCategories.OwnershipDeed], reply.Categories);
+    }
+
+    [Fact]
+    public async Task Property_alone_has_no_dossier_but_its_categories()
+    {
+        var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { RenovationCode = Property }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));
+
+        Assert.False(reply.DossierExists);
+        Assert.Equal([DocumentCategories.ArchitecturalPlan, DocumentCategories.IdentityDocument, DocumentCategories.OwnershipDeed], reply.Categories);
+    }
+
+    [Fact]
+    public async Task Unknown_file_has_no_dossier_and_no_categories()
+    {
+        var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = "04000000003", RenovationCode = "4-1-1-3-0-0-0" }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));
+
+        Assert.False(reply.DossierExists);
+        Assert.Empty(reply.Categories);
+    }
+
+    [Fact]
+    public async Task Malformed_file_number_is_InvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = "99-12" }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_token_it_is_Unauthenticated()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = File }, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_forged_token_it_is_Unauthenticated()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = File }, Bearer(TestTokens.Forged([Roles.Admin])), DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+}
