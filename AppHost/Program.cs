@@ -43,8 +43,9 @@ var urbanPlanning = builder.AddProject<Projects.UrbanPlanning>("urbanplanning")
 IResourceBuilder<ProjectResource>[] services = [property, officeManagement, archive, urbanPlanning];
 foreach (var service in services)
 {
-    // Every service validates tokens itself, so it needs the identity service up to fetch its keys.
-    service.WithEnvironment("Identity__Url", identityUrl).WaitFor(identity);
+    // Every service validates tokens itself against the identity service's keys, fetched on first use,
+    // so the services start alongside identity rather than after it.
+    service.WithEnvironment("Identity__Url", identityUrl);
 }
 
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);

@@ -21,6 +21,8 @@ public sealed class CityStackFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    private readonly int _epmdPort = FreePort.Next();
+
     public async Task InitializeAsync()
     {
         var dataDirectory = RepositoryPaths.NewDataDirectory("stack");
@@ -31,7 +33,7 @@ public sealed class CityStackFixture : IAsyncLifetime
             $"--LocalServers:PostgresPort={FreePort.Next()}",
             $"--LocalServers:RabbitMqPort={FreePort.Next()}",
             $"--LocalServers:RabbitMqManagementPort={FreePort.Next()}",
-            $"--LocalServers:RabbitMqEpmdPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqEpmdPort={_epmdPort}",
             $"--LocalServers:RabbitMqDistributionPort={FreePort.Next()}",
             $"--LocalServers:RedisPort={FreePort.Next()}",
             $"--Gateway:Port={FreePort.Next()}",
@@ -66,6 +68,8 @@ public sealed class CityStackFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        Epmd.Kill(_epmdPort);
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         AmqpPort = amqpPort;
         ManagementPort = managementPort;
         _server = new ServerProcess("rabbitmq", "rabbitmq.sh",
-            [dataDirectory, amqpPort.ToString(), managementPort.ToString(), FreePort.Next().ToString(), FreePort.Next().ToString()],
+            [dataDirectory, amqpPort.ToString(), managementPort.ToString(), (EpmdPort = FreePort.Next()).ToString(), FreePort.Next().ToString()],
             IsReadyAsync,
             dataDirectory: dataDirectory);
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/api/") };
@@ -30,6 +30,9 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     public int AmqpPort { get; }
 
     public int ManagementPort { get; }
+
+    /// <summary>The broker's private Erlang port mapper, stopped with it on dispose.</summary>
+    public int EpmdPort { get; private set; }
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
 
@@ -84,6 +87,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     {
         _management.Dispose();
         await _server.DisposeAsync();
+        Epmd.Kill(EpmdPort);
     }
 
     private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
