@@ -18,7 +18,10 @@ public static class Extensions
         builder.AddServiceDatabase<OfficeManagementDbContext>(DatabaseName);
         builder.AddMessaging<OfficeManagementDbContext>(ServiceName);
         builder.AddRedisClient("redis");
-        builder.Services.AddGrpc();
+        // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
+        // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
+        // POST /api/offices and turns a wrong Content-Type (415) into a misleading 404.
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<CertificationPolicy>()
             .BindConfiguration(CertificationPolicy.SectionName)

@@ -17,7 +17,10 @@ public static class Extensions
         builder.AddServiceDatabase<PropertyDbContext>(DatabaseName);
         builder.AddMessaging<PropertyDbContext>(ServiceName);
         builder.AddRedisClient("redis");
-        builder.Services.AddGrpc();
+        // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
+        // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
+        // POST /api/properties and turns a wrong Content-Type (415) into a misleading 404.
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

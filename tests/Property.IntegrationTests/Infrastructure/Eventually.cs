@@ -1,0 +1,35 @@
+namespace CityEServices.Property.IntegrationTests.Infrastructure;
+
+public static class Eventually
+{
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Awaits <paramref name="task"/>, failing the test instead of hanging when it takes longer than <paramref name="timeout"/>.</summary>
+    public static async Task<T> WithinAsync<T>(Task<T> task, TimeSpan timeout, string what)
+    {
+        if (await Task.WhenAny(task, Task.Delay(timeout)) != task)
+        {
+            Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what}");
+        }
+
+        return await task;
+    }
+}

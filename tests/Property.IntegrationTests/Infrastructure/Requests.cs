@@ -1,0 +1,30 @@
+using System.Net.Http.Json;
+
+namespace CityEServices.Property.IntegrationTests.Infrastructure;
+
+public static class Requests
+{
+    public const string PropertiesPath = "/api/properties";
+
+    public static string PropertyPath(string renovationCode) => $"{PropertiesPath}/{renovationCode}";
+
+    public static object Owner(string nationalId, string fullName, object shareDang) => new { nationalId, fullName, shareDang };
+
+    /// <summary>A complete, valid registration body for <paramref name="renovationCode"/>; <paramref name="owners"/> decide the shares.</summary>
+    public static Dictionary<string, object?> Registration(string renovationCode, int district, params object[] owners) => new()
+    {
+        ["renovationCode"] = renovationCode,
+        ["registrationPlate"] = new { section = 11, main = 4521, sub = 17 },
+        ["district"] = district,
+        ["address"] = "تهران، خیابان ولیعصر، پلاک ۱۲",
+        ["postalCode"] = "1315673811",
+        ["landAreaM2"] = 250.5m,
+        ["buildingAreaM2"] = 480m,
+        ["floors"] = 4,
+        ["usage"] = "Residential",
+        ["owners"] = owners,
+    };
+
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, Dictionary<string, object?> body) =>
+        client.PostAsJsonAsync(PropertiesPath, body);
+}
