@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Events;
 using CityEServices.Messaging;
@@ -17,13 +15,9 @@ public static class Extensions
         builder.AddServiceDatabase<ArchiveDbContext>(DatabaseName);
         builder.AddMessaging<ArchiveDbContext>(ServiceName, bus => bus.AddConsumer<UrbanPlanningFileOpenedConsumer>());
         builder.AddRedisClient("redis");
-        builder.Services.AddGrpc();
-
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
+        // Unknown gRPC calls fall through to a 404 (Unimplemented to gRPC clients) rather than gRPC's
+        // catch-all {service}/{method} route, which would claim two-segment REST paths.
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
 
         return builder;
     }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
@@ -27,11 +25,6 @@ public static class Extensions
             .BindConfiguration(CertificationPolicy.SectionName)
             .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")
             .ValidateOnStart();
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
         return builder;
     }
 }

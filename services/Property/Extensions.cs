@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
 using CityEServices.Property.Data;
@@ -22,11 +20,6 @@ public static class Extensions
         // POST /api/properties and turns a wrong Content-Type (415) into a misleading 404.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
@@ -19,12 +17,6 @@ public static class Extensions
         builder.AddMessaging<UrbanPlanningDbContext>(ServiceName);
         builder.AddRedisClient("redis");
         builder.AddServiceClients();
-
-        builder.Services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
 
         builder.Services.AddScoped<FileOpener>();
         return builder;
