@@ -38,7 +38,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     {
         using var client = _service.CreateClient(TokenOf(who));
 
-        var dossier = await (await client.GetAsync(Http.DossierPath(File))).AssertJsonAsync(HttpStatusCode.OK);
+        var dossier = await (await client.GetAsync(Requests.DossierPath(File))).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.True(File == dossier.GetProperty("fileNumber").GetString(), who);
     }
@@ -57,7 +57,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     {
         using var client = _service.CreateClient(TokenOf(who));
 
-        var problem = await (await client.GetAsync(Http.DossierPath(File))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await client.GetAsync(Requests.DossierPath(File))).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.True(reason == problem.GetProperty("reason").GetString(), $"{who}: {problem}");
         Assert.DoesNotContain("5-2-3-4-0-0-0", problem.GetRawText(), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     {
         using var client = _service.CreateClient();
 
-        using var response = await client.GetAsync(Http.DossierPath(File));
+        using var response = await client.GetAsync(Requests.DossierPath(File));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -92,7 +92,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     {
         using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
-        var problem = await (await client.GetAsync(Http.DossierPath("23000000001"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await client.GetAsync(Requests.DossierPath("23000000001"))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("fileNumber", out _));
     }

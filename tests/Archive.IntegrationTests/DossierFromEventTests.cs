@@ -30,7 +30,7 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         var opened = new UrbanPlanningFileOpened("12000000031", "12-4-7-31-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator") { OccurredAt = openedAt };
         using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
-        var before = await (await client.GetAsync(Http.DossierPath("12000000031"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        var before = await (await client.GetAsync(Requests.DossierPath("12000000031"))).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("12000000031", before.GetProperty("detail").GetString());
 
         await _service.PublishAsync(opened);
@@ -39,7 +39,7 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         await Eventually.UntilAsync(async () =>
         {
             found?.Dispose();
-            found = await client.GetAsync(Http.DossierPath("12000000031"));
+            found = await client.GetAsync(Requests.DossierPath("12000000031"));
             return found.StatusCode != HttpStatusCode.NotFound;
         }, TimeSpan.FromSeconds(10), "the dossier of 12000000031 to appear");
 
@@ -73,7 +73,7 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", opened.EventId)));
 
         using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
-        using var response = await client.GetAsync(Http.DossierPath("12000000032"));
+        using var response = await client.GetAsync(Requests.DossierPath("12000000032"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

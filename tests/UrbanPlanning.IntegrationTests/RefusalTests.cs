@@ -7,7 +7,7 @@ using CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
 namespace CityEServices.UrbanPlanning.IntegrationTests;
 
 /// <summary>A service whose calls to other services give up after 2 s, so an outage test is quick.</summary>
-public sealed class ShortDeadlineUrbanPlanningService(Servers servers) : UrbanPlanningService(servers)
+public sealed class ShortDeadlineUrbanPlanningService(ServerFixture servers) : UrbanPlanningService(servers)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Grpc:Deadline", "00:00:02")];
 }
@@ -123,7 +123,7 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
         using var client = _service.CreateClient(token switch
         {
             "none" => null,
-            "forged" => TestTokens.ForgedOperator("OFC36", OperatorNationalId),
+            "forged" => TestTokens.Forged([Roles.OfficeOperator], "OFC36", OperatorNationalId),
             "expired" => TestTokens.Create([Roles.OfficeOperator], "OFC36", OperatorNationalId, expires: DateTime.UtcNow.AddMinutes(-5)),
             "other-audience" => TestTokens.Create([Roles.OfficeOperator], "OFC36", OperatorNationalId, audience: "someone-else"),
             _ => throw new ArgumentOutOfRangeException(nameof(token)),

@@ -1,101 +1,50 @@
-using System.Net.Http.Headers;
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Events;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer,
-/// against the shared PostgreSQL, RabbitMQ and Redis, with a database and a vhost of its own, plus a
-/// MassTransit bus of the test's own on that vhost to publish events as urban planning's relay does.
-/// One per test class (a class fixture). The factory is keyed by the service's DbContext: any type of
-/// the service's assembly names its entry point, and Extensions is static.
+/// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer, plus
+/// a MassTransit bus of the test's own on its vhost to publish events as urban planning's relay does.
 /// </summary>
-public sealed class ArchiveService(Servers servers) : IAsyncLifetime
+public sealed class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbContext>(servers, "archive", Extensions.DatabaseName)
 {
-    private WebApplicationFactory<ArchiveDbContext>? _factory;
     private IBusControl? _publisher;
-
-    public Servers Servers { get; } = servers;
-
-    public string Id { get; } = Guid.NewGuid().ToString("N")[..10];
-
-    public string Database => $"archive_{Id}";
-
-    public string VirtualHost => $"archive-{Id}";
 
     /// <summary>The queue MassTransit gives the dossier consumer under the service's prefix.</summary>
     public static string ConsumerQueue { get; } =
         new KebabCaseEndpointNameFormatter(Extensions.ServiceName, includeNamespace: false).Consumer<UrbanPlanningFileOpenedConsumer>();
 
-    public TestOutputSink Log { get; } = new();
-
     public Deliveries Deliveries => Factory.Services.GetRequiredService<Deliveries>();
-
-    public WebApplicationFactory<ArchiveDbContext> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public IBus Publisher => _publisher ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        var rabbitMq = await Servers.CreateVirtualHostAsync(VirtualHost);
-        var settings = new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{Extensions.DatabaseName}"] = Servers.Postgres.ConnectionString(Database),
-            ["ConnectionStrings:rabbitmq"] = rabbitMq,
-            ["ConnectionStrings:redis"] = Servers.Redis.ConnectionString,
-            ["Identity:Url"] = TestTokens.IdentityUrl,
-        };
+        base.ConfigureTestServices(services);
+        // Lets a test know when a delivery has been dealt with, duplicates included.
+        services.AddSingleton<Deliveries>();
+        services.AddConsumeObserver<DeliveryObserver>();
+    }
 
-        _factory = new WebApplicationFactory<ArchiveDbContext>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureLogging(logging =>
-            {
-                // Into the running test's output (shown when it fails), not the runner's console.
-                logging.ClearProviders();
-                logging.AddProvider(new XunitLoggerProvider(Log));
-                logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-                logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            });
-            web.ConfigureTestServices(services =>
-            {
-                TestTokens.TrustTestIssuer(services);
-                // Lets a test know when a delivery has been dealt with, duplicates included.
-                services.AddSingleton<Deliveries>();
-                services.AddConsumeObserver<DeliveryObserver>();
-            });
-        });
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await Task.Run(() => _factory.Server, timeout.Token).WaitAsync(timeout.Token);
-
+    protected override async Task OnStartedAsync(CancellationToken cancellationToken)
+    {
         // The bus starts in the background: publishing before its queue is bound would route to nowhere.
         await Eventually.UntilAsync(
             async () => await Servers.GetQueueConsumersAsync(VirtualHost, ConsumerQueue) > 0,
             TimeSpan.FromSeconds(30),
             $"the archive consuming from {ConsumerQueue}");
 
-        var address = new Uri(rabbitMq);
+        var address = new Uri(RabbitMqConnectionString);
         _publisher = Bus.Factory.CreateUsingRabbitMq(bus => bus.Host(address.Host, (ushort)address.Port, VirtualHost, host =>
         {
             host.Username("guest");
             host.Password("guest");
             host.PublisherConfirmation = true;
         }));
-        await _publisher.StartAsync(timeout.Token);
+        await _publisher.StartAsync(cancellationToken);
     }
 
     /// <summary>Publishes as urban planning's outbox relay does: the event id is the message id.</summary>
@@ -105,44 +54,6 @@ public sealed class ArchiveService(Servers servers) : IAsyncLifetime
             context.MessageId = integrationEvent.EventId;
             context.Durable = true;
         });
-
-    public HttpClient CreateClient(string? token = null)
-    {
-        var client = Factory.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(30);
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
-
-    public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Servers.Postgres.ConnectionString(Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public async Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Servers.Postgres.ConnectionString(Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
 
     /// <summary>A dossier as the consumer would have written it, for tests about reading rather than consuming.</summary>
     public Task InsertDossierAsync(string fileNumber, string renovationCode, int district, string officeCode) =>
@@ -159,16 +70,13 @@ public sealed class ArchiveService(Servers servers) : IAsyncLifetime
             ("id", Guid.NewGuid()), ("c", category), ("r", renovationCode), ("f", fileNumber), ("d", district), ("t", $"{category} scan"),
             ("h", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()))), ("v", version));
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_publisher is not null)
         {
             await _publisher.StopAsync();
         }
 
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 }

@@ -1,4 +1,4 @@
-namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 /// <summary>Fresh valid national IDs (check digit computed as the card rule says), so tests never collide.</summary>
 public static class NationalIds

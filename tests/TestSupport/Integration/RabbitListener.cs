@@ -2,7 +2,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace CityEServices.Property.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 /// <summary>
 /// A plain AMQP consumer, independent of MassTransit: an exclusive queue bound to the exchange
@@ -23,9 +23,10 @@ public sealed class RabbitListener : IAsyncDisposable
 
     public sealed record Received(JsonElement Envelope, string? MessageId, string? ContentType);
 
-    public static async Task<RabbitListener> BindAsync(string amqpUri, string exchange)
+    /// <param name="clientName">How the connection shows in RabbitMQ's management UI.</param>
+    public static async Task<RabbitListener> BindAsync(string amqpUri, string exchange, string clientName = "integration-tests")
     {
-        var factory = new ConnectionFactory { Uri = new Uri(amqpUri), ClientProvidedName = "property-integration-tests" };
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUri), ClientProvidedName = clientName };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var listener = new RabbitListener(connection, channel);

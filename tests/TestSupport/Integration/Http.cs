@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 public static class Http
 {

@@ -1,16 +1,20 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using CityEServices.TestSupport;
+using System.Text.Json;
 
-namespace CityEServices.Archive.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 /// <summary>
 /// One real PostgreSQL, RabbitMQ and Redis for the whole test assembly: they take seconds to start,
 /// so every test class shares them and keeps apart by its own database and its own broker vhost.
 /// </summary>
-public sealed class Servers : IAsyncLifetime
+public sealed class ServerFixture : IAsyncLifetime
 {
+    /// <summary>The name each test assembly's collection definition gives this fixture.</summary>
+    public const string CollectionName = "PostgreSQL, RabbitMQ and Redis";
+
     private HttpClient? _management;
 
     public LocalPostgres Postgres { get; private set; } = null!;
@@ -72,14 +76,14 @@ public sealed class Servers : IAsyncLifetime
     {
         var management = _management ?? throw new InvalidOperationException("The servers have not started.");
         using var response = await management.GetAsync($"queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return 0;
         }
 
         response.EnsureSuccessStatusCode();
-        var queueInfo = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        return queueInfo.TryGetProperty("consumers", out var consumers) && consumers.ValueKind == System.Text.Json.JsonValueKind.Number ? consumers.GetInt32() : 0;
+        var queueInfo = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return queueInfo.TryGetProperty("consumers", out var consumers) && consumers.ValueKind == JsonValueKind.Number ? consumers.GetInt32() : 0;
     }
 
     public async Task DisposeAsync()
@@ -103,10 +107,4 @@ public sealed class Servers : IAsyncLifetime
             // It never started.
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ServersCollection : ICollectionFixture<Servers>
-{
-    public const string Name = "PostgreSQL, RabbitMQ and Redis";
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 /// <summary>Where a long-lived service writes its logs: the output of the test running now, shown when it fails.</summary>
 public sealed class TestOutputSink

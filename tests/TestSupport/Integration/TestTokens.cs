@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
+namespace CityEServices.TestSupport;
 
 /// <summary>
 /// Access tokens as the identity service would issue them, signed with a key only this test run
@@ -48,6 +48,8 @@ public static class TestTokens
     public static string Operator(string officeCode, string nationalId, string name = "Operator Test") =>
         Create([Roles.OfficeOperator], officeCode: officeCode, nationalId: nationalId, name: name);
 
+    public static string Reviewer(int district) => Create([Roles.DistrictReviewer], district: district);
+
     public static string Create(
         IReadOnlyList<string> roles,
         string? officeCode = null,
@@ -55,7 +57,10 @@ public static class TestTokens
         int? district = null,
         string? name = "Test User",
         string? clientId = null,
-        SecurityKey? signingKey = null)
+        string audience = AuthenticationExtensions.ApiAudience,
+        SecurityKey? signingKey = null,
+        string issuer = Issuer,
+        DateTime? expires = null)
     {
         var claims = new List<Claim> { new(CityClaims.Subject, Guid.NewGuid().ToString("N")) };
         if (name is not null)
@@ -87,17 +92,17 @@ public static class TestTokens
         var now = DateTime.UtcNow;
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
-            Audience = AuthenticationExtensions.ApiAudience,
+            Issuer = issuer,
+            Audience = audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now,
             NotBefore = now.AddMinutes(-1),
-            Expires = now.AddMinutes(30),
+            Expires = expires ?? now.AddMinutes(30),
             SigningCredentials = new SigningCredentials(signingKey ?? Key, SecurityAlgorithms.RsaSha256),
         });
     }
 
-    /// <summary>A well-formed token signed by a key the service has never heard of.</summary>
-    public static string Forged(IReadOnlyList<string> roles) =>
-        Create(roles, signingKey: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "city-tests" });
+    /// <summary>A well-formed token, with these roles (and office and national ID, if given), signed by a key the service has never heard of.</summary>
+    public static string Forged(IReadOnlyList<string> roles, string? officeCode = null, string? nationalId = null) =>
+        Create(roles, officeCode: officeCode, nationalId: nationalId, signingKey: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "city-tests" });
 }
