@@ -41,7 +41,7 @@ stop() {
   pid=$(head -n 1 "$dir/postmaster.pid" 2>/dev/null || true)
   if [ -n "$pid" ]; then kill -INT "$pid" 2>/dev/null || true; else kill -TERM "$child" 2>/dev/null || true; fi
 }
-trap stop TERM INT
+trap stop TERM INT HUP
 status=0
 while kill -0 "$child" 2>/dev/null; do wait "$child" || status=$?; done
 exit $status

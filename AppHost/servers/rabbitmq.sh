@@ -39,7 +39,7 @@ export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127
 stop_epmd() { epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true; }
 child=
 on_signal() { [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; }
-trap on_signal TERM INT
+trap on_signal TERM INT HUP
 trap stop_epmd EXIT
 
 "$sbin/rabbitmq-server" &
