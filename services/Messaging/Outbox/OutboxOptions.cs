@@ -18,6 +18,12 @@ public sealed class OutboxOptions
     public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// Inbox rows are kept this long, then deleted. Far beyond any redelivery the broker or a
+    /// republished outbox row can produce, so the table stays bounded without forgetting too soon.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
     /// Exponential backoff with jitter, always within [MinRetryDelay, MaxRetryDelay] (Max wins when the two
     /// are configured the wrong way round); an event is retried for ever, never dropped.
     /// </summary>
