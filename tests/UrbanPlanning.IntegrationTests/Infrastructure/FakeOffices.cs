@@ -9,7 +9,7 @@ public sealed class FakeOffices
 {
     private readonly ConcurrentDictionary<string, AuthorizeServiceReply> _refusals = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConcurrentQueue<(AuthorizeServiceRequest Request, string? Authorization)> Calls { get; } = new();
+    public ConcurrentQueue<(AuthorizeServiceRequest Request, string? Authorization, string? TraceParent)> Calls { get; } = new();
 
     public void Refuse(string officeCode, string reason, string detail) =>
         _refusals[officeCode] = new AuthorizeServiceReply { Allowed = false, Reason = reason, Detail = detail };
@@ -17,9 +17,9 @@ public sealed class FakeOffices
     public IEnumerable<AuthorizeServiceRequest> CallsFor(string officeCode) =>
         Calls.Select(c => c.Request).Where(r => string.Equals(r.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase));
 
-    internal AuthorizeServiceReply Answer(AuthorizeServiceRequest request, string? authorization)
+    internal AuthorizeServiceReply Answer(AuthorizeServiceRequest request, string? authorization, string? traceParent)
     {
-        Calls.Enqueue((request, authorization));
+        Calls.Enqueue((request, authorization, traceParent));
         return _refusals.TryGetValue(request.OfficeCode, out var refusal) ? refusal : new AuthorizeServiceReply { Allowed = true };
     }
 }
@@ -27,5 +27,5 @@ public sealed class FakeOffices
 public sealed class FakeOfficeAuthorizationService(FakeOffices offices) : OfficeAuthorization.OfficeAuthorizationBase
 {
     public override Task<AuthorizeServiceReply> AuthorizeService(AuthorizeServiceRequest request, ServerCallContext context) =>
-        Task.FromResult(offices.Answer(request, context.RequestHeaders.GetValue("authorization")));
+        Task.FromResult(offices.Answer(request, context.RequestHeaders.GetValue("authorization"), context.RequestHeaders.GetValue("traceparent")));
 }

@@ -9,7 +9,7 @@ public sealed class FakeProperties
 {
     private readonly ConcurrentDictionary<string, (int District, string[] Owners)> _properties = new(StringComparer.Ordinal);
 
-    public ConcurrentQueue<(VerifyOwnerRequest Request, string? Authorization)> Calls { get; } = new();
+    public ConcurrentQueue<(VerifyOwnerRequest Request, string? Authorization, string? TraceParent)> Calls { get; } = new();
 
     public void Register(string renovationCode, int district, params string[] ownerNationalIds) =>
         _properties[renovationCode] = (district, ownerNationalIds);
@@ -17,9 +17,9 @@ public sealed class FakeProperties
     public IEnumerable<VerifyOwnerRequest> CallsFor(string renovationCode) =>
         Calls.Select(c => c.Request).Where(r => r.RenovationCode == renovationCode);
 
-    internal VerifyOwnerReply VerifyOwner(VerifyOwnerRequest request, string? authorization)
+    internal VerifyOwnerReply VerifyOwner(VerifyOwnerRequest request, string? authorization, string? traceParent)
     {
-        Calls.Enqueue((request, authorization));
+        Calls.Enqueue((request, authorization, traceParent));
         if (!_properties.TryGetValue(request.RenovationCode, out var property))
         {
             return new VerifyOwnerReply { PropertyFound = false, ShareDang = "0" };
@@ -44,7 +44,7 @@ public sealed class FakeProperties
 public sealed class FakePropertyRegistryService(FakeProperties properties) : PropertyRegistry.PropertyRegistryBase
 {
     public override Task<VerifyOwnerReply> VerifyOwner(VerifyOwnerRequest request, ServerCallContext context) =>
-        Task.FromResult(properties.VerifyOwner(request, context.RequestHeaders.GetValue("authorization")));
+        Task.FromResult(properties.VerifyOwner(request, context.RequestHeaders.GetValue("authorization"), context.RequestHeaders.GetValue("traceparent")));
 
     public override Task<PropertyReply> GetProperty(GetPropertyRequest request, ServerCallContext context) =>
         Task.FromResult(properties.GetProperty(request));
