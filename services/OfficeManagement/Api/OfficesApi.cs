@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using CityEServices.Contracts.Events;
 using CityEServices.Contracts.Security;
+using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
+using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -39,7 +42,7 @@ public static class OfficesApi
             return OfficeExists(newOffice.Code);
         }
 
-        var office = Office.Open(newOffice.Code, newOffice.Name, newOffice.District, newOffice.Address, newOffice.Status, Clock.Now(time), user.Actor());
+        var office = Office.Open(newOffice.Code, newOffice.Name, newOffice.District, newOffice.Address, newOffice.Status, time.GetDatabaseNow(), user.Actor());
         db.Offices.Add(office);
         try
         {
@@ -101,7 +104,7 @@ public static class OfficesApi
         }
 
         var actor = http.User.Actor();
-        var granted = office.GrantLicence(serviceType, Clock.Now(time), actor);
+        var granted = office.GrantLicence(serviceType, time.GetDatabaseNow(), actor);
         if (granted.Value is not { } licence)
         {
             return Problems.Conflict("Licence not granted.", granted.Refusal!);
@@ -159,7 +162,7 @@ public static class OfficesApi
             return AlreadyActive(newStaff, current);
         }
 
-        var staff = StaffMember.Join(newStaff.NationalId, newStaff.FullName, newStaff.Role, office.Code, Clock.Now(time), user.Actor());
+        var staff = StaffMember.Join(newStaff.NationalId, newStaff.FullName, newStaff.Role, office.Code, time.GetDatabaseNow(), user.Actor());
         db.Staff.Add(staff);
         try
         {

@@ -2,9 +2,12 @@ using System.Security.Claims;
 using CityEServices.Contracts.Events;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
+using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
+using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,7 +64,7 @@ public static class StaffApi
             .OrderBy(a => a.RecordedAt).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
 
-        var now = Clock.Now(time);
+        var now = time.GetDatabaseNow();
         var actor = http.User.Actor();
         var attempt = entry.Kind == QualificationKind.Exam
             ? QualificationAttempt.Exam(person, entry.ServiceType, entry.Score!.Value, rules.ExamPassMark, now, actor)

@@ -1,6 +1,7 @@
 using CityEServices.Contracts.Codes;
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.ServiceDefaults.Problems;
 
 namespace CityEServices.OfficeManagement.Api;
 

@@ -1,8 +1,11 @@
 using CityEServices.Contracts.Events;
 using CityEServices.Contracts.Security;
+using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
+using CityEServices.Messaging.Persistence;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
+using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -43,7 +46,7 @@ public static class PropertiesApi
             return AlreadyRegistered(registration.RenovationCode);
         }
 
-        var property = RealProperty.Register(registration, Clock.Now(time), http.User.Actor());
+        var property = RealProperty.Register(registration, time.GetDatabaseNow(), http.User.Actor());
         db.Properties.Add(property);
         db.PublishOnCommit(new PropertyRegistered(
             property.RenovationCode.Value,

@@ -1,5 +1,6 @@
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
+using CityEServices.ServiceDefaults.Problems;
 
 namespace CityEServices.Property.Api;
 

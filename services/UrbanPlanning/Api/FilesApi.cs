@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Messaging;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using Grpc.Core;
@@ -101,7 +102,7 @@ public static partial class FilesApi
         // The registry is the authority on the district; the code's own first segment is the fallback
         // should a registry reply ever leave it unset.
         var district = Districts.IsValid(ownership.District) ? ownership.District : valid.RenovationCode.District;
-        var result = await opener.OpenAsync(valid, district, caller, CorrelationIds.From(http.Request), cancellationToken);
+        var result = await opener.OpenAsync(valid, district, caller, http.CorrelationId(), cancellationToken);
         if (result.Opened is not { } file)
         {
             return Problems.Conflict(

@@ -1,6 +1,6 @@
-namespace CityEServices.Property.Api;
+namespace CityEServices.ServiceDefaults.Problems;
 
-/// <summary>Collects field errors keyed by the JSON path of the field (camelCase, <c>owners[1].nationalId</c>).</summary>
+/// <summary>Collects field errors keyed by the JSON path of the field (camelCase, <c>owners[1].nationalId</c>), for 400 validation problems.</summary>
 public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);

@@ -1,12 +1,12 @@
-namespace CityEServices.OfficeManagement.Domain;
+namespace CityEServices.Messaging.Persistence;
 
-public static class Clock
+public static class DatabaseTime
 {
     /// <summary>
     /// Now, cut to the microsecond PostgreSQL stores, so the instant a response reports on write is the
-    /// instant every later read returns (and attempts order the same in memory as in the database).
+    /// instant every later read returns (and records order the same in memory as in the database).
     /// </summary>
-    public static DateTimeOffset Now(TimeProvider time)
+    public static DateTimeOffset GetDatabaseNow(this TimeProvider time)
     {
         var now = time.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
