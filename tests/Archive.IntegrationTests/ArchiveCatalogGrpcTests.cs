@@ -88,6 +88,23 @@ public sealed class ArchiveCatalogGrpcTests : IClassFixture<ArchiveService>, IDi
     }
 
     [Fact]
+    public async Task Property_typed_with_leading_zeros_and_Persian_digits_finds_the_same_categories()
+    {
+        var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { RenovationCode = "۰۴-01-001-1-0-0-0" }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));
+
+        Assert.Equal([DocumentCategories.ArchitecturalPlan, DocumentCategories.IdentityDocument, DocumentCategories.OwnershipDeed], reply.Categories);
+    }
+
+    [Fact]
+    public async Task Malformed_renovation_code_is_InvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { RenovationCode = "4-1-1" }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_file_has_no_dossier_and_no_categories()
     {
         var reply = await _client.GetDossierSummaryAsync(new GetDossierSummaryRequest { FileNumber = "04000000003", RenovationCode = "4-1-1-3-0-0-0" }, Bearer(OperatorToken), DateTime.UtcNow.AddSeconds(10));

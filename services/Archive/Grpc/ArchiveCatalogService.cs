@@ -1,6 +1,7 @@
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Domain;
 using CityEServices.Contracts.Grpc.Archive;
+using CityEServices.Iran;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,10 @@ public sealed class ArchiveCatalogService(ArchiveDbContext db) : ArchiveCatalog.
     {
         var fileNumber = string.IsNullOrWhiteSpace(request.FileNumber) ? null : FileNumbers.Normalize(request.FileNumber)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{request.FileNumber}' is not a file number."));
-        var renovationCode = string.IsNullOrWhiteSpace(request.RenovationCode) ? null : request.RenovationCode.Trim();
+        // Canonical, as property and urban planning store it, so "04-…" finds what was archived as "4-…".
+        var renovationCode = string.IsNullOrWhiteSpace(request.RenovationCode) ? null
+            : RenovationCode.TryParse(request.RenovationCode, out var code) ? code.Value
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{request.RenovationCode}' is not a renovation code."));
         if (fileNumber is null && renovationCode is null)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "A file number or a renovation code is required."));

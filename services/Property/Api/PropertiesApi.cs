@@ -1,5 +1,6 @@
 using CityEServices.Contracts.Events;
 using CityEServices.Contracts.Security;
+using CityEServices.Iran;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;

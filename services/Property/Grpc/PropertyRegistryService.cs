@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Iran;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
 using Grpc.Core;

@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Events;
+using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
 using CityEServices.UrbanPlanning.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using CityEServices.Property.Domain;
 
-namespace CityEServices.Property.Tests;
+namespace CityEServices.Iran.Tests;
 
 public class RenovationCodeTests
 {

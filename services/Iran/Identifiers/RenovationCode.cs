@@ -1,9 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
-using CityEServices.Iran;
 
-namespace CityEServices.Property.Domain;
+namespace CityEServices.Iran;
 
 /// <summary>
 /// کد نوسازی: the municipality's key for a property, seven numeric segments
