@@ -2,6 +2,7 @@ using System.Text.Json;
 using CityEServices.Messaging.Inbox;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Tests.Infrastructure;
+using CityEServices.TestSupport;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

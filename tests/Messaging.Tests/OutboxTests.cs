@@ -1,6 +1,7 @@
 using CityEServices.Messaging.Inbox;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Tests.Infrastructure;
+using CityEServices.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

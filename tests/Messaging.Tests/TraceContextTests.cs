@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Tests.Infrastructure;
+using CityEServices.TestSupport;
 
 namespace CityEServices.Messaging.Tests;
 

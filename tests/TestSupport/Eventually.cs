@@ -23,6 +23,17 @@ public static class Eventually
     }
 
     /// <summary>Awaits <paramref name="task"/>, failing the test instead of hanging when it takes longer than <paramref name="timeout"/>.</summary>
+    public static async Task WithinAsync(Task task, TimeSpan timeout, string what)
+    {
+        if (await Task.WhenAny(task, Task.Delay(timeout)) != task)
+        {
+            Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what}");
+        }
+
+        await task;
+    }
+
+    /// <summary>Awaits <paramref name="task"/>, failing the test instead of hanging when it takes longer than <paramref name="timeout"/>.</summary>
     public static async Task<T> WithinAsync<T>(Task<T> task, TimeSpan timeout, string what)
     {
         if (await Task.WhenAny(task, Task.Delay(timeout)) != task)

@@ -1,4 +1,5 @@
 using CityEServices.Messaging.Persistence;
+using CityEServices.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ApplicationName = "CityEServices.Messaging.Tests",
         });
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
-        builder.Logging.AddProvider(new XunitLoggerProvider(output));
+        builder.Logging.AddProvider(new XunitLoggerProvider(new TestOutputSink { Current = output }));
         // Every SQL command at Information drowns what matters; failed commands still log as errors.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
