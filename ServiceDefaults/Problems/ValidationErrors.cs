@@ -1,3 +1,5 @@
+using CityEServices.Iran;
+
 namespace CityEServices.ServiceDefaults.Problems;
 
 /// <summary>Collects field errors keyed by the JSON path of the field (camelCase, <c>owners[1].nationalId</c>), for 400 validation problems.</summary>
@@ -27,6 +29,28 @@ public sealed class ValidationErrors
 
         Add(field, message);
         return true;
+    }
+
+    /// <summary>
+    /// Persian-normalised text that must be present and at most <paramref name="maxLength"/> long;
+    /// null (with the field's error added) when it is not.
+    /// </summary>
+    public string? RequiredText(string? value, string field, string label, int maxLength)
+    {
+        var text = PersianText.Normalize(value);
+        if (string.IsNullOrEmpty(text))
+        {
+            Add(field, $"{label} is required.");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Add(field, $"{label} must be at most {maxLength} characters; got {text.Length}.");
+            return null;
+        }
+
+        return text;
     }
 
     public Dictionary<string, string[]> ToDictionary() =>

@@ -19,7 +19,7 @@ public static class Validators
         var errors = new ValidationErrors();
         OfficeCode? code = OfficeCode.TryParse(request.Code, out var parsed, out var codeError) ? parsed : null;
         errors.AddIf("code", codeError);
-        var name = RequiredText(request.Name, "name", "Name", Office.MaxNameLength, errors);
+        var name = errors.RequiredText(request.Name, "name", "Name", Office.MaxNameLength);
         if (request.District is not { } district)
         {
             errors.Add("district", "District is required.");
@@ -29,7 +29,7 @@ public static class Validators
             errors.Add("district", $"District must be 1 to 22; got {district}.");
         }
 
-        var address = RequiredText(request.Address, "address", "Address", Office.MaxAddressLength, errors);
+        var address = errors.RequiredText(request.Address, "address", "Address", Office.MaxAddressLength);
         var status = request.Status is null ? OfficeStatus.Pilot : ParseEnum<OfficeStatus>(request.Status, "status", "Status", errors);
 
         return errors.IsEmpty
@@ -49,7 +49,7 @@ public static class Validators
         var errors = new ValidationErrors();
         NationalId? nationalId = NationalId.TryParse(request.NationalId, out var parsed, out var idError) ? parsed : null;
         errors.AddIf("nationalId", idError);
-        var fullName = RequiredText(request.FullName, "fullName", "Full name", StaffMember.MaxNameLength, errors);
+        var fullName = errors.RequiredText(request.FullName, "fullName", "Full name", StaffMember.MaxNameLength);
         var role = ParseEnum<StaffRole>(request.Role, "role", "Role", errors);
         return errors.IsEmpty
             ? Validated<NewStaff>.Valid(new NewStaff(nationalId!.Value, fullName!, role!.Value))
@@ -103,24 +103,6 @@ public static class Validators
         }
 
         return code;
-    }
-
-    private static string? RequiredText(string? value, string field, string label, int maxLength, ValidationErrors errors)
-    {
-        var text = PersianText.Normalize(value);
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, $"{label} is required.");
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors.Add(field, $"{label} must be at most {maxLength} characters; got {text.Length}.");
-            return null;
-        }
-
-        return text;
     }
 
     /// <summary>Names only, case-insensitive; numbers are refused so that "1" never means a value by accident.</summary>

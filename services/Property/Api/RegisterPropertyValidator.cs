@@ -39,7 +39,7 @@ public static class RegisterPropertyValidator
         }
 
         var plate = ValidatePlate(request.RegistrationPlate, errors);
-        var address = RequiredText(request.Address, "address", "Address", MaxAddressLength, errors);
+        var address = errors.RequiredText(request.Address, "address", "Address", MaxAddressLength);
         PostalCode? postalCode = PostalCode.TryParse(request.PostalCode, out var postal, out var postalError) ? postal : null;
         errors.AddIf("postalCode", postalError);
         var landArea = Area(request.LandAreaM2, "landAreaM2", "Land area", allowZero: false, errors);
@@ -133,7 +133,7 @@ public static class RegisterPropertyValidator
                 }
             }
 
-            var fullName = RequiredText(owner.FullName, $"{path}.fullName", "Full name", MaxNameLength, errors);
+            var fullName = errors.RequiredText(owner.FullName, $"{path}.fullName", "Full name", MaxNameLength);
 
             Dang? share = null;
             if (!Dang.TryParse(owner.ShareDang, out var parsedShare, out var shareError))
@@ -218,24 +218,6 @@ public static class RegisterPropertyValidator
             default:
                 return null;
         }
-    }
-
-    private static string? RequiredText(string? value, string field, string label, int maxLength, ValidationErrors errors)
-    {
-        var text = PersianText.Normalize(value);
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, $"{label} is required.");
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            errors.Add(field, $"{label} must be at most {maxLength} characters; got {text.Length}.");
-            return null;
-        }
-
-        return text;
     }
 
     private static decimal? Area(decimal? value, string field, string label, bool allowZero, ValidationErrors errors)
