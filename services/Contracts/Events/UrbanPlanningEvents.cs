@@ -24,7 +24,25 @@ public sealed record ServiceRequestStatusChanged(
     string ToStatus,
     string Actor,
     string? Reason,
-    bool SlaBreached) : IntegrationEvent;
+    bool SlaBreached) : IntegrationEvent
+{
+    /// <summary>
+    /// Why a request was returned or rejected, as a code consumers can count on
+    /// (<see cref="ReturnReasons"/>); scorecards need "returned for missing documents" without parsing notes.
+    /// </summary>
+    public string? ReasonCode { get; init; }
+
+    /// <summary>When the request is due under its type's SLA (time spent Returned does not count).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+}
+
+/// <summary>Machine-readable reasons carried by <see cref="ServiceRequestStatusChanged.ReasonCode"/>.</summary>
+public static class ReturnReasons
+{
+    public const string MissingDocuments = "MissingDocuments";
+    public const string IncorrectDetails = "IncorrectDetails";
+    public const string Other = "Other";
+}
 
 public sealed record BuildingPermitIssued(
     Guid RequestId,
