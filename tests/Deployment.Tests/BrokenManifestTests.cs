@@ -65,6 +65,17 @@ public class BrokenManifestTests
     }
 
     [Fact]
+    public async Task A_gRPC_address_on_the_wrong_port_is_reported()
+    {
+        var manifests = await Manifests.RenderAsync("dev");
+        var config = manifests.OfKind("ConfigMap").Single(c => c.Map("metadata").Str("name")!.StartsWith("urbanplanning-config", StringComparison.Ordinal));
+        config.Map("data")!.Children[new YamlScalarNode("services__archive__grpc__0")] = new YamlScalarNode("http://archive:8080");
+
+        Assert.Contains("dev: Deployment/urbanplanning sets services__archive__grpc__0=http://archive:8080, but Service/archive serves endpoint 'grpc' at http://archive:8081",
+            ManifestChecks.AddressesPointAtServices(manifests, await AppHostModel.LoadProjectsAsync()));
+    }
+
+    [Fact]
     public async Task An_unpinned_image_is_reported()
     {
         var manifests = await Manifests.RenderAsync("dev");

@@ -196,6 +196,39 @@ public static class ManifestChecks
         }
     }
 
+    /// <summary>
+    /// A variable whose AppHost value is another resource's endpoint (<c>{property.bindings.grpc.url}</c>)
+    /// holds, in the manifests, the address of that resource's Service and the port of the same name.
+    /// </summary>
+    public static IEnumerable<string> AddressesPointAtServices(Manifests manifests, IEnumerable<ProjectModel> projects)
+    {
+        foreach (var project in projects)
+        {
+            if (manifests.Deployment(project.Name) is not { MainContainer: { } container } deployment)
+            {
+                continue;
+            }
+
+            var environment = manifests.EnvironmentOf(container);
+            foreach (var (name, value) in project.Environment)
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(value, @"^\{([a-z0-9-]+)\.bindings\.([a-z0-9-]+)\.url\}$");
+                if (!match.Success || AliasOf(name, project.Environment) is not null || environment.GetValueOrDefault(name) is not { } provided)
+                {
+                    continue;
+                }
+
+                var (target, endpoint) = (match.Groups[1].Value, match.Groups[2].Value);
+                var port = manifests.Find("Service", target)?.Map("spec").Seq("ports").FirstOrDefault(p => p.Str("name") == endpoint)?.Str("port");
+                var expected = $"http://{target}:{port}";
+                if (port is null || provided.TrimEnd('/') != expected)
+                {
+                    yield return $"{manifests.Overlay}: {deployment} sets {name}={provided}, but Service/{target} serves endpoint '{endpoint}' at {(port is null ? "no port of that name" : expected)}";
+                }
+            }
+        }
+    }
+
     private static IEnumerable<string> Probe(string overlay, Workload deployment, YamlNode container, string kind, string[] paths, IReadOnlyDictionary<string, string> ports)
     {
         var probe = container.Map(kind);

@@ -21,6 +21,11 @@ public class ManifestTests
         AssertNone(ManifestChecks.PortsAndProbes(await Manifests.RenderAsync(overlay), await AppHostModel.LoadProjectsAsync()));
 
     [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Addresses_of_other_services_point_at_their_Services_and_ports(string overlay) =>
+        AssertNone(ManifestChecks.AddressesPointAtServices(await Manifests.RenderAsync(overlay), await AppHostModel.LoadProjectsAsync()));
+
+    [Theory]
     [InlineData("dev", true)]
     [InlineData("prod", false)]
     public async Task Images_are_pinned(string overlay, bool expectBuildVersion) =>
