@@ -9,7 +9,8 @@ namespace CityEServices.Deployment.Tests;
 public sealed record ProjectModel(
     string Name,
     IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<EndpointModel> Endpoints)
+    IReadOnlyList<EndpointModel> Endpoints,
+    string ProjectPath = "")
 {
     /// <summary>AppHost resources this project's environment points at (databases, servers, other projects).</summary>
     public IReadOnlySet<string> References { get; } = Environment.Values
@@ -55,7 +56,8 @@ public static partial class AppHostModel
             var endpoints = project.Annotations.OfType<EndpointAnnotation>()
                 .Select(e => new EndpointModel(e.Name, e.Transport))
                 .ToList();
-            projects.Add(new ProjectModel(project.Name, environment, endpoints));
+            var path = project.Annotations.OfType<IProjectMetadata>().Single().ProjectPath;
+            projects.Add(new ProjectModel(project.Name, environment, endpoints, path));
         }
 
         await builder.DisposeAsync();
