@@ -9,13 +9,19 @@ namespace CityEServices.Deployment.Tests;
 /// init container's arguments, against a real PostgreSQL. Two replicas starting at once must both
 /// succeed and apply each migration once; the service itself, told not to migrate, must not.
 /// </summary>
-public sealed class MigrationRunTests : IAsyncLifetime
+public sealed class MigrationRunTests(MigrationRunTests.Postgres server) : IClassFixture<MigrationRunTests.Postgres>
 {
-    private LocalPostgres _postgres = null!;
+    private readonly LocalPostgres _postgres = server.Server;
 
-    public async Task InitializeAsync() => _postgres = await LocalPostgres.StartAsync();
+    /// <summary>One PostgreSQL for the class; each test uses its own database on it.</summary>
+    public sealed class Postgres : IAsyncLifetime
+    {
+        public LocalPostgres Server { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+        public async Task InitializeAsync() => Server = await LocalPostgres.StartAsync();
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
     [Fact]
     public async Task Two_init_containers_starting_together_migrate_once_and_exit()
