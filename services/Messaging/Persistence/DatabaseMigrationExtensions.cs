@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,14 +8,53 @@ namespace CityEServices.Messaging.Persistence;
 
 public static partial class DatabaseMigrationExtensions
 {
+    /// <summary><c>Database:MigrateOnStartup</c> (default true): false leaves migrating to a separate run (Kubernetes: the init container).</summary>
+    public const string MigrateOnStartupKey = "Database:MigrateOnStartup";
+
+    /// <summary><c>Database:MigrateOnly</c> (default false): true migrates, then ends the process (exit code 0) without serving.</summary>
+    public const string MigrateOnlyKey = "Database:MigrateOnly";
+
     /// <summary>
     /// Applies the owning service's migrations before it serves. Waits for the database to come up
-    /// (a pod may start before its server); EF Core's migration lock keeps replicas from racing.
+    /// (a pod may start before its server); EF Core's migration lock (PostgreSQL: an exclusive lock on
+    /// the history table for the whole run) keeps replicas from racing.
+    /// Under Kubernetes each pod's init container runs the same image with
+    /// <c>--Database:MigrateOnly=true</c> and the service itself runs with
+    /// <c>Database__MigrateOnStartup=false</c>, so the schema is current before any new-version pod serves.
     /// </summary>
     public static async Task MigrateDatabaseAsync<TDbContext>(this IHost host, TimeSpan? patience = null, CancellationToken cancellationToken = default)
         where TDbContext : DbContext
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CityEServices.Migrations");
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var migrateOnly = configuration.GetValue(MigrateOnlyKey, false);
+        if (!migrateOnly && !configuration.GetValue(MigrateOnStartupKey, true))
+        {
+            LogSkipped(logger, typeof(TDbContext).Name);
+            return;
+        }
+
+        await MigrateWithPatienceAsync<TDbContext>(host, logger, patience, cancellationToken);
+        if (migrateOnly)
+        {
+            LogMigrateOnlyDone(logger, typeof(TDbContext).Name);
+            // Disposing flushes the logs; the caller's app.Run() must not follow, so the process ends here.
+            if (host is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+
+            Environment.Exit(0);
+        }
+    }
+
+    private static async Task MigrateWithPatienceAsync<TDbContext>(IHost host, ILogger logger, TimeSpan? patience, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
         var deadline = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromMinutes(2));
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
@@ -38,6 +78,12 @@ public static partial class DatabaseMigrationExtensions
 
     private static bool IsTransient(Exception ex) => ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
         || ex.InnerException is not null && IsTransient(ex.InnerException);
+
+    [LoggerMessage(LogLevel.Information, "{Context}: start-up migration is off (Database:MigrateOnStartup=false); the schema is migrated by a separate run")]
+    private static partial void LogSkipped(ILogger logger, string context);
+
+    [LoggerMessage(LogLevel.Information, "{Context}: Database:MigrateOnly is set, so the process ends after migrating")]
+    private static partial void LogMigrateOnlyDone(ILogger logger, string context);
 
     [LoggerMessage(LogLevel.Information, "{Context}: database migrated")]
     private static partial void LogMigrated(ILogger logger, string context);
