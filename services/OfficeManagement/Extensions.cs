@@ -1,4 +1,5 @@
 using CityEServices.Messaging;
+using CityEServices.OfficeManagement.Authorization;
 using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
@@ -25,6 +26,12 @@ public static class Extensions
             .BindConfiguration(CertificationPolicy.SectionName)
             .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<AuthorizationCacheOptions>()
+            .BindConfiguration(AuthorizationCacheOptions.SectionName)
+            .Validate(o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AuthorizationCache>();
+        builder.Services.AddScoped<OfficeAuthorizer>();
         return builder;
     }
 }

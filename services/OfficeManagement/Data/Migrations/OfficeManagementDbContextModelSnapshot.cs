@@ -213,6 +213,54 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.OfficeStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("office_code");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_office_status_changes");
+
+                    b.HasIndex("OfficeCode", "ChangedAt")
+                        .HasDatabaseName("ix_office_status_changes_office_code_changed_at");
+
+                    b.ToTable("office_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.QualificationAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -301,6 +349,11 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deactivated_by");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("end_reason");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -351,6 +404,16 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_office_licences_offices_office_code");
+                });
+
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.OfficeStatusChange", b =>
+                {
+                    b.HasOne("CityEServices.OfficeManagement.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_office_status_changes_offices_office_code");
                 });
 
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.StaffMember", b =>
