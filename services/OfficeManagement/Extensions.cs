@@ -3,6 +3,7 @@ using CityEServices.OfficeManagement.Authorization;
 using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.OfficeManagement;
@@ -15,7 +16,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OfficeManagementDbContext>(DatabaseName);
-        builder.AddMessaging<OfficeManagementDbContext>(ServiceName);
+        builder.AddMessaging<OfficeManagementDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<ServiceRequestSubmittedConsumer>();
+            bus.AddConsumer<ServiceRequestStatusChangedConsumer>();
+        });
         builder.AddRedisClient("redis");
         // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
         // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as

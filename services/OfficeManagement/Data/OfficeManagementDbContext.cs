@@ -19,6 +19,8 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
 
     public DbSet<OfficeStatusChange> OfficeStatusChanges => Set<OfficeStatusChange>();
 
+    public DbSet<RequestRecord> RequestRecords => Set<RequestRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<OfficeCode>().HaveConversion<OfficeCodeConverter>().HaveMaxLength(OfficeCode.MaxLength);
@@ -33,6 +35,7 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         modelBuilder.Entity<StaffMember>(ConfigureStaff);
         modelBuilder.Entity<QualificationAttempt>(ConfigureAttempt);
         modelBuilder.Entity<OfficeStatusChange>(ConfigureStatusChange);
+        modelBuilder.Entity<RequestRecord>(ConfigureRequestRecord);
         modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
@@ -110,6 +113,19 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         change.Property(c => c.Note).HasMaxLength(OfficeStatusChange.MaxNoteLength);
         change.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeCode).OnDelete(DeleteBehavior.Restrict);
         change.HasIndex(c => new { c.OfficeCode, c.ChangedAt });
+    }
+
+    private static void ConfigureRequestRecord(EntityTypeBuilder<RequestRecord> record)
+    {
+        record.ToTable("request_records");
+        record.HasKey(r => r.RequestId);
+        record.Property(r => r.RequestId).ValueGeneratedNever();
+        record.Property(r => r.OfficeCode).HasMaxLength(64);
+        record.Property(r => r.ServiceType).HasMaxLength(64);
+        record.Property(r => r.FileNumber).HasMaxLength(32);
+        record.Property(r => r.Status).HasMaxLength(32);
+        record.Property(r => r.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        record.HasIndex(r => new { r.OfficeCode, r.ServiceType });
     }
 
     private sealed class OfficeCodeConverter() : ValueConverter<OfficeCode, string>(code => code.Value, text => OfficeCode.Parse(text));

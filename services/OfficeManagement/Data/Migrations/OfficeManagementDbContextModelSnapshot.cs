@@ -324,6 +324,82 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.RequestRecord", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("file_number");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("office_code");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_count");
+
+                    b.Property<bool>("ReturnedForMissingDocuments")
+                        .HasColumnType("boolean")
+                        .HasColumnName("returned_for_missing_documents");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_type");
+
+                    b.Property<bool>("SlaBreached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sla_breached");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("WaitedForDocuments")
+                        .HasColumnType("boolean")
+                        .HasColumnName("waited_for_documents");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_request_records");
+
+                    b.HasIndex("OfficeCode", "ServiceType")
+                        .HasDatabaseName("ix_request_records_office_code_service_type");
+
+                    b.ToTable("request_records", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
