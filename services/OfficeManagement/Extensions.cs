@@ -4,6 +4,7 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Events;
+using CityEServices.OfficeManagement.SampleData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.OfficeManagement;
@@ -37,6 +38,12 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<AuthorizationCache>();
         builder.Services.AddScoped<OfficeAuthorizer>();
+        // Development only, and never when SampleData:Enabled is false (the tests set it so).
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("SampleData:Enabled", true))
+        {
+            builder.Services.AddHostedService<SampleDataSeeder>();
+        }
+
         return builder;
     }
 }

@@ -3,7 +3,7 @@ using CityEServices.OfficeManagement.Data;
 namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
 
 /// <summary>The real office-management service (its Program, its migrations, its outbox relay, its gRPC server) on a TestServer.</summary>
-public sealed class OfficeManagementService(ServerFixture servers)
+public class OfficeManagementService(ServerFixture servers)
     : ServiceFactory<OfficeManagementDbContext>(servers, "officemanagement", Extensions.DatabaseName)
 {
     /// <summary>Every table this service writes, counted: a refused request must leave these unchanged.</summary>
