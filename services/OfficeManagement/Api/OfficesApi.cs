@@ -203,5 +203,5 @@ public static partial class OfficesApi
         Problems.NotFound("Office not found.", $"There is no office {code}.");
 
     private static ProblemHttpResult AlreadyActive(NewStaff staff, OfficeCode office) =>
-        Problems.Conflict("Staff member not added.", $"{staff.NationalId} is already active staff at office {office}; end that engagement first.");
+        Problems.Conflict("Staff member not added.", $"{staff.NationalId} is already active staff at office {office}; move them (POST /api/staff/{staff.NationalId}/move) or deactivate them first.");
 }
