@@ -243,6 +243,26 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     }
 
     [Fact]
+    public async Task A_person_reads_their_own_history_and_nobody_elses()
+    {
+        var person = NationalIds.Next();
+        using (var admin = _service.CreateClient(TestTokens.Admin()))
+        {
+            await (await admin.AddStaffAsync("LST5", person)).AssertJsonAsync(HttpStatusCode.Created);
+        }
+
+        using var self = _service.CreateClient(TestTokens.Operator("LST5", person));
+        var own = await (await self.GetAsync($"/api/staff/{person}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("LST5", own.GetProperty("currentOfficeCode").GetString());
+
+        var other = await (await self.GetAsync($"/api/staff/{NationalIds.Next()}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("NotYourRecord", other.GetProperty("reason").GetString());
+
+        using var anonymous = _service.CreateClient();
+        await (await anonymous.GetAsync($"/api/staff/{person}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task An_office_code_that_is_a_route_name_is_refused()
     {
         using var admin = _service.CreateClient(TestTokens.Admin());
