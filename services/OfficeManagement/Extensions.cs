@@ -1,7 +1,10 @@
 using CityEServices.Messaging;
+using CityEServices.OfficeManagement.Authorization;
 using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Events;
+using CityEServices.OfficeManagement.SampleData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.OfficeManagement;
@@ -14,7 +17,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<OfficeManagementDbContext>(DatabaseName);
-        builder.AddMessaging<OfficeManagementDbContext>(ServiceName);
+        builder.AddMessaging<OfficeManagementDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<ServiceRequestSubmittedConsumer>();
+            bus.AddConsumer<ServiceRequestStatusChangedConsumer>();
+        });
         builder.AddRedisClient("redis");
         // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
         // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
@@ -25,6 +32,18 @@ public static class Extensions
             .BindConfiguration(CertificationPolicy.SectionName)
             .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<AuthorizationCacheOptions>()
+            .BindConfiguration(AuthorizationCacheOptions.SectionName)
+            .Validate(o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AuthorizationCache>();
+        builder.Services.AddScoped<OfficeAuthorizer>();
+        // Development only, and never when SampleData:Enabled is false (the tests set it so).
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("SampleData:Enabled", true))
+        {
+            builder.Services.AddHostedService<SampleDataSeeder>();
+        }
+
         return builder;
     }
 }

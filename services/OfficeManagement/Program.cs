@@ -21,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapOfficesApi();
 app.MapStaffApi();
 app.MapServiceTypesApi();
+app.MapScorecardsApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
 await app.MigrateDatabaseAsync<OfficeManagementDbContext>();

@@ -138,12 +138,12 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     }
 
     [Fact]
-    public async Task A_service_type_that_is_not_in_the_list_is_UnknownServiceType()
+    public async Task A_service_type_that_is_not_in_the_list_is_ServiceTypeInactive()
     {
         var reply = await AuthorizeAsync(OfficeA, Certified, "PARKING_PERMIT");
 
         Assert.False(reply.Allowed);
-        Assert.Equal("UnknownServiceType", reply.Reason);
+        Assert.Equal("ServiceTypeInactive", reply.Reason);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     }
 
     [Fact]
-    public async Task An_operator_may_read_their_own_office_but_not_another()
+    public async Task Only_the_offices_own_manager_may_read_it()
     {
         using (var admin = _service.CreateClient(TestTokens.Admin()))
         {
@@ -110,7 +110,18 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
         var missing = await (await client.GetAsync(Requests.OfficePath("OFC404"))).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotYourOffice", missing.GetProperty("reason").GetString());
 
-        var own = await (await client.GetAsync(Requests.OfficePath(Office))).AssertJsonAsync(HttpStatusCode.OK);
+        // Their own office only when their staff record there is Manager.
+        var notManager = await (await client.GetAsync(Requests.OfficePath(Office))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("NotOfficeManager", notManager.GetProperty("reason").GetString());
+
+        var manager = NationalIds.Next();
+        using (var admin = _service.CreateClient(TestTokens.Admin()))
+        {
+            await (await admin.AddStaffAsync(Office, manager, "Manager Test", role: "Manager")).AssertJsonAsync(HttpStatusCode.Created);
+        }
+
+        using var managerClient = _service.CreateClient(TestTokens.Operator(Office, manager));
+        var own = await (await managerClient.GetAsync(Requests.OfficePath(Office))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(Office, own.GetProperty("code").GetString());
 
         // Nor another person's qualifications.

@@ -27,9 +27,10 @@ public class OfficeAuthorizationRuleTests
         { "one tick before expiry", null },
         { "licence revoked and granted again", null },
         { "operator moved here from another office", null },
-        { "service type unknown", AuthorizationRefusal.UnknownServiceType },
-        { "service type in lower case", AuthorizationRefusal.UnknownServiceType },
-        { "unknown service type at a missing office", AuthorizationRefusal.UnknownServiceType },
+        { "service type unknown", AuthorizationRefusal.ServiceTypeInactive },
+        { "service type switched off in the catalog", AuthorizationRefusal.ServiceTypeInactive },
+        { "service type in lower case", AuthorizationRefusal.ServiceTypeInactive },
+        { "unknown service type at a missing office", AuthorizationRefusal.ServiceTypeInactive },
         { "no such office", AuthorizationRefusal.OfficeNotFound },
         { "malformed office code", AuthorizationRefusal.OfficeNotFound },
         { "snapshot holds a different office", AuthorizationRefusal.OfficeNotFound },
@@ -41,7 +42,8 @@ public class OfficeAuthorizationRuleTests
         { "operator works at another office", AuthorizationRefusal.OperatorNotAtOffice },
         { "operator never employed", AuthorizationRefusal.OperatorNotAtOffice },
         { "malformed operator national id", AuthorizationRefusal.OperatorNotAtOffice },
-        { "operator deactivated", AuthorizationRefusal.OperatorInactive },
+        { "operator deactivated", AuthorizationRefusal.OperatorNotAtOffice },
+        { "operator moved to another office", AuthorizationRefusal.OperatorNotAtOffice },
         { "operator training missing", AuthorizationRefusal.OperatorNotCertified },
         { "operator latest exam failed", AuthorizationRefusal.OperatorNotCertified },
         { "operator certified for another type only", AuthorizationRefusal.OperatorNotCertified },
@@ -91,13 +93,14 @@ public class OfficeAuthorizationRuleTests
         var attempts = Certified(Operator, Licensed);
         var request = new AuthorizationRequest("th0042", Operator, Licensed);
         Office? snapshotOffice = office;
+        var serviceTypeActive = true;
 
         switch (scenario)
         {
             case "certified operator at an active licensed office":
                 break;
             case "pilot office":
-                office.ChangeStatus(OfficeStatus.Pilot);
+                office.ChangeStatus(OfficeStatus.Pilot, Start, "admin");
                 break;
             case "one tick before expiry":
                 clock.SetUtcNow(ExpiresAt.AddTicks(-1));
@@ -113,6 +116,9 @@ public class OfficeAuthorizationRuleTests
                 break;
             case "service type unknown":
                 request = request with { ServiceType = "PIZZA_DELIVERY" };
+                break;
+            case "service type switched off in the catalog":
+                serviceTypeActive = false;
                 break;
             case "service type in lower case":
                 request = request with { ServiceType = "building_permit" };
@@ -131,14 +137,14 @@ public class OfficeAuthorizationRuleTests
                 request = request with { OfficeCode = "TH0043" };
                 break;
             case "office suspended":
-                office.ChangeStatus(OfficeStatus.Suspended);
+                office.ChangeStatus(OfficeStatus.Suspended, Start, "admin");
                 break;
             case "office suspended and operator uncertified":
-                office.ChangeStatus(OfficeStatus.Suspended);
+                office.ChangeStatus(OfficeStatus.Suspended, Start, "admin");
                 attempts = [];
                 break;
             case "office closed":
-                office.ChangeStatus(OfficeStatus.Closed);
+                office.ChangeStatus(OfficeStatus.Closed, Start, "admin");
                 break;
             case "office not licensed for the type":
                 request = request with { ServiceType = ServiceTypes.ExcavationPermit };
@@ -158,6 +164,10 @@ public class OfficeAuthorizationRuleTests
                 break;
             case "operator deactivated":
                 staff[0].Deactivate(Start.AddDays(5), "admin");
+                break;
+            case "operator moved to another office":
+                staff[0].Deactivate(Start.AddDays(5), "admin");
+                staff.Add(Staff(Operator, "TH0001", Start.AddDays(5)));
                 break;
             case "operator training missing":
                 attempts = [.. attempts.Where(a => a.Kind != QualificationKind.Training)];
@@ -181,7 +191,7 @@ public class OfficeAuthorizationRuleTests
                 throw new ArgumentException($"No scenario '{scenario}'.", nameof(scenario));
         }
 
-        return (request, new AuthorizationSnapshot(snapshotOffice, staff, attempts), clock);
+        return (request, new AuthorizationSnapshot(snapshotOffice, staff, attempts, serviceTypeActive), clock);
     }
 
     private static StaffMember Staff(string nationalId, string office, DateTimeOffset joinedAt) =>

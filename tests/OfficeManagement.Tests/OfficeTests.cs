@@ -60,6 +60,37 @@ public class OfficeTests
     }
 
     [Fact]
+    public void The_catalog_says_what_staff_need_and_which_types_are_switched_off()
+    {
+        var policy = new CertificationPolicy { ExamPassMark = 75m, CertificationValidity = TimeSpan.FromDays(365), InactiveServiceTypes = [ServiceTypes.WasteContract] };
+
+        var catalog = ServiceTypeCatalog.Describe(policy);
+
+        Assert.Equal([ServiceTypes.WasteContract], catalog.Where(t => !t.Active).Select(t => t.Code));
+        Assert.All(catalog, t =>
+        {
+            Assert.Equal([QualificationKind.Exam, QualificationKind.Interview, QualificationKind.Training], t.Staff.Qualifications);
+            Assert.Equal(75m, t.Staff.ExamPassMark);
+            Assert.Equal(365, t.Staff.CertificationValidityDays);
+        });
+        Assert.NotEmpty(new CertificationPolicy { InactiveServiceTypes = ["PIZZA"] }.Problems());
+    }
+
+    [Fact]
+    public void Status_changes_are_recorded_and_closing_is_final()
+    {
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var office = Office.Open(OfficeCode.Parse("TH1"), "دفتر", 3, "تهران", OfficeStatus.Pilot, at, "admin");
+
+        var active = office.ChangeStatus(OfficeStatus.Active, at, "admin", "pilot over");
+        Assert.Equal((OfficeStatus.Pilot, OfficeStatus.Active, "pilot over"), (active.Value!.FromStatus, active.Value.ToStatus, active.Value.Note));
+        Assert.False(office.ChangeStatus(OfficeStatus.Active, at, "admin").Succeeded);
+        Assert.True(office.ChangeStatus(OfficeStatus.Closed, at, "admin").Succeeded);
+        Assert.False(office.ChangeStatus(OfficeStatus.Active, at, "admin").Succeeded);
+        Assert.Equal(OfficeStatus.Closed, office.Status);
+    }
+
+    [Fact]
     public void Pass_mark_and_validity_are_checked_at_start_up()
     {
         Assert.Empty(new CertificationPolicy().Problems());

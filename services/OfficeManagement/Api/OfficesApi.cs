@@ -4,6 +4,7 @@ using CityEServices.Contracts.Security;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.ServiceDefaults.Auth;
@@ -13,17 +14,30 @@ using Npgsql;
 
 namespace CityEServices.OfficeManagement.Api;
 
-public static class OfficesApi
+public static partial class OfficesApi
 {
     public static IEndpointRouteBuilder MapOfficesApi(this IEndpointRouteBuilder app)
     {
         var offices = app.MapGroup("/api/offices").WithTags("Offices");
 
-        offices.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        // Operators may read their own office only; the handler checks which office that is.
-        offices.MapGet("/{code}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.OfficeOperator));
-        offices.MapPost("/{code}/licences", GrantLicenceAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        offices.MapPost("/{code}/staff", AddStaffAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        offices.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("CreateOffice").WithSummary("Opens an office (Pilot unless a status is given).");
+        offices.MapGet("/", ListAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("ListOffices").WithSummary("Offices by district, status and licensed service type, paged.");
+        // An office's own Manager may read it; the handler checks who that is.
+        offices.MapGet("/{code}", GetAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.OfficeOperator))
+            .WithName("GetOffice").WithSummary("One office with its licences, staff and status history.");
+        offices.MapPost("/{code}/status", ChangeStatusAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("ChangeOfficeStatus").WithSummary("Moves an office to Pilot, Active, Suspended or Closed (closing is final).");
+        offices.MapPost("/{code}/licences", GrantLicenceAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("GrantLicence").WithSummary("Licenses the office for a service type.");
+        offices.MapDelete("/{code}/licences/{serviceType}", RevokeLicenceAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("RevokeLicence").WithSummary("Revokes the office's licence for a service type; the licence stays as history.");
+        offices.MapPost("/{code}/staff", AddStaffAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("AddStaff").WithSummary("Registers a person on the office's staff.");
+        offices.MapGet("/{code}/authorization", GetAuthorizationAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("GetAuthorizationDecision")
+            .WithSummary("The answer AuthorizeService gives now (same cache), for admins checking why an operator is refused.");
 
         return app;
     }
@@ -53,7 +67,7 @@ public static class OfficesApi
             return OfficeExists(newOffice.Code);
         }
 
-        return TypedResults.Created($"/api/offices/{office.Code}", OfficeResponse.From(office, []));
+        return TypedResults.Created($"/api/offices/{office.Code}", OfficeResponse.From(office, [], []));
     }
 
     public static async Task<Results<Ok<OfficeResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
@@ -64,11 +78,9 @@ public static class OfficesApi
             return Problems.FieldError("code", error);
         }
 
-        // Checked before the lookup, so an operator cannot probe which other offices exist.
-        if (!user.IsInRole(Roles.Admin)
-            && !(OfficeCode.TryParse(user.FindFirstValue(CityClaims.OfficeCode), out var own) && own == officeCode))
+        if (await OfficeAccess.RefuseReadingAsync(user, officeCode, db, cancellationToken) is { } refused)
         {
-            return Problems.Forbidden("NotYourOffice", $"An office operator may read only their own office, not {officeCode}.");
+            return refused;
         }
 
         var office = await db.Offices.AsNoTracking()
@@ -80,11 +92,12 @@ public static class OfficesApi
         }
 
         var staff = await db.Staff.AsNoTracking().Where(s => s.OfficeCode == officeCode).ToListAsync(cancellationToken);
-        return TypedResults.Ok(OfficeResponse.From(office, staff));
+        var history = await db.OfficeStatusChanges.AsNoTracking().Where(c => c.OfficeCode == officeCode).OrderBy(c => c.ChangedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(OfficeResponse.From(office, staff, history));
     }
 
     public static async Task<Results<Created<LicenceResponse>, ValidationProblem, ProblemHttpResult>> GrantLicenceAsync(
-        string code, GrantLicenceRequest request, OfficeManagementDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        string code, GrantLicenceRequest request, OfficeManagementDbContext db, AuthorizationCache cache, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (!OfficeCode.TryParse(code, out var officeCode, out var error))
         {
@@ -125,11 +138,13 @@ public static class OfficesApi
             return Problems.Conflict("Licence not granted.", $"Office {officeCode} is already licensed for {serviceType}.");
         }
 
+        await cache.InvalidateOfficeAsync(office.Code);
+
         return TypedResults.Created($"/api/offices/{office.Code}", LicenceResponse.From(licence));
     }
 
     public static async Task<Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult>> AddStaffAsync(
-        string code, AddStaffRequest request, OfficeManagementDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string code, AddStaffRequest request, OfficeManagementDbContext db, AuthorizationCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!OfficeCode.TryParse(code, out var officeCode, out var error))
         {
@@ -173,6 +188,8 @@ public static class OfficesApi
             return Problems.Conflict("Staff member not added.", $"{newStaff.NationalId} was just added as active staff elsewhere.");
         }
 
+        await cache.InvalidatePersonAsync(staff.NationalId);
+
         return TypedResults.Created($"/api/offices/{office.Code}", StaffResponse.From(staff));
     }
 
@@ -182,9 +199,9 @@ public static class OfficesApi
     private static ProblemHttpResult OfficeExists(OfficeCode code) =>
         Problems.Conflict("Office already exists.", $"An office with code {code} already exists.");
 
-    private static ProblemHttpResult OfficeNotFound(OfficeCode code) =>
+    internal static ProblemHttpResult OfficeNotFound(OfficeCode code) =>
         Problems.NotFound("Office not found.", $"There is no office {code}.");
 
     private static ProblemHttpResult AlreadyActive(NewStaff staff, OfficeCode office) =>
-        Problems.Conflict("Staff member not added.", $"{staff.NationalId} is already active staff at office {office}; end that engagement first.");
+        Problems.Conflict("Staff member not added.", $"{staff.NationalId} is already active staff at office {office}; move them (POST /api/staff/{staff.NationalId}/move) or deactivate them first.");
 }

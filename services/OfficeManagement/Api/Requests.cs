@@ -18,3 +18,9 @@ public sealed record AddStaffRequest(string? NationalId, string? FullName, strin
 /// <see cref="Passed"/> and may carry a score.
 /// </summary>
 public sealed record RecordQualificationRequest(string? ServiceType, string? Kind, decimal? Score, bool? Passed);
+
+/// <summary><c>POST /api/offices/{code}/status</c>: Pilot, Active, Suspended or Closed, and why.</summary>
+public sealed record ChangeStatusRequest(string? Status, string? Note);
+
+/// <summary><c>POST /api/staff/{nationalId}/move</c>: the office to move to; the role stays unless given.</summary>
+public sealed record MoveStaffRequest(string? OfficeCode, string? Role);

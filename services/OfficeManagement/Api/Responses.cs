@@ -11,9 +11,10 @@ public sealed record OfficeResponse(
     OfficeStatus Status,
     DualTime CreatedAt,
     IReadOnlyList<LicenceResponse> Licences,
-    IReadOnlyList<StaffResponse> Staff)
+    IReadOnlyList<StaffResponse> Staff,
+    IReadOnlyList<StatusChangeResponse> StatusHistory)
 {
-    public static OfficeResponse From(Office office, IEnumerable<StaffMember> staff) => new(
+    public static OfficeResponse From(Office office, IEnumerable<StaffMember> staff, IEnumerable<OfficeStatusChange> history) => new(
         office.Code.Value,
         office.Name,
         office.District,
@@ -21,8 +22,21 @@ public sealed record OfficeResponse(
         office.Status,
         DualTime.From(office.CreatedAt),
         [.. office.Licences.OrderBy(l => l.GrantedAt).Select(LicenceResponse.From)],
-        [.. staff.OrderByDescending(s => s.Active).ThenBy(s => s.JoinedAt).Select(StaffResponse.From)]);
+        [.. staff.OrderByDescending(s => s.Active).ThenBy(s => s.JoinedAt).Select(StaffResponse.From)],
+        [.. history.OrderBy(c => c.ChangedAt).Select(StatusChangeResponse.From)]);
 }
+
+/// <summary>One line of an office list.</summary>
+public sealed record OfficeSummaryResponse(string Code, string Name, int District, string Address, OfficeStatus Status, IReadOnlyList<string> LicensedServiceTypes, int ActiveStaff);
+
+public sealed record StatusChangeResponse(OfficeStatus FromStatus, OfficeStatus ToStatus, DualTime ChangedAt, string ChangedBy, string? Note)
+{
+    public static StatusChangeResponse From(OfficeStatusChange change) =>
+        new(change.FromStatus, change.ToStatus, DualTime.From(change.ChangedAt), change.ChangedBy, change.Note);
+}
+
+/// <summary>The authorisation answer as AuthorizeService gives it (reason empty when allowed).</summary>
+public sealed record AuthorizationDecisionResponse(string OfficeCode, string OperatorNationalId, string ServiceType, bool Allowed, string? Reason, string Detail);
 
 /// <summary>A licence, current (<see cref="Active"/>) or revoked.</summary>
 public sealed record LicenceResponse(string ServiceType, bool Active, DualTime GrantedAt, string GrantedBy, DualTime? RevokedAt, string? RevokedBy)
@@ -36,7 +50,16 @@ public sealed record LicenceResponse(string ServiceType, bool Active, DualTime G
         licence.RevokedBy);
 }
 
-public sealed record StaffResponse(NationalId NationalId, string FullName, StaffRole Role, string OfficeCode, bool Active, DualTime JoinedAt, DualTime? DeactivatedAt)
+public sealed record StaffResponse(
+    NationalId NationalId,
+    string FullName,
+    StaffRole Role,
+    string OfficeCode,
+    bool Active,
+    DualTime JoinedAt,
+    DualTime? DeactivatedAt,
+    string? DeactivatedBy = null,
+    StaffEndReason? EndReason = null)
 {
     public static StaffResponse From(StaffMember staff) => new(
         staff.NationalId,
@@ -45,8 +68,13 @@ public sealed record StaffResponse(NationalId NationalId, string FullName, Staff
         staff.OfficeCode.Value,
         staff.Active,
         DualTime.From(staff.JoinedAt),
-        staff.DeactivatedAt is { } at ? DualTime.From(at) : null);
+        staff.DeactivatedAt is { } at ? DualTime.From(at) : null,
+        staff.DeactivatedBy,
+        staff.EndReason);
 }
+
+/// <summary>A person's engagements, newest first: where they serve now (if anywhere) and where they served before.</summary>
+public sealed record StaffHistoryResponse(NationalId NationalId, string? CurrentOfficeCode, IReadOnlyList<StaffResponse> Engagements);
 
 public sealed record QualificationStepResponse(bool Passed, decimal? Score, DualTime RecordedAt)
 {

@@ -1,4 +1,6 @@
 using CityEServices.OfficeManagement.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CityEServices.OfficeManagement.Api;
 
@@ -7,9 +9,14 @@ public static class ServiceTypesApi
     public static IEndpointRouteBuilder MapServiceTypesApi(this IEndpointRouteBuilder app)
     {
         // Any authenticated caller, integrators included: the codes are part of the public API.
-        app.MapGet("/api/service-types", () => TypedResults.Ok(ServiceTypeCatalog.All))
+        app.MapGet("/api/service-types", GetCatalog)
             .WithTags("Service types")
+            .WithName("GetServiceTypes")
+            .WithSummary("The service-type catalog: codes, Persian and English titles, what staff need, and whether each is offered.")
             .RequireAuthorization();
         return app;
     }
+
+    public static Ok<IReadOnlyList<ServiceTypeEntry>> GetCatalog(IOptions<CertificationPolicy> policy) =>
+        TypedResults.Ok(ServiceTypeCatalog.Describe(policy.Value));
 }

@@ -5,6 +5,7 @@ using CityEServices.Iran;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.ServiceDefaults.Auth;
@@ -14,15 +15,23 @@ using Microsoft.Extensions.Options;
 
 namespace CityEServices.OfficeManagement.Api;
 
-public static class StaffApi
+public static partial class StaffApi
 {
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff").WithTags("Staff");
 
-        staff.MapPost("/{nationalId}/qualifications", RecordQualificationAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        staff.MapPost("/{nationalId}/qualifications", RecordQualificationAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("RecordQualification").WithSummary("Records an exam, interview or training attempt; every attempt is kept.");
         // Admins, and staff reading their own record (national_id claim).
-        staff.MapGet("/{nationalId}/qualifications", GetQualificationsAsync).RequireAuthorization();
+        staff.MapGet("/{nationalId}/qualifications", GetQualificationsAsync).RequireAuthorization()
+            .WithName("GetQualifications").WithSummary("Every attempt and the certification status per service type.");
+        staff.MapGet("/{nationalId}", GetHistoryAsync).RequireAuthorization()
+            .WithName("GetStaffHistory").WithSummary("Where the person serves and served: every engagement, newest first.");
+        staff.MapPost("/{nationalId}/move", MoveAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("MoveStaff").WithSummary("Ends the person's current engagement and starts one at another office.");
+        staff.MapPost("/{nationalId}/deactivate", DeactivateAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("DeactivateStaff").WithSummary("Ends the person's current engagement; the record stays as history.");
 
         return app;
     }
@@ -32,6 +41,7 @@ public static class StaffApi
         RecordQualificationRequest request,
         OfficeManagementDbContext db,
         IOptions<CertificationPolicy> policy,
+        AuthorizationCache cache,
         TimeProvider time,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -84,6 +94,7 @@ public static class StaffApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidatePersonAsync(person);
 
         return TypedResults.Created(
             $"/api/staff/{person}/qualifications",

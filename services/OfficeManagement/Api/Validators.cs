@@ -9,6 +9,12 @@ public sealed record NewOffice(OfficeCode Code, string Name, int District, strin
 
 public sealed record NewStaff(NationalId NationalId, string FullName, StaffRole Role);
 
+public sealed record OfficeFilter(int? District, OfficeStatus? Status, string? ServiceType, int Page, int PageSize);
+
+public sealed record StatusChange(OfficeStatus Status, string? Note);
+
+public sealed record StaffMove(OfficeCode Office, StaffRole? Role);
+
 public sealed record QualificationEntry(string ServiceType, QualificationKind Kind, decimal? Score, bool? Passed);
 
 /// <summary>Pure request validation: a checked command, or every field error at once (keys are camelCase field names).</summary>
@@ -19,6 +25,12 @@ public static class Validators
         var errors = new ValidationErrors();
         OfficeCode? code = OfficeCode.TryParse(request.Code, out var parsed, out var codeError) ? parsed : null;
         errors.AddIf("code", codeError);
+        if (code is { } candidate && OfficeCode.Reserved.Contains(candidate.Value))
+        {
+            errors.Add("code", $"{candidate} is a reserved route name (/api/offices/{candidate.Value.ToLowerInvariant()}) and cannot be an office code.");
+            code = null;
+        }
+
         var name = errors.RequiredText(request.Name, "name", "Name", Office.MaxNameLength);
         if (request.District is not { } district)
         {
@@ -36,6 +48,47 @@ public static class Validators
             ? Validated<NewOffice>.Valid(new NewOffice(code!.Value, name!, request.District!.Value, address!, status!.Value))
             : Validated<NewOffice>.Invalid(errors);
     }
+
+    public static Validated<OfficeFilter> ValidateFilter(int? district, string? status, string? serviceType, int? page, int? pageSize)
+    {
+        var errors = new ValidationErrors();
+        if (district is < 1 or > 22)
+        {
+            errors.Add("district", $"District must be 1 to 22; got {district}.");
+        }
+
+        var parsedStatus = status is null ? null : ParseEnum<OfficeStatus>(status, "status", "Status", errors);
+        var type = serviceType is null ? null : ServiceType(serviceType, errors);
+        var (pageNumber, size) = Paging.Check(page, pageSize, errors);
+        return errors.IsEmpty
+            ? Validated<OfficeFilter>.Valid(new OfficeFilter(district, parsedStatus, type, pageNumber, size))
+            : Validated<OfficeFilter>.Invalid(errors);
+    }
+
+    public static Validated<StatusChange> Validate(ChangeStatusRequest request)
+    {
+        var errors = new ValidationErrors();
+        var status = ParseEnum<OfficeStatus>(request.Status, "status", "Status", errors);
+        if (request.Note is { Length: > OfficeStatusChange.MaxNoteLength })
+        {
+            errors.Add("note", $"Note must be at most {OfficeStatusChange.MaxNoteLength} characters.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        return errors.IsEmpty ? Validated<StatusChange>.Valid(new StatusChange(status!.Value, note)) : Validated<StatusChange>.Invalid(errors);
+    }
+
+    public static Validated<StaffMove> Validate(MoveStaffRequest request)
+    {
+        var errors = new ValidationErrors();
+        OfficeCode? office = OfficeCode.TryParse(request.OfficeCode, out var parsed, out var codeError) ? parsed : null;
+        errors.AddIf("officeCode", codeError);
+        var role = request.Role is null ? null : ParseEnum<StaffRole>(request.Role, "role", "Role", errors);
+        return errors.IsEmpty ? Validated<StaffMove>.Valid(new StaffMove(office!.Value, role)) : Validated<StaffMove>.Invalid(errors);
+    }
+
+    /// <summary>A service type given in a route or query: one field error when it is not a code.</summary>
+    public static string? ServiceTypeField(string? value, ValidationErrors errors) => ServiceType(value, errors);
 
     public static Validated<string> Validate(GrantLicenceRequest request)
     {

@@ -12,8 +12,13 @@ public static class AuthorizationSnapshotLoader
     /// matter (a malformed code has no rows). The rule, not this loader, decides.
     /// </summary>
     public static async Task<AuthorizationSnapshot> LoadAuthorizationSnapshotAsync(
-        this OfficeManagementDbContext db, AuthorizationRequest request, CancellationToken cancellationToken)
+        this OfficeManagementDbContext db, AuthorizationRequest request, CertificationPolicy policy, CancellationToken cancellationToken)
     {
+        if (ServiceTypes.IsKnown(request.ServiceType) && !policy.IsActive(request.ServiceType))
+        {
+            return AuthorizationSnapshot.Empty with { ServiceTypeActive = false };
+        }
+
         if (!ServiceTypes.IsKnown(request.ServiceType) || !OfficeCode.TryParse(request.OfficeCode, out var officeCode))
         {
             return AuthorizationSnapshot.Empty;

@@ -17,6 +17,10 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
 
     public DbSet<QualificationAttempt> QualificationAttempts => Set<QualificationAttempt>();
 
+    public DbSet<OfficeStatusChange> OfficeStatusChanges => Set<OfficeStatusChange>();
+
+    public DbSet<RequestRecord> RequestRecords => Set<RequestRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<OfficeCode>().HaveConversion<OfficeCodeConverter>().HaveMaxLength(OfficeCode.MaxLength);
@@ -30,6 +34,8 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         modelBuilder.Entity<Licence>(ConfigureLicence);
         modelBuilder.Entity<StaffMember>(ConfigureStaff);
         modelBuilder.Entity<QualificationAttempt>(ConfigureAttempt);
+        modelBuilder.Entity<OfficeStatusChange>(ConfigureStatusChange);
+        modelBuilder.Entity<RequestRecord>(ConfigureRequestRecord);
         modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
@@ -74,6 +80,7 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         staff.Property(s => s.Role).HasConversion<string>().HasMaxLength(32);
         staff.Property(s => s.AddedBy).HasMaxLength(200);
         staff.Property(s => s.DeactivatedBy).HasMaxLength(200);
+        staff.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(16);
         staff.HasOne<Office>().WithMany().HasForeignKey(s => s.OfficeCode).OnDelete(DeleteBehavior.Restrict);
         // A person is active staff at one office at most.
         staff.HasIndex(s => s.NationalId)
@@ -93,6 +100,32 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         attempt.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
         attempt.Property(a => a.RecordedBy).HasMaxLength(200);
         attempt.HasIndex(a => new { a.NationalId, a.ServiceType, a.RecordedAt });
+    }
+
+    private static void ConfigureStatusChange(EntityTypeBuilder<OfficeStatusChange> change)
+    {
+        change.ToTable("office_status_changes");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.Id).ValueGeneratedNever();
+        change.Property(c => c.FromStatus).HasConversion<string>().HasMaxLength(16);
+        change.Property(c => c.ToStatus).HasConversion<string>().HasMaxLength(16);
+        change.Property(c => c.ChangedBy).HasMaxLength(200);
+        change.Property(c => c.Note).HasMaxLength(OfficeStatusChange.MaxNoteLength);
+        change.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeCode).OnDelete(DeleteBehavior.Restrict);
+        change.HasIndex(c => new { c.OfficeCode, c.ChangedAt });
+    }
+
+    private static void ConfigureRequestRecord(EntityTypeBuilder<RequestRecord> record)
+    {
+        record.ToTable("request_records");
+        record.HasKey(r => r.RequestId);
+        record.Property(r => r.RequestId).ValueGeneratedNever();
+        record.Property(r => r.OfficeCode).HasMaxLength(64);
+        record.Property(r => r.ServiceType).HasMaxLength(64);
+        record.Property(r => r.FileNumber).HasMaxLength(32);
+        record.Property(r => r.Status).HasMaxLength(32);
+        record.Property(r => r.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        record.HasIndex(r => new { r.OfficeCode, r.ServiceType });
     }
 
     private sealed class OfficeCodeConverter() : ValueConverter<OfficeCode, string>(code => code.Value, text => OfficeCode.Parse(text));

@@ -99,5 +99,24 @@ public sealed class Office
     /// <summary>Whether new staff may join: not once the office has closed.</summary>
     public string? RefusalToHire() => Status == OfficeStatus.Closed ? $"Office {Code} is closed and takes no new staff." : null;
 
-    public void ChangeStatus(OfficeStatus status) => Status = status;
+    /// <summary>
+    /// Moves the office to <paramref name="status"/> and returns the history entry. Closing is final;
+    /// "changing" to the current status is refused so the history records only real changes.
+    /// </summary>
+    public Outcome<OfficeStatusChange> ChangeStatus(OfficeStatus status, DateTimeOffset at, string by, string? note = null)
+    {
+        if (Status == OfficeStatus.Closed)
+        {
+            return Outcome<OfficeStatusChange>.Refused($"Office {Code} is closed; closing is final.");
+        }
+
+        if (Status == status)
+        {
+            return Outcome<OfficeStatusChange>.Refused($"Office {Code} is already {status}.");
+        }
+
+        var change = OfficeStatusChange.Record(Code, Status, status, at, by, note is null ? null : PersianText.Normalize(note));
+        Status = status;
+        return Outcome<OfficeStatusChange>.Done(change);
+    }
 }

@@ -6,13 +6,15 @@ namespace CityEServices.OfficeManagement.Domain;
 /// <summary>Why an operator may not serve a request; the names are the gRPC contract's reason strings.</summary>
 public enum AuthorizationRefusal
 {
-    UnknownServiceType,
+    /// <summary>Not a code of the catalog, or a code the catalog has switched off.</summary>
+    ServiceTypeInactive,
     OfficeNotFound,
     OfficeSuspended,
     OfficeClosed,
     OfficeNotLicensed,
+
+    /// <summary>No active staff record at this office (never there, moved away, or deactivated).</summary>
     OperatorNotAtOffice,
-    OperatorInactive,
     OperatorNotCertified,
     CertificationExpired,
 }
@@ -21,19 +23,24 @@ public sealed record AuthorizationRequest(string OfficeCode, string OperatorNati
 
 /// <summary>
 /// What the rule needs, loaded in one go: the office with its licences (null when there is none), every
-/// staff record of the operator (any office) and every qualification attempt of the operator.
+/// staff record of the operator (any office), every qualification attempt of the operator, and whether
+/// the catalog has the service type switched on.
 /// </summary>
 public sealed record AuthorizationSnapshot(
     Office? Office,
     IReadOnlyList<StaffMember> OperatorStaffRecords,
-    IReadOnlyList<QualificationAttempt> OperatorAttempts)
+    IReadOnlyList<QualificationAttempt> OperatorAttempts,
+    bool ServiceTypeActive = true)
 {
     public static AuthorizationSnapshot Empty { get; } = new(null, [], []);
 }
 
 public sealed record AuthorizationDecision(bool Allowed, AuthorizationRefusal? Reason, string Detail)
 {
-    public static AuthorizationDecision Allow(string detail) => new(true, null, detail);
+    /// <summary>When an allowed answer stops holding by itself (the certification's expiry).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public static AuthorizationDecision Allow(string detail, DateTimeOffset? expiresAt = null) => new(true, null, detail) { ExpiresAt = expiresAt };
 
     public static AuthorizationDecision Refuse(AuthorizationRefusal reason, string detail) => new(false, reason, detail);
 }
@@ -42,12 +49,12 @@ public sealed record AuthorizationDecision(bool Allowed, AuthorizationRefusal? R
 /// May this operator serve this service type at this office now? A pure rule over a snapshot. The
 /// checks run in this order and the first failure is the answer:
 /// <list type="number">
-/// <item>UnknownServiceType: not a code in Contracts' ServiceTypes.</item>
+/// <item>ServiceTypeInactive: not a code in Contracts' ServiceTypes, or switched off in the catalog.</item>
 /// <item>OfficeNotFound: no office has the code (or the code is malformed).</item>
 /// <item>OfficeSuspended, then OfficeClosed: only Pilot and Active offices serve.</item>
 /// <item>OfficeNotLicensed: no unrevoked licence for the service type.</item>
-/// <item>OperatorNotAtOffice: no staff record of this person at this office (or a malformed national ID).</item>
-/// <item>OperatorInactive: records at this office exist but none is active.</item>
+/// <item>OperatorNotAtOffice: no active staff record of this person at this office (never there, moved
+/// away, deactivated, or a malformed national ID).</item>
 /// <item>OperatorNotCertified: the latest exam, interview and training have not all passed.</item>
 /// <item>CertificationExpired: certified, but the validity period has run out.</item>
 /// </list>
@@ -60,7 +67,12 @@ public static class OfficeAuthorizationRule
         var serviceType = request.ServiceType;
         if (!ServiceTypes.IsKnown(serviceType))
         {
-            return AuthorizationDecision.Refuse(AuthorizationRefusal.UnknownServiceType, $"'{serviceType}' is not a service type.");
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.ServiceTypeInactive, $"'{serviceType}' is not a service type.");
+        }
+
+        if (!snapshot.ServiceTypeActive)
+        {
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.ServiceTypeInactive, $"{serviceType} is switched off in the service-type catalog.");
         }
 
         if (!OfficeCode.TryParse(request.OfficeCode, out var officeCode) || snapshot.Office is not { } office || office.Code != officeCode)
@@ -91,7 +103,7 @@ public static class OfficeAuthorizationRule
 
         if (!records.Any(s => s.Active))
         {
-            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorInactive, $"{nationalId} is no longer active at office {office.Code}.");
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorNotAtOffice, $"{nationalId} is no longer active at office {office.Code}.");
         }
 
         var status = Certification.Derive(serviceType, snapshot.OperatorAttempts.Where(a => a.NationalId == nationalId), certificationValidity);
@@ -106,6 +118,6 @@ public static class OfficeAuthorizationRule
             return AuthorizationDecision.Refuse(AuthorizationRefusal.CertificationExpired, $"The certification of {nationalId} for {serviceType} expired at {status.ExpiresAt:O}.");
         }
 
-        return AuthorizationDecision.Allow($"{nationalId} may serve {serviceType} at office {office.Code} until {status.ExpiresAt:O}.");
+        return AuthorizationDecision.Allow($"{nationalId} may serve {serviceType} at office {office.Code} until {status.ExpiresAt:O}.", status.ExpiresAt);
     }
 }

@@ -13,6 +13,9 @@ public readonly record struct OfficeCode : IValidatedValue<OfficeCode>
 {
     public const int MaxLength = 12;
 
+    /// <summary>Literal segments under /api/offices that would shadow an office of the same code.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "SCORECARDS" };
+
     private readonly string? _value;
 
     private OfficeCode(string value) => _value = value;

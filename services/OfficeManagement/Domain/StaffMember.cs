@@ -35,6 +35,9 @@ public sealed class StaffMember
 
     public string? DeactivatedBy { get; private set; }
 
+    /// <summary>Why the engagement ended: moved to another office, or deactivated.</summary>
+    public StaffEndReason? EndReason { get; private set; }
+
     public static StaffMember Join(NationalId nationalId, string fullName, StaffRole role, OfficeCode office, DateTimeOffset at, string by) => new()
     {
         Id = Guid.CreateVersion7(at),
@@ -47,7 +50,7 @@ public sealed class StaffMember
         AddedBy = by,
     };
 
-    public void Deactivate(DateTimeOffset at, string by)
+    public void Deactivate(DateTimeOffset at, string by, StaffEndReason reason = StaffEndReason.Deactivated)
     {
         if (!Active)
         {
@@ -57,5 +60,19 @@ public sealed class StaffMember
         Active = false;
         DeactivatedAt = at;
         DeactivatedBy = by;
+        EndReason = reason;
     }
+
+    /// <summary>Ends this engagement and starts one at <paramref name="office"/>; the role stays unless a new one is given.</summary>
+    public StaffMember MoveTo(OfficeCode office, StaffRole? role, DateTimeOffset at, string by)
+    {
+        Deactivate(at, by, StaffEndReason.Moved);
+        return Join(NationalId, FullName, role ?? Role, office, at, by);
+    }
+}
+
+public enum StaffEndReason
+{
+    Moved,
+    Deactivated,
 }

@@ -213,6 +213,54 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.OfficeStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("office_code");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_office_status_changes");
+
+                    b.HasIndex("OfficeCode", "ChangedAt")
+                        .HasDatabaseName("ix_office_status_changes_office_code_changed_at");
+
+                    b.ToTable("office_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.QualificationAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -276,6 +324,82 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.RequestRecord", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("file_number");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("office_code");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_count");
+
+                    b.Property<bool>("ReturnedForMissingDocuments")
+                        .HasColumnType("boolean")
+                        .HasColumnName("returned_for_missing_documents");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service_type");
+
+                    b.Property<bool>("SlaBreached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sla_breached");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("WaitedForDocuments")
+                        .HasColumnType("boolean")
+                        .HasColumnName("waited_for_documents");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_request_records");
+
+                    b.HasIndex("OfficeCode", "ServiceType")
+                        .HasDatabaseName("ix_request_records_office_code_service_type");
+
+                    b.ToTable("request_records", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -300,6 +424,11 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deactivated_by");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("end_reason");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -351,6 +480,16 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_office_licences_offices_office_code");
+                });
+
+            modelBuilder.Entity("CityEServices.OfficeManagement.Domain.OfficeStatusChange", b =>
+                {
+                    b.HasOne("CityEServices.OfficeManagement.Domain.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_office_status_changes_offices_office_code");
                 });
 
             modelBuilder.Entity("CityEServices.OfficeManagement.Domain.StaffMember", b =>
