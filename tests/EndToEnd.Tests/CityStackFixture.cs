@@ -54,11 +54,15 @@ public sealed class CityStackFixture : IAsyncLifetime
         }));
 
         _app = await builder.BuildAsync();
-        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // About a minute on a quiet machine; a shared, loaded one needs far longer (CITY_STACK_START_MINUTES).
+        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(StartBudgetMinutes));
         await _app.StartAsync(start.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
         Gateway = _app.CreateHttpClient("gateway", "http");
     }
+
+    private static double StartBudgetMinutes =>
+        double.TryParse(Environment.GetEnvironmentVariable("CITY_STACK_START_MINUTES"), System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0 ? minutes : 8;
 
     public async Task DisposeAsync()
     {
