@@ -19,9 +19,9 @@ public sealed record FileResponse(
     string OpenedBy,
     string? OpenedByName,
     DualTime OpenedAt,
-    IReadOnlyList<FileRequestSummary> Requests)
+    IReadOnlyList<RequestResponse> Requests)
 {
-    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<FileRequestSummary> requests) => new(
+    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests) => new(
         file.FileNumber,
         file.TrackingCode,
         file.Status,
@@ -35,5 +35,3 @@ public sealed record FileResponse(
         requests);
 }
 
-/// <summary>A service request in a file's listing. Files have none until service requests are implemented.</summary>
-public sealed record FileRequestSummary(Guid RequestId, string ServiceType, string Status);
