@@ -5,7 +5,6 @@ using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
 using CityEServices.Messaging;
-using CityEServices.ServiceDefaults.Auth;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
@@ -133,7 +132,7 @@ public static class RequestsApi
             return archiveFailed!;
         }
 
-        var request = await writer.CreateAsync(file, rule, details, dossier.Categories, user.Actor(), http.CorrelationId(), cancellationToken);
+        var request = await writer.CreateAsync(file, rule, details, dossier.Categories, Caller.ActorOf(user), http.CorrelationId(), cancellationToken);
         return TypedResults.Created(
             $"/api/urban-planning/requests/{request.Id}",
             new CreateRequestResponse(request.Id, request.Status, request.MissingDocumentCategories, request.RulesVersion,
@@ -212,7 +211,7 @@ public static class RequestsApi
 
         try
         {
-            await writer.MoveAsync(request, file, decision.To!.Value, user.Actor(), note, reasonCode, http.CorrelationId(), cancellationToken);
+            await writer.MoveAsync(request, file, decision.To!.Value, Caller.ActorOf(user), note, reasonCode, http.CorrelationId(), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -6,7 +6,6 @@ using CityEServices.Iran;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
-using CityEServices.ServiceDefaults.Auth;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
@@ -153,7 +152,7 @@ public static class SupervisionApi
             }
 
             var now = time.GetDatabaseNow();
-            var assignment = new SupervisorAssignment(Guid.CreateVersion7(now), file.FileNumber, permitNumber, licence, now, user.Actor());
+            var assignment = new SupervisorAssignment(Guid.CreateVersion7(now), file.FileNumber, permitNumber, licence, now, Caller.ActorOf(user));
             db.SupervisorAssignments.Add(assignment);
             db.PublishOnCommit(new SupervisorAssigned(file.FileNumber, file.RenovationCode, permitNumber, licence)
             {
@@ -216,7 +215,7 @@ public static class SupervisionApi
         }
 
         var now = time.GetDatabaseNow();
-        var report = new SupervisorReport(Guid.CreateVersion7(now), assignment.Id, file.FileNumber, assignment.LicenceNumber, stage, documentId, now, user.Actor());
+        var report = new SupervisorReport(Guid.CreateVersion7(now), assignment.Id, file.FileNumber, assignment.LicenceNumber, stage, documentId, now, Caller.ActorOf(user));
         db.SupervisorReports.Add(report);
         if (stage == SupervisionStage.Final)
         {
