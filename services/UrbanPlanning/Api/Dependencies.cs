@@ -1,3 +1,4 @@
+using CityEServices.Contracts.Grpc.OfficeManagement;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +29,30 @@ internal static partial class Dependencies
             LogDependencyFailed(logger, ex, service, ex.StatusCode);
             return (null, Problems.DependencyFailed(service));
         }
+    }
+
+    /// <summary>Office management's answer for this office, operator and service type: null when authorised, else the 403 (its reason passed through) or 503.</summary>
+    public static async Task<ProblemHttpResult?> RefuseUnlessAuthorizedAsync(
+        OfficeAuthorization.OfficeAuthorizationClient offices, string officeCode, string operatorNationalId, string serviceType, ILogger logger, CancellationToken cancellationToken)
+    {
+        var (authorization, failed) = await AskAsync(
+            ct => offices.AuthorizeServiceAsync(new AuthorizeServiceRequest
+            {
+                OfficeCode = officeCode,
+                OperatorNationalId = operatorNationalId,
+                ServiceType = serviceType,
+            }, cancellationToken: ct).ResponseAsync,
+            "office management",
+            logger,
+            cancellationToken);
+        if (authorization is null)
+        {
+            return failed!;
+        }
+
+        return authorization.Allowed ? null : Problems.Forbidden(
+            string.IsNullOrEmpty(authorization.Reason) ? "NotAuthorized" : authorization.Reason,
+            string.IsNullOrEmpty(authorization.Detail) ? $"Office {officeCode} or its operator is not authorised for {serviceType}." : authorization.Detail);
     }
 
     [LoggerMessage(LogLevel.Error, "The {Service} service failed with {StatusCode}")]

@@ -49,26 +49,9 @@ public static class FilesApi
         }
 
         var logger = loggers.CreateLogger(typeof(FilesApi));
-        var (authorization, authorizationFailed) = await Dependencies.AskAsync(
-            ct => offices.AuthorizeServiceAsync(new AuthorizeServiceRequest
-            {
-                OfficeCode = valid.OfficeCode,
-                OperatorNationalId = caller.NationalId,
-                ServiceType = ServiceTypes.UrbanFile,
-            }, cancellationToken: ct).ResponseAsync,
-            "office management",
-            logger,
-            cancellationToken);
-        if (authorization is null)
+        if (await Dependencies.RefuseUnlessAuthorizedAsync(offices, valid.OfficeCode, caller.NationalId!, ServiceTypes.UrbanFile, logger, cancellationToken) is { } refused)
         {
-            return authorizationFailed!;
-        }
-
-        if (!authorization.Allowed)
-        {
-            return Problems.Forbidden(
-                string.IsNullOrEmpty(authorization.Reason) ? "NotAuthorized" : authorization.Reason,
-                string.IsNullOrEmpty(authorization.Detail) ? $"Office {valid.OfficeCode} or its operator is not authorised for {ServiceTypes.UrbanFile}." : authorization.Detail);
+            return refused;
         }
 
         var (ownership, ownershipFailed) = await Dependencies.AskAsync(

@@ -95,26 +95,9 @@ public static class RequestsApi
         }
 
         var logger = loggers.CreateLogger(typeof(RequestsApi));
-        var (authorization, authorizationFailed) = await Dependencies.AskAsync(
-            ct => offices.AuthorizeServiceAsync(new AuthorizeServiceRequest
-            {
-                OfficeCode = file.OfficeCode,
-                OperatorNationalId = caller.NationalId,
-                ServiceType = rule.ServiceType,
-            }, cancellationToken: ct).ResponseAsync,
-            "office management",
-            logger,
-            cancellationToken);
-        if (authorization is null)
+        if (await Dependencies.RefuseUnlessAuthorizedAsync(offices, file.OfficeCode, caller.NationalId, rule.ServiceType, logger, cancellationToken) is { } refused)
         {
-            return authorizationFailed!;
-        }
-
-        if (!authorization.Allowed)
-        {
-            return Problems.Forbidden(
-                string.IsNullOrEmpty(authorization.Reason) ? "NotAuthorized" : authorization.Reason,
-                string.IsNullOrEmpty(authorization.Detail) ? $"Office {file.OfficeCode} or its operator is not authorised for {rule.ServiceType}." : authorization.Detail);
+            return refused;
         }
 
         if (await MissingPrerequisiteAsync(rule, file, writer, db, cancellationToken) is { } missingPrerequisite)
@@ -213,8 +196,9 @@ public static class RequestsApi
         {
             await writer.MoveAsync(request, file, decision.To!.Value, Caller.ActorOf(user), note, reasonCode, http.CorrelationId(), cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another action on this request (or another issue numbering in this file) committed first.
             return Problems.Conflict("ConcurrentChange", "The request changed while this action was being applied.", "Read the request again and retry if the action still applies.");
         }
 
