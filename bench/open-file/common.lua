@@ -88,3 +88,12 @@ function totals()
   end
   return all
 end
+
+-- How far each thread got, so the openings stop where the properties do.
+function save_progress(path)
+  local state = io.open(path, "w")
+  for _, thread in ipairs(threads) do
+    state:write(string.format("%d %d\n", thread:get("id"), thread:get("answered")))
+  end
+  state:close()
+end

@@ -3,6 +3,20 @@ dofile("common.lua")
 
 local token = os.getenv("OPEN_FILE_OPERATOR_TOKEN")
 local office = os.getenv("OPEN_FILE_OFFICE")
+local base_init = init
+
+-- Each thread opens at most as many files as its twin in the preparation phase made properties.
+function init(args)
+  base_init(args)
+  local state = io.open(os.getenv("OPEN_FILE_STATE"), "r")
+  if state then
+    for line in state:lines() do
+      local t, prepared = line:match("^(%d+) (%d+)$")
+      if tonumber(t) == id and tonumber(prepared) < per_thread then per_thread = tonumber(prepared) end
+    end
+    state:close()
+  end
+end
 
 function request()
   local p = property(id, count_request())

@@ -18,4 +18,5 @@ end
 function done(summary, latency, requests)
   local all = totals()
   io.stderr:write(string.format("prepared properties: %d created of %d answers\n", all[201] or 0, summary.requests))
+  save_progress(os.getenv("OPEN_FILE_STATE"))
 end

@@ -53,6 +53,8 @@ post /api/identity/users "{\"userName\":\"$user\",\"password\":\"Bench-Passw0rd\
 export OPEN_FILE_OPERATOR_TOKEN=$(token "$user" Bench-Passw0rd)
 export OPEN_FILE_ADMIN_TOKEN="$admin"
 export OPEN_FILE_OFFICE="$office"
+export OPEN_FILE_STATE=$(mktemp)
+trap 'rm -f "$OPEN_FILE_STATE"' EXIT
 
 # Phase 1 (not measured): the properties.
 wrk -t"$threads" -c"$connections" -d25s -s prepare.lua "$gateway" > /dev/null

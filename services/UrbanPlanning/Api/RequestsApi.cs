@@ -170,7 +170,7 @@ public static class RequestsApi
         {
             return decision.StatusCode == StatusCodes.Status403Forbidden
                 ? Problems.Forbidden(decision.Reason!, decision.Detail)
-                : Problems.Conflict(decision.Reason!, "The request is not in a state that allows this action.", decision.Detail!, [new("status", request.Status.ToString())]);
+                : Problems.Conflict(decision.Reason!, "The request is not in a state that allows this action.", decision.Detail!, [new("requestStatus", request.Status.ToString())]);
         }
 
         switch (action)
