@@ -288,6 +288,28 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal(10, dig.GetProperty("durationDays").GetInt32());
     }
 
+    [Fact]
+    public async Task Racing_actions_on_one_request_move_it_once()
+    {
+        var (file, _, _, _, op) = await OpenFileAsync(district: 20, office: "OFC20");
+        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("requestId").GetString()!;
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(20));
+        using var bank = _service.CreateClient(TestTokens.Integrator());
+        (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
+
+        // The counter and the bank report the same payment at once: one wins, the other is a 409.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            ActAsync(i % 2 == 0 ? op : bank, id, new { action = "pay", receipt = $"R-{i}" })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+    }
+
     private async Task<string> IssueBuildingPermitAsync(string file, string renovationCode, HttpClient op, HttpClient reviewer)
     {
         _service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
