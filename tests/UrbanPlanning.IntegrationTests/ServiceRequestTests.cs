@@ -250,6 +250,11 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         }
 
         Assert.Equal(4, (await _service.OutboxRowsAsync("SupervisorReportFiled", file)).Count);
+        var supervised = await (await reviewer.GetAsync($"{Requests.FilesPath}/{file}")).AssertJsonAsync(HttpStatusCode.OK);
+        var supervision = Assert.Single(supervised.GetProperty("supervision").EnumerateArray());
+        Assert.Equal(licence, supervision.GetProperty("licenceNumber").GetString());
+        Assert.NotEqual(JsonValueKind.Null, supervision.GetProperty("completedAt").ValueKind);
+        Assert.Equal(["Foundation", "Skeleton", "Finishing", "Final"], supervision.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("stage").GetString()));
         // The Final report freed the engineer.
         (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence })).EnsureSuccessStatusCode();
 

@@ -21,6 +21,9 @@ public sealed record FileResponse(
     DualTime OpenedAt,
     IReadOnlyList<RequestResponse> Requests)
 {
+    /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
+    public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
+
     public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests) => new(
         file.FileNumber,
         file.TrackingCode,
@@ -35,3 +38,5 @@ public sealed record FileResponse(
         requests);
 }
 
+
+public sealed record SupervisionResponse(Guid AssignmentId, string PermitNumber, string LicenceNumber, DualTime AssignedAt, DualTime? CompletedAt, IReadOnlyList<ReportResponse> Reports);

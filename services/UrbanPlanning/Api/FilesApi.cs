@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Iran;
 using CityEServices.Messaging;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
@@ -129,8 +130,19 @@ public static class FilesApi
 
         var requests = await db.Requests.AsNoTracking().Include(r => r.Transitions)
             .Where(r => r.FileNumber == key).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var assignments = await db.SupervisorAssignments.AsNoTracking().Where(a => a.FileNumber == key).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+        var reports = await db.SupervisorReports.AsNoTracking().Where(r => r.FileNumber == key).OrderBy(r => r.FiledAt).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return TypedResults.Ok(FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))]));
+        return TypedResults.Ok(FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))]) with
+        {
+            Supervision = [.. assignments.Select(a => new SupervisionResponse(
+                a.Id,
+                a.PermitNumber,
+                a.LicenceNumber,
+                DualTime.From(a.AssignedAt),
+                a.CompletedAt is { } completed ? DualTime.From(completed) : null,
+                [.. reports.Where(r => r.AssignmentId == a.Id).Select(ReportResponse.From)]))],
+        });
     }
 
 }

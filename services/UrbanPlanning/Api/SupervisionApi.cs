@@ -25,7 +25,11 @@ public sealed record AssignmentResponse(Guid AssignmentId, string FileNumber, st
 
 public sealed record FileReportBody(string? Stage, Guid? DocumentId);
 
-public sealed record ReportResponse(Guid ReportId, string FileNumber, string LicenceNumber, SupervisionStage Stage, Guid DocumentId, DualTime FiledAt);
+public sealed record ReportResponse(Guid ReportId, string FileNumber, string LicenceNumber, SupervisionStage Stage, Guid DocumentId, DualTime FiledAt)
+{
+    public static ReportResponse From(SupervisorReport report) =>
+        new(report.Id, report.FileNumber, report.LicenceNumber, report.Stage, report.DocumentId, DualTime.From(report.FiledAt));
+}
 
 /// <summary>
 /// Supervising engineers: the registry (admin), assignment to a file's issued building permit (the
@@ -237,7 +241,7 @@ public static class SupervisionApi
         }
 
         return TypedResults.Created($"/api/urban-planning/files/{file.FileNumber}/supervision/reports/{report.Id}",
-            new ReportResponse(report.Id, file.FileNumber, report.LicenceNumber, stage, documentId, DualTime.From(now)));
+            ReportResponse.From(report));
     }
 
     /// <summary>The file, when the caller is the district's reviewer (or, if allowed, an operator of the file's office).</summary>
