@@ -1,6 +1,9 @@
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Events;
+using CityEServices.UrbanPlanning.Tracking;
 using CityEServices.UrbanPlanning.Grpc;
 
 namespace CityEServices.UrbanPlanning;
@@ -13,12 +16,18 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<UrbanPlanningDbContext>(DatabaseName);
-        // No consumers yet: DocumentArchived (document completeness) arrives with service requests.
-        builder.AddMessaging<UrbanPlanningDbContext>(ServiceName);
+        builder.AddMessaging<UrbanPlanningDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<DocumentArchivedConsumer>();
+            bus.AddConsumer<TrackingRefreshConsumer>();
+        });
         builder.AddRedisClient("redis");
         builder.AddServiceClients();
 
         builder.Services.AddScoped<FileOpener>();
+        builder.Services.AddScoped<RequestWriter>();
+        builder.Services.AddSingleton(ServiceRuleBook.Default);
+        builder.Services.AddSingleton<TrackingCache>();
         return builder;
     }
 }

@@ -19,9 +19,12 @@ public sealed record FileResponse(
     string OpenedBy,
     string? OpenedByName,
     DualTime OpenedAt,
-    IReadOnlyList<FileRequestSummary> Requests)
+    IReadOnlyList<RequestResponse> Requests)
 {
-    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<FileRequestSummary> requests) => new(
+    /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
+    public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
+
+    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests) => new(
         file.FileNumber,
         file.TrackingCode,
         file.Status,
@@ -35,5 +38,5 @@ public sealed record FileResponse(
         requests);
 }
 
-/// <summary>A service request in a file's listing. Files have none until service requests are implemented.</summary>
-public sealed record FileRequestSummary(Guid RequestId, string ServiceType, string Status);
+
+public sealed record SupervisionResponse(Guid AssignmentId, string PermitNumber, string LicenceNumber, DualTime AssignedAt, DualTime? CompletedAt, IReadOnlyList<ReportResponse> Reports);

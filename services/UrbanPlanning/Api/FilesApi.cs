@@ -2,16 +2,17 @@ using System.Security.Claims;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Iran;
 using CityEServices.Messaging;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
-using Grpc.Core;
+using CityEServices.UrbanPlanning.Domain.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Api;
 
-public static partial class FilesApi
+public static class FilesApi
 {
     public static RouteGroupBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
@@ -49,44 +50,23 @@ public static partial class FilesApi
         }
 
         var logger = loggers.CreateLogger(typeof(FilesApi));
-        AuthorizeServiceReply authorization;
-        try
+        if (await Dependencies.RefuseUnlessAuthorizedAsync(offices, valid.OfficeCode, caller.NationalId!, ServiceTypes.UrbanFile, logger, cancellationToken) is { } refused)
         {
-            authorization = await offices.AuthorizeServiceAsync(new AuthorizeServiceRequest
-            {
-                OfficeCode = valid.OfficeCode,
-                OperatorNationalId = caller.NationalId,
-                ServiceType = ServiceTypes.UrbanFile,
-            }, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex) when (!IsUnavailable(ex))
-        {
-            ThrowIfCallerLeft(cancellationToken);
-            LogDependencyFailed(logger, ex, "office management", ex.StatusCode);
-            return Problems.DependencyFailed("office management");
+            return refused;
         }
 
-        if (!authorization.Allowed)
-        {
-            return Problems.Forbidden(
-                string.IsNullOrEmpty(authorization.Reason) ? "NotAuthorized" : authorization.Reason,
-                string.IsNullOrEmpty(authorization.Detail) ? $"Office {valid.OfficeCode} or its operator is not authorised for {ServiceTypes.UrbanFile}." : authorization.Detail);
-        }
-
-        VerifyOwnerReply ownership;
-        try
-        {
-            ownership = await properties.VerifyOwnerAsync(new VerifyOwnerRequest
+        var (ownership, ownershipFailed) = await Dependencies.AskAsync(
+            ct => properties.VerifyOwnerAsync(new VerifyOwnerRequest
             {
                 RenovationCode = valid.RenovationCode.Value,
                 NationalId = valid.ApplicantNationalId.Value,
-            }, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex) when (!IsUnavailable(ex))
+            }, cancellationToken: ct).ResponseAsync,
+            "property",
+            logger,
+            cancellationToken);
+        if (ownership is null)
         {
-            ThrowIfCallerLeft(cancellationToken);
-            LogDependencyFailed(logger, ex, "property", ex.StatusCode);
-            return Problems.DependencyFailed("property");
+            return ownershipFailed!;
         }
 
         if (!ownership.PropertyFound)
@@ -119,6 +99,8 @@ public static partial class FilesApi
         string fileNumber,
         ClaimsPrincipal user,
         UrbanPlanningDbContext db,
+        ServiceRuleBook rules,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!FileNumber.TryParse(fileNumber, out var number, out var error))
@@ -146,18 +128,21 @@ public static partial class FilesApi
             return Problems.Forbidden(access);
         }
 
-        return TypedResults.Ok(FileResponse.From(file, []));
+        var requests = await db.Requests.AsNoTracking().Include(r => r.Transitions)
+            .Where(r => r.FileNumber == key).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        var assignments = await db.SupervisorAssignments.AsNoTracking().Where(a => a.FileNumber == key).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+        var reports = await db.SupervisorReports.AsNoTracking().Where(r => r.FileNumber == key).OrderBy(r => r.FiledAt).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))]) with
+        {
+            Supervision = [.. assignments.Select(a => new SupervisionResponse(
+                a.Id,
+                a.PermitNumber,
+                a.LicenceNumber,
+                DualTime.From(a.AssignedAt),
+                a.CompletedAt is { } completed ? DualTime.From(completed) : null,
+                [.. reports.Where(r => r.AssignmentId == a.Id).Select(ReportResponse.From)]))],
+        });
     }
 
-    // Unavailable and DeadlineExceeded are left to the shared exception handler, which answers 503.
-    private static bool IsUnavailable(RpcException ex) => ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded;
-
-    // A call cancelled because the caller went away ends as RpcException(Cancelled); as an
-    // OperationCanceledException the shared handler knows it for what it is (499, no error logged).
-    // (The channel's ThrowOperationCanceledOnCancellation would do this too, but it also turns an
-    // exceeded deadline into a cancellation, which must stay a 503.)
-    private static void ThrowIfCallerLeft(CancellationToken cancellationToken) => cancellationToken.ThrowIfCancellationRequested();
-
-    [LoggerMessage(LogLevel.Error, "The {Service} service failed with {StatusCode}")]
-    private static partial void LogDependencyFailed(ILogger logger, Exception exception, string service, StatusCode statusCode);
 }

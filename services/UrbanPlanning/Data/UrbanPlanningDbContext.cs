@@ -1,5 +1,7 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
@@ -13,6 +15,18 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
     public DbSet<UrbanPlanningFile> Files => Set<UrbanPlanningFile>();
 
     public DbSet<FileNumberSequence> FileNumberSequences => Set<FileNumberSequence>();
+
+    public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
+
+    public DbSet<RequestTransition> Transitions => Set<RequestTransition>();
+
+    public DbSet<Engineer> Engineers => Set<Engineer>();
+
+    public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
+
+    public DbSet<SupervisorReport> SupervisorReports => Set<SupervisorReport>();
+
+    public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -55,5 +69,8 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             sequence.Property(s => s.District).HasColumnName("district").ValueGeneratedNever();
             sequence.Property(s => s.LastValue).HasColumnName("last_value");
         });
+
+        ServiceRequestMapping.Map(modelBuilder);
+        SupervisionMapping.Map(modelBuilder);
     }
 }

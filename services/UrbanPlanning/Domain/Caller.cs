@@ -15,6 +15,13 @@ public sealed record Caller(
 {
     public bool IsIn(string role) => Roles.Contains(role);
 
+    /// <summary>Who did it, for the request's history: a person's name, else an integrator's client id, else the subject.</summary>
+    public static string ActorOf(ClaimsPrincipal user) =>
+        NullIfEmpty(user.FindFirstValue(CityClaims.Name))
+        ?? NullIfEmpty(user.FindFirstValue(CityClaims.ClientId))
+        ?? NullIfEmpty(user.FindFirstValue(CityClaims.Subject))
+        ?? "unknown";
+
     public static Caller From(ClaimsPrincipal user)
     {
         var roles = user.FindAll(CityClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

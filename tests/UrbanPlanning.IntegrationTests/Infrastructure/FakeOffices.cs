@@ -14,6 +14,8 @@ public sealed class FakeOffices
     public void Refuse(string officeCode, string reason, string detail) =>
         _refusals[officeCode] = new AuthorizeServiceReply { Allowed = false, Reason = reason, Detail = detail };
 
+    public void Allow(string officeCode) => _refusals.TryRemove(officeCode, out _);
+
     public IEnumerable<AuthorizeServiceRequest> CallsFor(string officeCode) =>
         Calls.Select(c => c.Request).Where(r => string.Equals(r.OfficeCode, officeCode, StringComparison.OrdinalIgnoreCase));
 

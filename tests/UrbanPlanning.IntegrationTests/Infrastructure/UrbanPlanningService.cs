@@ -4,7 +4,7 @@ namespace CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real urban-planning service (its Program, its migrations, its outbox relay) on a TestServer.
-/// The services it asks (office management, property) are fakes on real gRPC endpoints.
+/// The services it asks (office management, property, archive) are fakes on real gRPC endpoints.
 /// </summary>
 public class UrbanPlanningService(ServerFixture servers) : ServiceFactory<UrbanPlanningDbContext>(servers, "urbanplanning", Extensions.DatabaseName)
 {
@@ -12,7 +12,11 @@ public class UrbanPlanningService(ServerFixture servers) : ServiceFactory<UrbanP
 
     public FakeGrpcServer<FakePropertyRegistryService, FakeProperties> Property { get; } = new(new FakeProperties());
 
+    public FakeGrpcServer<FakeArchiveCatalogService, FakeArchive> Archive { get; } = new(new FakeArchive());
+
     public FakeOffices Offices => OfficeManagement.State;
+
+    public FakeArchive Documents => Archive.State;
 
     public FakeProperties Properties => Property.State;
 
@@ -23,6 +27,7 @@ public class UrbanPlanningService(ServerFixture servers) : ServiceFactory<UrbanP
     {
         await OfficeManagement.StartAsync();
         await Property.StartAsync();
+        await Archive.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -31,7 +36,7 @@ public class UrbanPlanningService(ServerFixture servers) : ServiceFactory<UrbanP
         // Straight at the fakes' ports; service discovery passes a literal address through.
         settings["Grpc:OfficeManagement"] = OfficeManagement.Address.ToString();
         settings["Grpc:Property"] = Property.Address.ToString();
-        settings["Grpc:Archive"] = "http://127.0.0.1:9";
+        settings["Grpc:Archive"] = Archive.Address.ToString();
         foreach (var (key, value) in ExtraSettings)
         {
             settings[key] = value;
@@ -43,5 +48,6 @@ public class UrbanPlanningService(ServerFixture servers) : ServiceFactory<UrbanP
         await base.DisposeAsync();
         await OfficeManagement.DisposeAsync();
         await Property.DisposeAsync();
+        await Archive.DisposeAsync();
     }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# File openings per second through the gateway: each opening is two gRPC checks (office management's
+# authorisation, property's ownership), a gap-free file number, a database write and an outbox event.
+# Needs a running stack: CITY_GATEWAY_URL, CITY_ADMIN_PASSWORD. Prepares its own office, operator and
+# one property per opening through the API, then opens files with wrk at a fixed concurrency.
+# Prints open_file_per_s, open_file_p50_ms and open_file_p99_ms. Tunables: OPEN_FILE_CONNECTIONS (16),
+# OPEN_FILE_COUNT (openings, 2000), OPEN_FILE_SECONDS (cap on the measured phase, 20).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+gateway="${CITY_GATEWAY_URL:?CITY_GATEWAY_URL is required}"
+password="${CITY_ADMIN_PASSWORD:?CITY_ADMIN_PASSWORD is required}"
+case "$gateway" in
+  http://127.0.0.1:*|http://localhost:*) ;;
+  *) echo "open-file: CITY_GATEWAY_URL must be on 127.0.0.1" >&2; exit 2 ;;
+esac
+gateway="${gateway%/}"
+connections="${OPEN_FILE_CONNECTIONS:-16}"
+count="${OPEN_FILE_COUNT:-2000}"
+seconds="${OPEN_FILE_SECONDS:-20}"
+threads=2
+export OPEN_FILE_RUN=$(( $(date +%s) % 1000 ))
+export OPEN_FILE_PER_THREAD=$(( (count + threads - 1) / threads ))
+
+token() {
+  curl -sf -X POST "$gateway/connect/token" \
+    --data-urlencode grant_type=password --data-urlencode client_id=city-cli \
+    --data-urlencode "username=$1" --data-urlencode "password=$2" | jq -r .access_token
+}
+
+post() { # path, json, token: fails the script unless 2xx
+  curl -sf -o /dev/null -X POST "$gateway$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$2" \
+    || { echo "open-file: POST $1 failed" >&2; exit 1; }
+}
+
+admin=$(token admin "$password")
+[ -n "$admin" ] && [ "$admin" != null ] || { echo "open-file: admin token refused" >&2; exit 1; }
+
+# An office licensed for URBAN_FILE and an operator certified for it, all of this run.
+office="BENCH${OPEN_FILE_RUN}$(( RANDOM % 100 ))"
+# A valid national ID for the operator (not one of the applicants: those start with the run number).
+body=$(printf '9%02d%06d' $(( RANDOM % 100 )) $(( RANDOM * 7 % 1000000 )))
+s=0; for k in $(seq 0 8); do s=$(( s + ${body:k:1} * (10 - k) )); done; r=$(( s % 11 ))
+operator_id="$body$(( r < 2 ? r : 11 - r ))"
+post /api/offices "{\"code\":\"$office\",\"name\":\"Bench office $office\",\"district\":1,\"address\":\"Tehran\"}" "$admin"
+post "/api/offices/$office/licences" '{"serviceType":"URBAN_FILE"}' "$admin"
+post "/api/offices/$office/staff" "{\"nationalId\":\"$operator_id\",\"fullName\":\"Bench Operator\",\"role\":\"Operator\"}" "$admin"
+for kind in Exam Interview Training; do
+  post "/api/staff/$operator_id/qualifications" "{\"serviceType\":\"URBAN_FILE\",\"kind\":\"$kind\",\"score\":90,\"passed\":true}" "$admin"
+done
+user="bench$office"
+post /api/identity/users "{\"userName\":\"$user\",\"password\":\"Bench-Passw0rd\",\"roles\":[\"office-operator\"],\"nationalId\":\"$operator_id\",\"officeCode\":\"$office\"}" "$admin"
+export OPEN_FILE_OPERATOR_TOKEN=$(token "$user" Bench-Passw0rd)
+export OPEN_FILE_ADMIN_TOKEN="$admin"
+export OPEN_FILE_OFFICE="$office"
+export OPEN_FILE_STATE=$(mktemp)
+trap 'rm -f "$OPEN_FILE_STATE"' EXIT
+
+# Phase 1 (not measured): the properties.
+wrk -t"$threads" -c"$connections" -d25s -s prepare.lua "$gateway" > /dev/null
+
+# Phase 2 (measured): the openings, at a fixed concurrency.
+wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s open.lua "$gateway" | grep -E '^open_file_'

@@ -1,0 +1,377 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
+
+namespace CityEServices.UrbanPlanning.IntegrationTests;
+
+/// <summary>
+/// Service requests inside the real service: the archive asked once, documents completing through
+/// DocumentArchived on RabbitMQ, each action by its role from its state, every move recorded and
+/// announced through the outbox, and the citizen's tracking answer.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDisposable
+{
+    private const string OperatorId = "1583250689";
+
+    private static int _nextParcel;
+
+    private readonly WorkflowService _service;
+
+    public ServiceRequestTests(WorkflowService service, ITestOutputHelper output)
+    {
+        _service = service;
+        _service.Log.Current = output;
+    }
+
+    public void Dispose() => _service.Log.Current = null;
+
+    private static readonly object BuildingDetails = new { floors = 4, areaM2 = 250, usage = "Residential" };
+
+    [Fact]
+    public async Task Building_permit_waits_for_documents_then_walks_review_fee_payment_issue()
+    {
+        var (file, renovationCode, tracking, applicant, op) = await OpenFileAsync(district: 12, office: "OFC12");
+        _service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "BUILDING_PERMIT", details = BuildingDetails }))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("requestId").GetString()!;
+        Assert.Equal("AwaitingDocuments", created.GetProperty("status").GetString());
+        Assert.Equal(["ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN"], created.GetProperty("missingDocumentCategories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("dueAt").ValueKind);
+        var asked = Assert.Single(_service.Documents.Calls, c => c.FileNumber == file);
+        Assert.Equal(renovationCode, asked.RenovationCode);
+
+        // The archive reports the two missing plans; a document of another file changes nothing.
+        await _service.ArchiveAsync("ARCHITECTURAL_PLAN", "12999999999", "12-9-9-9-0-0-0");
+        await _service.ArchiveAsync("ARCHITECTURAL_PLAN", file, renovationCode);
+        await _service.ArchiveAsync("STRUCTURAL_PLAN", null, renovationCode);
+        var submitted = await WaitForStatusAsync(op, id, "Submitted");
+        Assert.Empty(submitted.GetProperty("missingDocumentCategories").EnumerateArray());
+        Assert.NotEqual(JsonValueKind.Null, submitted.GetProperty("dueAt").ValueKind);
+        var submittedEvent = Assert.Single(await _service.OutboxRowsAsync("ServiceRequestSubmitted", file));
+        Assert.Equal("OFC12", submittedEvent.Payload.GetProperty("officeCode").GetString());
+
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(12));
+        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(5));
+        await AssertProblemAsync(await ActAsync(otherReviewer, id, new { action = "review" }), HttpStatusCode.Forbidden, "NotFileDistrict");
+        await AssertProblemAsync(await ActAsync(reviewer, id, new { action = "issue" }), HttpStatusCode.Conflict, "InvalidTransition");
+        await AssertProblemAsync(await ActAsync(op, id, new { action = "review" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
+
+        (await ActAsync(reviewer, id, new { action = "review", note = "Checking the plans." })).EnsureSuccessStatusCode();
+        var assessed = await (await ActAsync(reviewer, id, new { action = "assessFee" })).AssertJsonAsync(HttpStatusCode.OK);
+        // Rules v2 (1405 tariff): 6,000,000 + 150,000 × 250 m² + 1,000,000 × 4 floors.
+        Assert.Equal(47_500_000m, assessed.GetProperty("feeRial").GetDecimal());
+        Assert.Equal(2, assessed.GetProperty("rulesVersion").GetInt32());
+
+        // Issuing before payment is a conflict; a wrong amount is refused.
+        await AssertProblemAsync(await ActAsync(reviewer, id, new { action = "issue" }), HttpStatusCode.Conflict, "InvalidTransition");
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(op, id, new { action = "pay", amount = 1000, receipt = "R-1" })).StatusCode);
+        (await ActAsync(op, id, new { action = "pay", amount = 47_500_000, receipt = "BANK-778" })).EnsureSuccessStatusCode();
+        var issued = await (await ActAsync(reviewer, id, new { action = "issue", note = "Approved." })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Issued", issued.GetProperty("status").GetString());
+        var permitNumber = issued.GetProperty("issuedNumber").GetString();
+        Assert.Equal($"BP-{file}-01", permitNumber);
+
+        // Every move is recorded with who, when, why, from and to.
+        var history = issued.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(
+            ["->AwaitingDocuments", "AwaitingDocuments->Submitted", "Submitted->UnderReview", "UnderReview->FeeAssessed", "FeeAssessed->Paid", "Paid->Issued"],
+            history.Select(h => $"{(h.GetProperty("fromStatus").ValueKind == JsonValueKind.Null ? "" : h.GetProperty("fromStatus").GetString())}->{h.GetProperty("toStatus").GetString()}"));
+        Assert.Equal("system:archive", history[1].GetProperty("actor").GetString());
+        Assert.Equal("Approved.", history[^1].GetProperty("note").GetString());
+        Assert.Matches(@"^14\d\d/\d\d/\d\d \d\d:\d\d$", history[^1].GetProperty("at").GetProperty("jalali").GetString());
+
+        // Announced: a status change per move (the archive's included), and the permit itself.
+        var changes = await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file);
+        Assert.Equal(["Submitted", "UnderReview", "FeeAssessed", "Paid", "Issued"], changes.Select(c => c.Payload.GetProperty("toStatus").GetString()));
+        Assert.All(changes, c => Assert.Equal(JsonValueKind.String, c.Payload.GetProperty("dueAt").ValueKind));
+        var permit = Assert.Single(await _service.OutboxRowsAsync("BuildingPermitIssued", file)).Payload;
+        Assert.Equal(permitNumber, permit.GetProperty("permitNumber").GetString());
+        Assert.Equal(4, permit.GetProperty("floors").GetInt32());
+        Assert.Equal(250m, permit.GetProperty("buildingAreaM2").GetDecimal());
+        Assert.Equal(renovationCode, permit.GetProperty("renovationCode").GetString());
+
+        // The file shows its request and history.
+        var fileView = await (await op.GetAsync($"{Requests.FilesPath}/{file}")).AssertJsonAsync(HttpStatusCode.OK);
+        var listed = Assert.Single(fileView.GetProperty("requests").EnumerateArray());
+        Assert.Equal(6, listed.GetProperty("history").GetArrayLength());
+
+        // The citizen sees the whole timeline, anonymously, with their national ID only.
+        using var anonymous = _service.CreateClient();
+        var track = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(file, track.GetProperty("fileNumber").GetString());
+        Assert.Equal(12, track.GetProperty("district").GetInt32());
+        var tracked = Assert.Single(track.GetProperty("requests").EnumerateArray());
+        Assert.Equal("Issued", tracked.GetProperty("status").GetString());
+        Assert.Equal("پروانه ساختمانی", tracked.GetProperty("serviceTitleFa").GetString());
+        Assert.False(tracked.GetProperty("slaBreached").GetBoolean());
+        Assert.Equal(6, tracked.GetProperty("timeline").GetArrayLength());
+        Assert.Matches(@"^14\d\d/\d\d/\d\d \d\d:\d\d$", tracked.GetProperty("dueAt").GetProperty("jalali").GetString());
+        Assert.False(tracked.GetProperty("timeline")[0].TryGetProperty("actor", out _), "the citizen's timeline names no staff");
+    }
+
+    [Fact]
+    public async Task Tracking_answers_the_same_404_for_an_unknown_code_and_a_wrong_national_id_and_refreshes_on_every_move()
+    {
+        var (file, renovationCode, tracking, applicant, op) = await OpenFileAsync(district: 7, office: "OFC7");
+        using var anonymous = _service.CreateClient();
+
+        var first = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(first.GetProperty("requests").EnumerateArray());
+        Assert.Equal(1, await RedisKeysAsync(tracking));
+
+        var wrongId = await anonymous.GetAsync($"/api/track/{tracking}?nationalId={NationalIds.Next()}");
+        var unknownCode = await anonymous.GetAsync($"/api/track/23456789ABCDE?nationalId={applicant}");
+        var noId = await anonymous.GetAsync($"/api/track/{tracking}");
+        var garbage = await anonymous.GetAsync($"/api/track/not-a-code?nationalId={applicant}");
+        var bodies = new List<string>();
+        foreach (var response in new[] { wrongId, unknownCode, noId, garbage })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            bodies.Add(StripTraceId(await response.Content.ReadAsStringAsync()));
+        }
+
+        // Only the instance (the path asked) differs.
+        Assert.True(bodies.Distinct().Count() == 1, string.Join("\n", bodies));
+
+        // A new request is seen at once (the cached entry was dropped after the commit).
+        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Submitted", created.GetProperty("status").GetString());
+        var second = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Submitted", Assert.Single(second.GetProperty("requests").EnumerateArray()).GetProperty("status").GetString());
+
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(7));
+        var id = created.GetProperty("requestId").GetString()!;
+        (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        var returned = await (await ActAsync(reviewer, id, new { action = "return", note = "The deed scan is unreadable.", reasonCode = "MissingDocuments" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
+        var third = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
+        var timeline = Assert.Single(third.GetProperty("requests").EnumerateArray()).GetProperty("timeline");
+        Assert.Equal("The deed scan is unreadable.", timeline[timeline.GetArrayLength() - 1].GetProperty("note").GetString());
+
+        var returnedEvent = (await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file)).Last().Payload;
+        Assert.Equal("MissingDocuments", returnedEvent.GetProperty("reasonCode").GetString());
+        Assert.Equal("Returned", returnedEvent.GetProperty("toStatus").GetString());
+
+        // The operator resubmits.
+        (await ActAsync(op, id, new { action = "submit" })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Refusals_write_nothing()
+    {
+        var (file, _, _, _, op) = await OpenFileAsync(district: 3, office: "OFC3");
+
+        // Office management refuses the service type: its reason passes through.
+        _service.Offices.Refuse("OFC3", "OfficeNotLicensed", "OFC3 holds no EXCAVATION_PERMIT licence.");
+        try
+        {
+            await AssertProblemAsync(
+                await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "EXCAVATION_PERMIT", details = new { street = "Azadi", lengthM = 10, depthM = 1, durationDays = 5, restorationDepositRial = 1000 } }),
+                HttpStatusCode.Forbidden, "OfficeNotLicensed");
+            var asked = _service.Offices.CallsFor("OFC3").Last();
+            Assert.Equal("EXCAVATION_PERMIT", asked.ServiceType);
+            Assert.Equal(OperatorId, asked.OperatorNationalId);
+        }
+        finally
+        {
+            _service.Offices.Allow("OFC3");
+        }
+
+        // Bad details, unknown type, another office, no building permit yet.
+        var invalid = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "BUILDING_PERMIT", details = new { floors = 0, usage = "Castle" } }))
+            .AssertJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["details.areaM2", "details.floors", "details.usage"], invalid.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "URBAN_FILE" })).StatusCode);
+        using var otherOffice = _service.CreateClient(TestTokens.Operator("OFC4", OperatorId));
+        await AssertProblemAsync(await otherOffice.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" }), HttpStatusCode.Forbidden, "NotFileOffice");
+        await AssertProblemAsync(
+            await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "WASTE_CONTRACT", details = new { volumeM3 = 30, hauler = "Pak Haul", disposalSite = "Aradkooh" } }),
+            HttpStatusCode.Conflict, "BuildingPermitNotIssued");
+        await AssertProblemAsync(await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "COMPLETION_CERTIFICATE" }), HttpStatusCode.Conflict, "BuildingPermitNotIssued");
+        Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsJsonAsync(RequestsPath("03999999999"), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).StatusCode);
+
+        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM service_requests WHERE file_number = @f", ("f", file)));
+        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "pay", receipt = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "fly" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Supervision_waste_contract_and_completion_certificate_follow_an_issued_building_permit()
+    {
+        var (file, renovationCode, _, _, op) = await OpenFileAsync(district: 14, office: "OFC14");
+        var (otherFile, otherCode, _, _, _) = await OpenFileAsync(district: 14, office: "OFC14");
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(14));
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        var licence = $"ENG-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
+        (await admin.PostAsJsonAsync("/api/urban-planning/engineers", new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 }))
+            .EnsureSuccessStatusCode();
+
+        // No permit yet: no supervisor.
+        await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "BuildingPermitNotIssued");
+
+        var permitNumber = await IssueBuildingPermitAsync(file, renovationCode, op, reviewer);
+        await IssueBuildingPermitAsync(otherFile, otherCode, op, reviewer);
+
+        // Waste contract now allowed, and issuing it signs the contract.
+        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
+        var waste = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "WASTE_CONTRACT", details = new { volumeM3 = 30, hauler = "Pak Haul", disposalSite = "Aradkooh" } }))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        await WalkToIssuedAsync(waste.GetProperty("requestId").GetString()!, op, reviewer);
+        var contract = Assert.Single(await _service.OutboxRowsAsync("WasteContractSigned", file)).Payload;
+        Assert.Equal($"WC-{file}-01", contract.GetProperty("contractNumber").GetString());
+        Assert.Equal(30m, contract.GetProperty("volumeM3").GetDecimal());
+
+        // Assign within capacity; the engineer's single place is then taken.
+        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(1));
+        await AssertProblemAsync(await otherReviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Forbidden, "NotFileDistrict");
+        var assigned = await (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence })).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(permitNumber, assigned.GetProperty("permitNumber").GetString());
+        await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "EngineerAtCapacity");
+        var announced = Assert.Single(await _service.OutboxRowsAsync("SupervisorAssigned", file)).Payload;
+        Assert.Equal(licence, announced.GetProperty("engineerLicenceNumber").GetString());
+
+        // Completion needs the Final report, which needs the stages in order, each citing an archived report.
+        await AssertProblemAsync(await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "COMPLETION_CERTIFICATE" }), HttpStatusCode.Conflict, "FinalSupervisorReportMissing");
+        await AssertProblemAsync(await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage = "Skeleton", documentId = Guid.NewGuid() }), HttpStatusCode.Conflict, "StageOutOfOrder");
+        await AssertProblemAsync(await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage = "Foundation", documentId = Guid.NewGuid() }), HttpStatusCode.Conflict, "DocumentNotArchived");
+        foreach (var stage in new[] { "Foundation", "Skeleton", "Finishing", "Final" })
+        {
+            var documentId = Guid.NewGuid();
+            await _service.ArchiveAsync("SUPERVISOR_REPORT", file, renovationCode, documentId);
+            await Eventually.UntilAsync(
+                async () => await _service.CountAsync("SELECT count(*) FROM archived_documents WHERE document_id = @d", ("d", documentId)) == 1,
+                TimeSpan.FromSeconds(15), $"document {documentId} known");
+            await (await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage, documentId })).AssertJsonAsync(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(4, (await _service.OutboxRowsAsync("SupervisorReportFiled", file)).Count);
+        var supervised = await (await reviewer.GetAsync($"{Requests.FilesPath}/{file}")).AssertJsonAsync(HttpStatusCode.OK);
+        var supervision = Assert.Single(supervised.GetProperty("supervision").EnumerateArray());
+        Assert.Equal(licence, supervision.GetProperty("licenceNumber").GetString());
+        Assert.NotEqual(JsonValueKind.Null, supervision.GetProperty("completedAt").ValueKind);
+        Assert.Equal(["Foundation", "Skeleton", "Finishing", "Final"], supervision.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("stage").GetString()));
+        // The Final report freed the engineer.
+        (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence })).EnsureSuccessStatusCode();
+
+        _service.Documents.Hold(file, "OWNERSHIP_DEED", "SUPERVISOR_REPORT");
+        var completion = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "COMPLETION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
+        await WalkToIssuedAsync(completion.GetProperty("requestId").GetString()!, op, reviewer);
+        var certificate = Assert.Single(await _service.OutboxRowsAsync("CompletionCertificateIssued", file)).Payload;
+        Assert.Equal(4, certificate.GetProperty("floors").GetInt32());
+        Assert.Equal($"CC-{file}-01", certificate.GetProperty("certificateNumber").GetString());
+    }
+
+    [Fact]
+    public async Task An_integrator_pays_and_a_request_starts_submitted_when_the_archive_holds_everything()
+    {
+        var (file, renovationCode, _, _, op) = await OpenFileAsync(district: 9, office: "OFC9");
+        _service.Documents.Hold(renovationCode, "IDENTITY_DOCUMENT", "SITE_PLAN");
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new
+        {
+            serviceType = "excavation_permit",
+            details = new { street = "خیابان آزادی", lengthM = 12, depthM = 1.5, durationDays = 10, restorationDepositRial = 5_000_000 },
+        })).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Submitted", created.GetProperty("status").GetString());
+        var id = created.GetProperty("requestId").GetString()!;
+
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(9));
+        using var bank = _service.CreateClient(TestTokens.Integrator());
+        (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        await AssertProblemAsync(await ActAsync(bank, id, new { action = "assessFee" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
+        (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
+        var paid = await (await ActAsync(bank, id, new { action = "pay", receipt = "SHETAB-1" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        Assert.Equal("integrator-test", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+        (await ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
+        var dig = Assert.Single(await _service.OutboxRowsAsync("ExcavationPermitIssued", file)).Payload;
+        Assert.Equal("خیابان آزادی", dig.GetProperty("street").GetString());
+        Assert.Equal(10, dig.GetProperty("durationDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task Racing_actions_on_one_request_move_it_once()
+    {
+        var (file, _, _, _, op) = await OpenFileAsync(district: 20, office: "OFC20");
+        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("requestId").GetString()!;
+        using var reviewer = _service.CreateClient(TestTokens.Reviewer(20));
+        using var bank = _service.CreateClient(TestTokens.Integrator());
+        (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
+
+        // The counter and the bank report the same payment at once: one wins, the other is a 409.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            ActAsync(i % 2 == 0 ? op : bank, id, new { action = "pay", receipt = $"R-{i}" })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+    }
+
+    private async Task<string> IssueBuildingPermitAsync(string file, string renovationCode, HttpClient op, HttpClient reviewer)
+    {
+        _service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
+        var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "BUILDING_PERMIT", details = BuildingDetails })).AssertJsonAsync(HttpStatusCode.Created);
+        return await WalkToIssuedAsync(created.GetProperty("requestId").GetString()!, op, reviewer);
+    }
+
+    private static async Task<string> WalkToIssuedAsync(string id, HttpClient op, HttpClient reviewer)
+    {
+        (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
+        (await ActAsync(op, id, new { action = "pay", receipt = "R-1" })).EnsureSuccessStatusCode();
+        var issued = await (await ActAsync(reviewer, id, new { action = "issue" })).AssertJsonAsync(HttpStatusCode.OK);
+        return issued.GetProperty("issuedNumber").GetString()!;
+    }
+
+    private async Task<(string File, string RenovationCode, string Tracking, string Applicant, HttpClient Operator)> OpenFileAsync(int district, string office)
+    {
+        var applicant = NationalIds.Next();
+        var renovationCode = $"{district}-{Interlocked.Increment(ref _nextParcel)}-{Random.Shared.Next(1, 99999)}-1-0-0-0";
+        _service.Properties.Register(renovationCode, district, applicant);
+        var op = _service.CreateClient(TestTokens.Operator(office, OperatorId));
+        var opened = await (await op.OpenFileAsync(renovationCode, applicant, office)).AssertJsonAsync(HttpStatusCode.Created);
+        return (opened.GetProperty("fileNumber").GetString()!, renovationCode, opened.GetProperty("trackingCode").GetString()!, applicant, op);
+    }
+
+    private static string RequestsPath(string file) => $"{Requests.FilesPath}/{file}/requests";
+
+    private static Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body) =>
+        client.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body);
+
+    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string requestId, string status)
+    {
+        JsonElement last = default;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                last = await (await client.GetAsync($"/api/urban-planning/requests/{requestId}")).AssertJsonAsync(HttpStatusCode.OK);
+                return last.GetProperty("status").GetString() == status;
+            },
+            TimeSpan.FromSeconds(15),
+            $"request {requestId} {status}");
+        return last;
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
+    {
+        var problem = await response.AssertJsonAsync(status);
+        Assert.Equal(reason, problem.GetProperty("reason").GetString());
+    }
+
+    private async Task<long> RedisKeysAsync(string trackingCode)
+    {
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_service.Servers.Redis.ConnectionString);
+        return await redis.GetDatabase().KeyExistsAsync($"urbanplanning:track:{trackingCode}") ? 1 : 0;
+    }
+
+    private static string StripTraceId(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "\"(traceId|instance)\":\"[^\"]*\"", string.Empty);
+}

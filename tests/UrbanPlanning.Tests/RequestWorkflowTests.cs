@@ -1,0 +1,115 @@
+using CityEServices.Contracts.Security;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Requests;
+
+namespace CityEServices.UrbanPlanning.Tests;
+
+/// <summary>Every state × action × caller capacity against a table written out here, independently of the workflow's own.</summary>
+public class RequestWorkflowTests
+{
+    // The expected machine, as DESIGN draws it.
+    private static readonly Dictionary<RequestAction, (RequestStatus From, RequestStatus To)> Moves = new()
+    {
+        [RequestAction.Submit] = (RequestStatus.Returned, RequestStatus.Submitted),
+        [RequestAction.Review] = (RequestStatus.Submitted, RequestStatus.UnderReview),
+        [RequestAction.Return] = (RequestStatus.UnderReview, RequestStatus.Returned),
+        [RequestAction.Reject] = (RequestStatus.UnderReview, RequestStatus.Rejected),
+        [RequestAction.AssessFee] = (RequestStatus.UnderReview, RequestStatus.FeeAssessed),
+        [RequestAction.Pay] = (RequestStatus.FeeAssessed, RequestStatus.Paid),
+        [RequestAction.Issue] = (RequestStatus.Paid, RequestStatus.Issued),
+    };
+
+    private static readonly Capacity[] Capacities =
+    [
+        Capacity.None, Capacity.FileOperator, Capacity.ForeignOperator, Capacity.FileReviewer, Capacity.ForeignReviewer, Capacity.Integrator,
+        Capacity.ForeignOperator | Capacity.Integrator, Capacity.FileOperator | Capacity.ForeignReviewer,
+    ];
+
+    public static TheoryData<RequestStatus, RequestAction, Capacity> EveryCase()
+    {
+        var data = new TheoryData<RequestStatus, RequestAction, Capacity>();
+        foreach (var status in Enum.GetValues<RequestStatus>())
+        {
+            foreach (var action in Enum.GetValues<RequestAction>())
+            {
+                foreach (var capacity in Capacities)
+                {
+                    data.Add(status, action, capacity);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCase))]
+    public void Each_action_only_by_its_role_and_only_from_its_state(RequestStatus status, RequestAction action, Capacity capacity)
+    {
+        var decision = RequestWorkflow.Decide(status, action, capacity);
+
+        var reviewerAction = action is RequestAction.Review or RequestAction.Return or RequestAction.Reject or RequestAction.AssessFee or RequestAction.Issue;
+        var mayAct = reviewerAction
+            ? capacity.HasFlag(Capacity.FileReviewer)
+            : action == RequestAction.Submit
+                ? capacity.HasFlag(Capacity.FileOperator)
+                : capacity.HasFlag(Capacity.FileOperator) || capacity.HasFlag(Capacity.Integrator);
+        if (!mayAct)
+        {
+            Assert.False(decision.Allowed);
+            Assert.Equal(403, decision.StatusCode);
+            var expectedReason = reviewerAction && capacity.HasFlag(Capacity.ForeignReviewer) ? DenialReasons.NotFileDistrict
+                : !reviewerAction && capacity.HasFlag(Capacity.ForeignOperator) ? DenialReasons.NotFileOffice
+                : DenialReasons.RoleNotAllowed;
+            Assert.Equal(expectedReason, decision.Reason);
+            return;
+        }
+
+        var (from, to) = Moves[action];
+        if (status == from)
+        {
+            Assert.True(decision.Allowed);
+            Assert.Equal(to, decision.To);
+        }
+        else
+        {
+            Assert.False(decision.Allowed);
+            Assert.Equal(409, decision.StatusCode);
+            Assert.Equal(WorkflowReasons.InvalidTransition, decision.Reason);
+        }
+    }
+
+    [Fact]
+    public void Final_states_allow_nothing()
+    {
+        foreach (var final in new[] { RequestStatus.Issued, RequestStatus.Rejected })
+        {
+            Assert.True(RequestWorkflow.IsFinal(final));
+            Assert.All(Enum.GetValues<RequestAction>(), action =>
+                Assert.False(RequestWorkflow.Decide(final, action, Capacity.FileOperator | Capacity.FileReviewer | Capacity.Integrator).Allowed));
+        }
+    }
+
+    [Fact]
+    public void Awaiting_documents_is_left_only_by_the_archive_not_by_any_action()
+    {
+        Assert.All(Enum.GetValues<RequestAction>(), action =>
+            Assert.False(RequestWorkflow.Decide(RequestStatus.AwaitingDocuments, action, Capacity.FileOperator | Capacity.FileReviewer | Capacity.Integrator).Allowed));
+    }
+
+    [Theory]
+    [InlineData(new[] { Roles.OfficeOperator }, "OFC1", null, Capacity.FileOperator)]
+    [InlineData(new[] { Roles.OfficeOperator }, "ofc1", null, Capacity.FileOperator)]
+    [InlineData(new[] { Roles.OfficeOperator }, "OFC2", null, Capacity.ForeignOperator)]
+    [InlineData(new[] { Roles.DistrictReviewer }, null, 22, Capacity.FileReviewer)]
+    [InlineData(new[] { Roles.DistrictReviewer }, null, 5, Capacity.ForeignReviewer)]
+    [InlineData(new[] { Roles.DistrictReviewer }, null, null, Capacity.ForeignReviewer)]
+    [InlineData(new[] { Roles.Integrator }, null, null, Capacity.Integrator)]
+    [InlineData(new[] { Roles.Admin }, "OFC1", 22, Capacity.None)]
+    public void Capacity_comes_from_role_and_the_files_office_or_district(string[] roles, string? office, int? district, Capacity expected)
+    {
+        var caller = new Caller("sub", "name", roles.ToHashSet(), "1583250689", office, district);
+
+        Assert.Equal(expected, RequestWorkflow.CapacityOf(caller, "OFC1", 22));
+    }
+}
