@@ -115,24 +115,7 @@ public static class DisposalsApi
         return TypedResults.Created($"/api/archive/disposals/{disposal.Id}", DisposalResponse.From(disposal));
     }
 
-    public static async Task<Results<Ok<PageOf<DisposalResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, ArchiveDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        var manage = DocumentAccessRules.CanManage(Caller.From(user));
-        if (!manage.Allowed)
-        {
-            return Problems.Forbidden(manage);
-        }
-
-        var errors = new ValidationErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
-        if (!errors.IsEmpty)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var total = await db.Disposals.CountAsync(cancellationToken);
-        var items = await db.Disposals.AsNoTracking().OrderByDescending(d => d.DisposedAt).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<DisposalResponse>([.. items.Select(DisposalResponse.From)], p, size, total));
-    }
+    public static Task<Results<Ok<PageOf<DisposalResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, ArchiveDbContext db, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Paging.ManagersPageAsync(user, page, pageSize, db.Disposals.AsNoTracking(), q => q.OrderByDescending(d => d.DisposedAt), DisposalResponse.From, cancellationToken);
 }

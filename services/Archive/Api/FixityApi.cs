@@ -73,25 +73,7 @@ public static class FixityApi
         return check is null ? Problems.NotFound("Fixity check not found.", $"No fixity check {checkId}.") : TypedResults.Ok(FixityCheckResponse.From(check));
     }
 
-    public static async Task<Results<Ok<PageOf<FixityCheckResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, ArchiveDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        var manage = DocumentAccessRules.CanManage(Caller.From(user));
-        if (!manage.Allowed)
-        {
-            return Problems.Forbidden(manage);
-        }
-
-        var errors = new ValidationErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
-        if (!errors.IsEmpty)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var total = await db.FixityChecks.CountAsync(cancellationToken);
-        var items = await db.FixityChecks.AsNoTracking().Include(c => c.Findings)
-            .OrderByDescending(c => c.StartedAt).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<FixityCheckResponse>([.. items.Select(FixityCheckResponse.From)], p, size, total));
-    }
+    public static Task<Results<Ok<PageOf<FixityCheckResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, ArchiveDbContext db, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Paging.ManagersPageAsync(user, page, pageSize, db.FixityChecks.AsNoTracking().Include(c => c.Findings), q => q.OrderByDescending(c => c.StartedAt), FixityCheckResponse.From, cancellationToken);
 }

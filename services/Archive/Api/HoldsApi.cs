@@ -130,30 +130,15 @@ public static class HoldsApi
         return TypedResults.Ok(HoldResponse.From(hold));
     }
 
-    public static async Task<Results<Ok<PageOf<HoldResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, ArchiveDbContext db, bool? active, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        var manage = DocumentAccessRules.CanManage(Caller.From(user));
-        if (!manage.Allowed)
-        {
-            return Problems.Forbidden(manage);
-        }
-
-        var errors = new ValidationErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
-        if (!errors.IsEmpty)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var query = db.LegalHolds.AsNoTracking();
-        if (active is { } isActive)
-        {
-            query = isActive ? query.Where(h => h.ReleasedAt == null) : query.Where(h => h.ReleasedAt != null);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var holds = await query.OrderByDescending(h => h.PlacedAt).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<HoldResponse>([.. holds.Select(HoldResponse.From)], p, size, total));
-    }
+    public static Task<Results<Ok<PageOf<HoldResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, ArchiveDbContext db, bool? active, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Paging.ManagersPageAsync(
+            user, page, pageSize,
+            active switch
+            {
+                true => db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAt == null),
+                false => db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAt != null),
+                null => db.LegalHolds.AsNoTracking(),
+            },
+            q => q.OrderByDescending(h => h.PlacedAt), HoldResponse.From, cancellationToken);
 }
