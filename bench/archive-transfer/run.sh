@@ -34,7 +34,8 @@ make_file() { { printf '%%PDF-1.4\n'; head -c "$2" /dev/urandom; } > "$1"; }
 # Uploads $1 and prints "seconds documentId".
 upload() {
   local out="$work/response.json" seconds
-  seconds="$(curl -s -o "$out" -w '%{time_total}' -H "Authorization: Bearer $token" \
+  # No "Expect: 100-continue": curl would wait up to a second for it before sending a body over 1 MB.
+  seconds="$(curl -s -o "$out" -w '%{time_total}' -H 'Expect:' -H "Authorization: Bearer $token" \
     -F category=LEGACY_SCAN -F "renovationCode=22-9-$RANDOM-$RANDOM-0-0-0" -F title=benchmark -F source=LegacyImport \
     -F "file=@$1;type=application/pdf" "$gateway/api/archive/documents")"
   local id; id="$(sed -n 's/.*"documentId" *: *"\([^"]*\)".*/\1/p' "$out")"
@@ -48,10 +49,19 @@ download() { curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer 
 copy_seconds() { local t0; t0="$(now)"; dd if="$1" of="$2" bs=1M conv=fsync status=none; awk -v a="$t0" -v b="$(now)" 'BEGIN { print b - a }'; }
 read_seconds() { local t0; t0="$(now)"; cat "$1" > /dev/null; awk -v a="$t0" -v b="$(now)" 'BEGIN { print b - a }'; }
 
+# The archive's own process: the one listening on CITY_ARCHIVE_URL's port when that is the service
+# itself (./city bench pins it), else (behind Aspire's proxy) this checkout's archive binary.
 archive_pid() {
-  local port="${CITY_ARCHIVE_URL:-}"; port="${port##*:}"; port="${port%%/*}"
-  [[ -n "$port" ]] || return 0
-  ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1
+  local port="${CITY_ARCHIVE_URL:-}" pid=""
+  port="${port##*:}"; port="${port%%/*}"
+  if [[ -n "$port" ]]; then
+    pid="$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+  fi
+  if [[ -z "$pid" ]] || ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'Archive'; then
+    pid="$(pgrep -f "$root/services/Archive/bin/" | head -1 || true)"
+  fi
+  [[ -n "$pid" ]] && echo "measuring RSS of pid $pid: $(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-160)" >&2
+  echo "$pid"
 }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
