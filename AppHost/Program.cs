@@ -34,6 +34,10 @@ var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemana
 var archive = builder.AddProject<Projects.Archive>("archive")
     .WithServiceEndpoints(grpc: true)
     .WithInfrastructure(infrastructure, "archive-db");
+// The archive's content store sits with the rest of the local data (.city/data/archive by default; the
+// end-to-end fixture's throwaway data folder in tests) unless Archive:ContentRoot names another place.
+archive.WithEnvironment("Archive__ContentRoot", builder.Configuration["Archive:ContentRoot"]
+    ?? Path.GetFullPath(Path.Combine(builder.Configuration["LocalServers:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".city", "data"), "archive")));
 
 var urbanPlanning = builder.AddProject<Projects.UrbanPlanning>("urbanplanning")
     .WithServiceEndpoints()

@@ -46,6 +46,9 @@ public sealed class ArchiveCatalogGrpcTests : IClassFixture<ArchiveService>, IDi
         // Another property's file: never counts here.
         await _service.InsertDossierAsync("04000000002", "4-1-1-2-0-0-0", 4, "OFC4");
         await _service.InsertDocumentAsync(DocumentCategories.StructuralPlan, "04000000002", "4-1-1-2-0-0-0", 4);
+        // Disposed of after its retention: no longer held, so never named.
+        await _service.InsertDocumentAsync(DocumentCategories.SitePlan, File, Property, 4);
+        await _service.ExecuteAsync("UPDATE documents SET disposed_at = now() WHERE category_code = @c", ("c", DocumentCategories.SitePlan));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

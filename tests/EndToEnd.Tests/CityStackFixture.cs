@@ -21,11 +21,14 @@ public sealed class CityStackFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The stack's throwaway data folder (servers' data; the archive's content store is its "archive" folder).</summary>
+    public string DataDirectory { get; private set; } = null!;
+
     private readonly int _epmdPort = FreePort.Next();
 
     public async Task InitializeAsync()
     {
-        var dataDirectory = RepositoryPaths.NewDataDirectory("stack");
+        var dataDirectory = DataDirectory = RepositoryPaths.NewDataDirectory("stack");
         string[] args =
         [
             "--Infrastructure:Mode=local",

@@ -2,11 +2,15 @@ namespace CityEServices.Archive.Api;
 
 public static class ArchiveApi
 {
-    /// <summary>Everything this service serves under /api/archive (documents, content and fixity join later).</summary>
+    /// <summary>Everything this service serves under /api/archive.</summary>
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
         app.MapCategoriesApi();
         app.MapDossiersApi();
+        app.MapDocumentsApi();
+        app.MapHoldsApi();
+        app.MapDisposalsApi();
+        app.MapFixityApi();
         return app;
     }
 }

@@ -16,9 +16,9 @@ public sealed record DossierResponse(
     string OfficeCode,
     DualTime OpenedAt,
     DualTime CreatedAt,
-    IReadOnlyList<DossierDocumentResponse> Documents)
+    IReadOnlyList<DocumentResponse> Documents)
 {
-    public static DossierResponse From(Dossier dossier, IReadOnlyList<DossierDocumentResponse> documents) => new(
+    public static DossierResponse From(Dossier dossier, IReadOnlyList<DocumentResponse> documents) => new(
         dossier.FileNumber,
         dossier.RenovationCode,
         dossier.District,
@@ -26,31 +26,4 @@ public sealed record DossierResponse(
         DualTime.From(dossier.OpenedAt),
         DualTime.From(dossier.CreatedAt),
         documents);
-}
-
-public sealed record DossierDocumentResponse(
-    Guid DocumentId,
-    string Category,
-    string Title,
-    int Version,
-    DocumentSource Source,
-    string Sha256,
-    long SizeBytes,
-    string ContentType,
-    int? Pages,
-    DualTime? ScannedAt,
-    DualTime CreatedAt)
-{
-    public static DossierDocumentResponse From(Document document) => new(
-        document.Id,
-        document.CategoryCode,
-        document.Title,
-        document.Version,
-        document.Source,
-        document.Sha256,
-        document.SizeBytes,
-        document.ContentType,
-        document.Pages,
-        document.ScannedAt is { } scanned ? DualTime.From(scanned) : null,
-        DualTime.From(document.CreatedAt));
 }

@@ -55,6 +55,6 @@ public static class DossiersApi
             .OrderBy(d => d.CategoryCode).ThenBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .ToListAsync(cancellationToken);
 
-        return TypedResults.Ok(DossierResponse.From(dossier, [.. documents.Select(DossierDocumentResponse.From)]));
+        return TypedResults.Ok(DossierResponse.From(dossier, [.. documents.Select(DocumentResponse.From)]));
     }
 }

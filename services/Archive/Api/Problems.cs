@@ -16,4 +16,20 @@ internal static class Problems
         statusCode: StatusCodes.Status404NotFound,
         title: title,
         detail: detail);
+
+    public static ProblemHttpResult TooLarge(long maxBytes) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The document is too large.",
+        detail: $"Documents are limited to {maxBytes} bytes.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content.",
+        detail: detail);
+
+    public static ProblemHttpResult Conflict(string title, string detail, string reason) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: title,
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["reason"] = reason });
 }

@@ -2,7 +2,8 @@ namespace CityEServices.Archive.Domain;
 
 /// <summary>
 /// Metadata of one stored document version; the content lives in the content-addressed store under
-/// <see cref="Sha256"/>. Never updated in place: a new version is a new row.
+/// <see cref="Sha256"/>. Never updated in place: a new version is a new row. The one later change is
+/// disposal, which stamps <see cref="DisposedAt"/> and keeps the row as the record of what existed.
 /// </summary>
 public sealed class Document
 {
@@ -17,6 +18,7 @@ public sealed class Document
 
     public int? District { get; init; }
 
+    /// <summary>Persian-normalised, so a search typed with Arabic ي/ك finds it.</summary>
     public required string Title { get; init; }
 
     public DocumentSource Source { get; init; }
@@ -36,4 +38,16 @@ public sealed class Document
     public DateTimeOffset? ScannedAt { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Who archived it (user name or client id; "system" for records the archive made itself).</summary>
+    public string? CreatedBy { get; init; }
+
+    public DateTimeOffset? DisposedAt { get; private set; }
+
+    public bool IsDisposed => DisposedAt is not null;
+
+    public void MarkDisposed(DateTimeOffset at) => DisposedAt ??= at;
+
+    /// <summary>When retention ends, or null for records kept for ever.</summary>
+    public DateTimeOffset? RetainedUntil(RetentionRule rule) => rule.Permanent ? null : CreatedAt.AddYears(rule.Years!.Value);
 }

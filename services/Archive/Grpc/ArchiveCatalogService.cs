@@ -29,7 +29,9 @@ public sealed class ArchiveCatalogService(ArchiveDbContext db) : ArchiveCatalog.
 
         var ct = context.CancellationToken;
         var exists = fileNumber is not null && await db.Dossiers.AnyAsync(d => d.FileNumber == fileNumber, ct);
+        // A disposed document is no longer held: its record stays, its content does not.
         var categories = await db.Documents
+            .Where(d => d.DisposedAt == null)
             .Where(d => (fileNumber != null && d.FileNumber == fileNumber) || (renovationCode != null && d.RenovationCode == renovationCode))
             .Select(d => d.CategoryCode)
             .Distinct()

@@ -9,7 +9,7 @@ namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 /// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer, plus
 /// a MassTransit bus of the test's own on its vhost to publish events as urban planning's relay does.
 /// </summary>
-public sealed class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbContext>(servers, "archive", Extensions.DatabaseName)
+public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbContext>(servers, "archive", Extensions.DatabaseName)
 {
     private IBusControl? _publisher;
 
@@ -20,6 +20,30 @@ public sealed class ArchiveService(ServerFixture servers) : ServiceFactory<Archi
     public Deliveries Deliveries => Factory.Services.GetRequiredService<Deliveries>();
 
     public IBus Publisher => _publisher ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>This fixture's own content store, removed with it.</summary>
+    public string ContentRoot { get; } = RepositoryPaths.NewDataDirectory("archive-content");
+
+    /// <summary>The upload limit the tests run with: large enough for the streaming test, small enough to exceed cheaply.</summary>
+    public const long MaxDocumentBytes = 40L * 1024 * 1024;
+
+    /// <summary>The scheduled fixity check's interval; off unless a test class turns it on.</summary>
+    protected virtual TimeSpan FixityInterval => TimeSpan.Zero;
+
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        settings["Archive:ContentRoot"] = ContentRoot;
+        settings["Archive:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Archive:Fixity:Interval"] = FixityInterval.ToString("c");
+    }
+
+    /// <summary>Where the store keeps the content with this hash.</summary>
+    public string ContentPath(string sha256) => Path.Combine(ContentRoot, sha256[..2], sha256[2..4], sha256);
+
+    /// <summary>Temporary upload files left in the store (there should be none once an upload is answered).</summary>
+    public int LeftoverTempFiles() => Directory.Exists(Path.Combine(ContentRoot, "tmp")) ? Directory.GetFiles(Path.Combine(ContentRoot, "tmp")).Length : 0;
+
+    public Task<IReadOnlyList<OutboxRow>> OutboxRowsAsync(string messageType) => OutboxRowsWhereAsync("message_type LIKE @t", ("t", "%" + messageType));
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
@@ -78,5 +102,13 @@ public sealed class ArchiveService(ServerFixture servers) : ServiceFactory<Archi
         }
 
         await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for ./city test's sweep of the test data folder.
+        }
     }
 }

@@ -22,6 +22,98 @@ namespace CityEServices.Archive.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CityEServices.Archive.Domain.ContentRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Range")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("range");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "ReadAt")
+                        .HasDatabaseName("ix_content_reads_document_id");
+
+                    b.ToTable("content_reads", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.Disposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category_code");
+
+                    b.Property<bool>("ContentRemoved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("content_removed");
+
+                    b.Property<DateTimeOffset>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<string>("DisposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disposed_by");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RetainedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retained_until");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_disposals_document_id");
+
+                    b.ToTable("disposals", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.Archive.Domain.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -43,6 +135,15 @@ namespace CityEServices.Archive.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
 
                     b.Property<int?>("District")
                         .HasColumnType("integer")
@@ -95,14 +196,36 @@ namespace CityEServices.Archive.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_documents_created_at");
+
+                    b.HasIndex("District")
+                        .HasDatabaseName("ix_documents_district");
+
                     b.HasIndex("Sha256")
                         .HasDatabaseName("ix_documents_sha256");
 
                     b.HasIndex("FileNumber", "CategoryCode")
                         .HasDatabaseName("ix_documents_file_number");
 
+                    b.HasIndex("FileNumber", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_documents_file_content")
+                        .HasFilter("file_number IS NOT NULL AND disposed_at IS NULL");
+
                     b.HasIndex("RenovationCode", "CategoryCode")
                         .HasDatabaseName("ix_documents_renovation_code");
+
+                    b.HasIndex("RenovationCode", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_documents_property_content")
+                        .HasFilter("file_number IS NULL AND disposed_at IS NULL");
+
+                    b.HasIndex("FileNumber", "RenovationCode", "CategoryCode", "Title", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_documents_version");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("FileNumber", "RenovationCode", "CategoryCode", "Title", "Version"), false);
 
                     b.ToTable("documents", null, t =>
                         {
@@ -151,6 +274,149 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasDatabaseName("ix_dossiers_renovation_code");
 
                     b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.FixityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DocumentsChecked")
+                        .HasColumnType("integer")
+                        .HasColumnName("documents_checked");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("file_number");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_fixity_checks_started_at");
+
+                    b.ToTable("fixity_checks", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.FixityFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActualSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("actual_sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("check_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("ExpectedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("expected_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("problem");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.ToTable("fixity_findings", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("file_number");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("RenovationCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("renovation_code");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("legal_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_legal_holds_scope", "file_number IS NOT NULL OR renovation_code IS NOT NULL OR document_id IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("CityEServices.Messaging.Inbox.InboxMessage", b =>
@@ -238,6 +504,20 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.FixityFinding", b =>
+                {
+                    b.HasOne("CityEServices.Archive.Domain.FixityCheck", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityEServices.Archive.Domain.FixityCheck", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace CityEServices.Archive.Storage;
+
+public sealed class ArchiveStorageOptions
+{
+    /// <summary>Folder of the content-addressed store (Archive:ContentRoot); the AppHost puts it under the local data folder.</summary>
+    public string ContentRoot { get; set; } = Path.Combine(Path.GetTempPath(), "cityeservices-archive");
+
+    /// <summary>Largest document accepted, in bytes (Archive:MaxDocumentBytes); beyond it the upload is a 413.</summary>
+    public long MaxDocumentBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+/// <summary>
+/// Content addressed by SHA-256 under <c>{root}/{aa}/{bb}/{sha256}</c>. Content is written to a temporary
+/// name in the same file system, hashed as it streams, flushed to disk, then renamed into place: a
+/// reader never sees a half-written file, and content already present is not written twice.
+/// </summary>
+public sealed class ContentStore(IOptions<ArchiveStorageOptions> options, IHostEnvironment environment)
+{
+    private const int BufferSize = 81920;
+
+    /// <summary>A relative Archive:ContentRoot is taken from the service's content root, not the working directory.</summary>
+    public string Root { get; } = Path.GetFullPath(options.Value.ContentRoot, environment.ContentRootPath);
+
+    private string TempFolder => Path.Combine(Root, "tmp");
+
+    public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public FileStream OpenRead(string sha256) =>
+        new(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>A new temporary file in the store's own folder (so the final rename stays on one file system).</summary>
+    public StagedContent Stage()
+    {
+        Directory.CreateDirectory(TempFolder);
+        var path = Path.Combine(TempFolder, $"{Guid.NewGuid():N}.part");
+        return new StagedContent(this, path);
+    }
+
+    /// <summary>Moves a fully written, flushed temporary file to its content address; drops it when that content is already stored.</summary>
+    internal void Commit(string tempPath, string sha256)
+    {
+        var final = PathOf(sha256);
+        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+        try
+        {
+            // rename(2): atomic within one file system; never overwrites what is stored.
+            File.Move(tempPath, final, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(final))
+        {
+            // Same content stored meanwhile (or before): identical bytes by definition of the address.
+            File.Delete(tempPath);
+        }
+    }
+
+    /// <summary>Re-hashes stored content; null when the file is missing.</summary>
+    public async Task<string?> HashAsync(string sha256, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = OpenRead(sha256);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+
+    /// <summary>Writes bytes already in memory (the small system-generated records) through the same stage-hash-rename path.</summary>
+    public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var staged = Stage();
+        await staged.WriteAsync(content, cancellationToken);
+        return staged.Commit();
+    }
+}
+
+/// <summary>One upload on its way into the store: hashed and counted while written; deleted unless committed.</summary>
+public sealed class StagedContent : IDisposable
+{
+    private readonly ContentStore _store;
+    private readonly FileStream _file;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private bool _committed;
+
+    internal StagedContent(ContentStore store, string path)
+    {
+        _store = store;
+        TempPath = path;
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
+    }
+
+    public string TempPath { get; }
+
+    public long Length { get; private set; }
+
+    public string? Sha256 { get; private set; }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        _hash.AppendData(data.Span);
+        await _file.WriteAsync(data, cancellationToken);
+        Length += data.Length;
+    }
+
+    /// <summary>Finishes the hash and flushes the bytes to the disk (fsync) before anything refers to them.</summary>
+    public string Complete()
+    {
+        if (Sha256 is null)
+        {
+            _file.Flush(flushToDisk: true);
+            _file.Dispose();
+            Sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
+        }
+
+        return Sha256;
+    }
+
+    /// <summary>Completes and renames into the store; returns the SHA-256.</summary>
+    public string Commit()
+    {
+        var sha = Complete();
+        _store.Commit(TempPath, sha);
+        _committed = true;
+        return sha;
+    }
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        _hash.Dispose();
+        if (!_committed)
+        {
+            try
+            {
+                File.Delete(TempPath);
+            }
+            catch (IOException)
+            {
+                // A leftover .part file is harmless: nothing refers to it.
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using CityEServices.ArchiveImport;
+using Xunit;
+
+namespace CityEServices.EndToEnd.Tests;
+
+/// <summary>
+/// The archive's "done" through the gateway: a scan uploaded to a newly opened file reads back
+/// byte-identical, an executable renamed .pdf is refused, a corrupted file on disk is found by the next
+/// fixity check, and the legacy bulk import shows progress and imports nothing the second time.
+/// </summary>
+[Collection(CityStackCollection.Name)]
+public sealed class ArchiveEndToEndTests(CityStackFixture stack)
+{
+    private static readonly TimeSpan EventDeadline = TimeSpan.FromSeconds(30);
+
+    private static MultipartFormDataContent Form(byte[] content, string fileName, string declaredType, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(declaredType);
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient gateway, string path, HttpContent content, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return gateway.SendAsync(request);
+    }
+
+    private static byte[] Pdf(string text) =>
+        Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 2 >> endobj\n3 0 obj << /Type /Page >> endobj\n4 0 obj << /Type /Page >> endobj\n% {text} {Guid.NewGuid()}\n%%EOF\n");
+
+    [Fact]
+    public async Task A_scan_uploaded_to_a_new_file_reads_back_identical_impostors_are_refused_and_damage_is_found()
+    {
+        var gateway = stack.Gateway;
+        var admin = await gateway.GetTokenAsync("admin", CityStackFixture.AdminPassword);
+        var world = await SampleWorld.CreateAsync(gateway, admin, district: 14);
+        var opened = await gateway.PostAsJsonAsync("/api/urban-planning/files", new
+        {
+            renovationCode = world.RenovationCode,
+            applicantNationalId = world.ApplicantNationalId,
+            officeCode = world.OfficeCode,
+        }, world.OperatorToken).ExpectAsync(HttpStatusCode.Created);
+        var fileNumber = opened["fileNumber"]!.GetValue<string>();
+
+        // The dossier of the newly opened file exists within moments.
+        await Eventually.UntilAsync(async () =>
+        {
+            using var response = await gateway.GetAsync($"/api/archive/dossiers/{fileNumber}", world.OperatorToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, EventDeadline, "the dossier of the newly opened file");
+
+        // The operator scans the deed at the counter.
+        var pdf = Pdf("deed");
+        var receipt = await PostFormAsync(gateway, "/api/archive/documents",
+            Form(pdf, "deed.pdf", "application/pdf", ("category", "OWNERSHIP_DEED"), ("fileNumber", fileNumber), ("title", "سند مالکیت")), world.OperatorToken)
+            .ExpectAsync(HttpStatusCode.Created);
+        var sha = receipt["sha256"]!.GetValue<string>();
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), sha);
+        Assert.Equal(2, receipt["pages"]!.GetValue<int>());
+
+        using (var content = await gateway.GetAsync($"/api/archive/documents/{receipt["documentId"]}/content", admin))
+        {
+            Assert.Equal(HttpStatusCode.OK, content.StatusCode);
+            Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
+            var bytes = await content.Content.ReadAsByteArrayAsync();
+            Assert.Equal(pdf, bytes);
+            Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+
+        // An executable renamed .pdf and declared as a PDF.
+        byte[] exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. Encoding.ASCII.GetBytes("This program cannot be run in DOS mode.")];
+        var refused = await PostFormAsync(gateway, "/api/archive/documents",
+            Form(exe, "deed.pdf", "application/pdf", ("category", "OWNERSHIP_DEED"), ("fileNumber", fileNumber), ("title", "سند")), world.OperatorToken)
+            .ExpectAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(415, refused["status"]!.GetValue<int>());
+
+        // A bit flipped on the archive's disk is reported by the next fixity check.
+        var stored = Path.Combine(stack.DataDirectory, "archive", sha[..2], sha[2..4], sha);
+        var onDisk = await File.ReadAllBytesAsync(stored);
+        onDisk[^2] ^= 0x20;
+        await File.WriteAllBytesAsync(stored, onDisk);
+
+        var check = await gateway.PostAsJsonAsync("/api/archive/fixity-checks", new { fileNumber }, admin).ExpectAsync(HttpStatusCode.Created);
+        Assert.False(check["intact"]!.GetValue<bool>());
+        var finding = Assert.Single(check["findings"]!.AsArray());
+        Assert.Equal(receipt["documentId"]!.GetValue<string>(), finding!["documentId"]!.GetValue<string>());
+        Assert.Equal("Mismatch", finding["problem"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_bulk_import_shows_progress_and_imports_nothing_the_second_time()
+    {
+        var folder = RepositoryPaths.NewDataDirectory("e2e-import");
+        try
+        {
+            var suffix = Random.Shared.Next(100_000, 999_999);
+            var manifest = new StringBuilder("path,category,renovationCode,fileNumber,title,scannedDate\n");
+            for (var i = 1; i <= 4; i++)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(folder, $"scan{i}.pdf"), Pdf($"legacy {suffix} {i}"));
+                manifest.Append(System.Globalization.CultureInfo.InvariantCulture, $"scan{i}.pdf,LEGACY_SCAN,15-3-{suffix}-{i}-0-0-0,,برگ {i} پرونده قدیمی,1389/02/0{i}\n");
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, "manifest.csv"), manifest.ToString());
+            var rows = Manifest.Read(Path.Combine(folder, "manifest.csv"));
+            var options = new ImportOptions(stack.Gateway.BaseAddress!.ToString(), folder, Path.Combine(folder, "manifest.csv"),
+                Path.Combine(folder, "manifest.csv.state"), "city-cli", null, "admin", CityStackFixture.AdminPassword);
+
+            async Task<(ImportReport, string)> RunAsync(string statePath)
+            {
+                using var client = new HttpClient { BaseAddress = stack.Gateway.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenClient.GetAsync(client, options, CancellationToken.None));
+                using var state = ImportState.Open(statePath);
+                var output = new StringWriter();
+                var report = await new Importer(client, state, output, redraw: false).RunAsync(folder, rows, CancellationToken.None);
+                ImportReportWriter.Write(report, output);
+                return (report, output.ToString());
+            }
+
+            var (first, firstOutput) = await RunAsync(options.State);
+            Assert.Equal(4, first.Imported);
+            Assert.Matches(@"\[#+\] +100% 4/4 rows .* MB/s +ETA", firstOutput);
+
+            var (second, _) = await RunAsync(options.State);
+            Assert.Equal(0, second.Imported);
+            Assert.Equal(4, second.Skipped);
+
+            // Even with the state file gone, the archive's hashes stop a second copy.
+            var (third, thirdOutput) = await RunAsync(Path.Combine(folder, "fresh.state"));
+            Assert.Equal(0, third.Imported);
+            Assert.Equal(4, third.Skipped);
+            Assert.Contains("imported: 0", thirdOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
