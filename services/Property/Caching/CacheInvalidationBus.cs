@@ -8,21 +8,20 @@ namespace CityEServices.Property.Caching;
 /// from another replica's memory. Each replica therefore announces its invalidations on a Redis channel
 /// and drops what the others announce. The short local expiry bounds the damage of a lost announcement.
 /// </summary>
-public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, HybridCache cache, ILogger<CacheInvalidationBus> logger) : IHostedService
+public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, HybridCache cache, ILogger<CacheInvalidationBus> logger, RedisChannel channel) : IHostedService
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("property:cache-invalidations");
 
     // Lets a replica ignore its own announcements (it has already removed the entry).
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public Task PublishAsync(string renovationCode) =>
-        redis.GetSubscriber().PublishAsync(Channel, $"{_instance} {renovationCode}");
+        redis.GetSubscriber().PublishAsync(channel, $"{_instance} {renovationCode}");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnAnnounced(message.ToString()));
+            await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => OnAnnounced(message.ToString()));
         }
         catch (RedisException ex)
         {
@@ -31,7 +30,7 @@ public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, H
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(channel);
 
     // Fire and forget: the subscriber callback must not block Redis's message loop.
     private void OnAnnounced(string message) => _ = OnAnnouncedAsync(message);
