@@ -2,6 +2,7 @@ using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
 using CityEServices.Property.Caching;
 using CityEServices.Property.Data;
+using CityEServices.Property.Data.SampleData;
 using CityEServices.Property.Events;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -27,6 +28,11 @@ public static class Extensions
         builder.Services.AddScoped<CompletionCertificateIssuedInbox>();
         builder.AddRedisClient("redis");
         builder.AddPropertyCache();
+        if (SampleDataSeeder.IsEnabled(builder))
+        {
+            builder.Services.AddHostedService<SampleDataSeeder>();
+        }
+
         // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
         // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
         // POST /api/properties and turns a wrong Content-Type (415) into a misleading 404.
