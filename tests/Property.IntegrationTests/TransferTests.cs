@@ -151,6 +151,31 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_transfers_of_one_sellers_share_never_sell_more_than_she_holds()
+    {
+        var (code, _, two, _) = await RegisterFourAndTwoAsync();
+
+        // Five one-dang sales by the two-dang owner at once: at most two can succeed.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            _registrar.TransferAsync(code, TransferRequests.Transfer(two, NationalIds.Next(), 1))));
+
+        var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.InRange(created, 1, 2);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains(problem.GetProperty("reason").GetString(), new[] { "ConcurrentChange", "InsufficientShare", "SellerNotOwner" });
+        }
+
+        var shares = TransferRequests.Shares(await (await _registrar.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK));
+        // Whoever won, the owners still sum to six and the seller has what she did not sell.
+        Assert.Equal(6, shares.Values.Sum(int.Parse));
+        Assert.Equal(created == 2 ? null : "1", shares.TryGetValue(two, out var remaining) ? remaining : null);
+        Assert.Equal(created, shares.Keys.Count(k => k != two && shares[k] == "1"));
+        Assert.Equal(created + 1, await _service.CountAsync("SELECT count(*) FROM property_history WHERE renovation_code = @c", ("c", code)));
+    }
+
+    [Fact]
     public async Task Bad_transfers_are_400s_naming_each_field_and_write_nothing()
     {
         var (code, four, _, _) = await RegisterFourAndTwoAsync();

@@ -134,10 +134,7 @@ public static class PropertiesApi
                 : ApiResults.NotFound(code);
         }
 
-        var property = await db.Properties.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Owners)
-            .Include(p => p.History)
-            .FirstOrDefaultAsync(p => p.RenovationCode == code, cancellationToken);
+        var property = await db.FindWithHistoryAsync(code, cancellationToken);
         if (property is null)
         {
             return ApiResults.NotFound(code);

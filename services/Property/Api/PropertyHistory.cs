@@ -44,11 +44,7 @@ public static class PropertyHistory
         }
 
         var code = parsed!.Value;
-        // A property's history is short (a registration and a handful of changes), so it is read whole.
-        var property = await db.Properties.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Owners)
-            .Include(p => p.History)
-            .FirstOrDefaultAsync(p => p.RenovationCode == code, cancellationToken);
+        var property = await db.FindWithHistoryAsync(code, cancellationToken);
         if (property is null)
         {
             return ApiResults.NotFound(code);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CityEServices.Property.Caching;
 
 /// <summary>The current state of a property by renovation code, for REST and gRPC alike: cached, or straight from the database when asked.</summary>
-public sealed class PropertyReads(PropertyDbContext db, PropertyCache cache)
+public sealed class PropertyReads(PropertyDbContext db, PropertyCache cache, IServiceScopeFactory scopes)
 {
     public async Task<PropertyResponse?> GetCurrentAsync(RenovationCode code, bool bypassCache, CancellationToken cancellationToken)
     {
@@ -15,7 +15,13 @@ public sealed class PropertyReads(PropertyDbContext db, PropertyCache cache)
             return await LoadAsync(db, code, cancellationToken);
         }
 
-        var cached = await cache.GetOrLoadAsync(code, (db, code), static async (state, ct) => new CachedProperty(await LoadAsync(state.db, state.code, ct)), cancellationToken);
+        // HybridCache shares one load among concurrent readers of a key and lets it outlive the caller
+        // that started it, so the load uses a scope (and DbContext) of its own, not this request's.
+        var cached = await cache.GetOrLoadAsync(code, (scopes, code), static async (state, ct) =>
+        {
+            await using var scope = state.scopes.CreateAsyncScope();
+            return new CachedProperty(await LoadAsync(scope.ServiceProvider.GetRequiredService<PropertyDbContext>(), state.code, ct));
+        }, cancellationToken);
         return cached.Property;
     }
 
