@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CityEServices.EndToEnd.Tests;
 
@@ -13,7 +14,7 @@ namespace CityEServices.EndToEnd.Tests;
 /// owners before — plus search, the legal hold and the read benchmark against the same stack.
 /// </summary>
 [Collection(CityStackCollection.Name)]
-public sealed class PropertyEndToEndTests(CityStackFixture stack)
+public sealed class PropertyEndToEndTests(CityStackFixture stack, ITestOutputHelper output)
 {
     private static int _parcel = Random.Shared.Next(100, 900);
 
@@ -158,7 +159,8 @@ public sealed class PropertyEndToEndTests(CityStackFixture stack)
         start.Environment["CITY_GATEWAY_URL"] = stack.App.GetEndpoint("gateway", "http").ToString().TrimEnd('/');
         start.Environment["CITY_PROPERTY_URL"] = stack.App.GetEndpoint("property", "http").ToString().TrimEnd('/');
         start.Environment["CITY_ADMIN_PASSWORD"] = CityStackFixture.AdminPassword;
-        start.Environment["BENCH_DURATION"] = "2s";
+        // Short by default to keep the suite quick; BENCH_DURATION in the test's environment overrides it.
+        start.Environment["BENCH_DURATION"] = Environment.GetEnvironmentVariable("BENCH_DURATION") ?? "2s";
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -166,6 +168,7 @@ public sealed class PropertyEndToEndTests(CityStackFixture stack)
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}");
+        output.WriteLine(stdout);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1]);
         foreach (var side in new[] { "cached", "uncached" })
         {

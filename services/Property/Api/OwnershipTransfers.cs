@@ -80,6 +80,11 @@ public static class OwnershipTransfers
             // Another change to this property committed first; nothing of ours was written.
             return ApiResults.ChangedConcurrently(code);
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // The one-current-holding constraint is deferred, so it speaks at commit, outside SaveChanges' wrapping.
+            return ApiResults.ChangedConcurrently(code);
+        }
 
         await cache.InvalidateAsync(code);
         return TypedResults.Created(
