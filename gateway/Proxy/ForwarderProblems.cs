@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CityEServices.Gateway.Proxy;
@@ -52,16 +51,7 @@ public static class ForwarderProblems
 
     private const string TooLarge = "The request body is too large.";
 
-    private static async Task WriteAsync(HttpContext context, Problem problem)
-    {
-        context.Response.StatusCode = problem.Status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = problem.Status, Title = problem.Title },
-        });
-    }
+    private static Task WriteAsync(HttpContext context, Problem problem) => GatewayProblems.WriteAsync(context, problem.Status, problem.Title);
 
     public readonly record struct Problem(int Status, string Title);
 
