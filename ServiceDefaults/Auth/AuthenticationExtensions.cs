@@ -37,6 +37,8 @@ public static class AuthenticationExtensions
                 // five minutes, so callers get 503 only while identity really is down.
                 options.RefreshInterval = TimeSpan.FromSeconds(10);
                 options.Events = IdentityUnavailable.Events();
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
             });
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
