@@ -19,6 +19,8 @@ public static class ForwarderProblems
             // is made; otherwise the service would see the request start and then break off.
             if (context.Request.ContentLength is { } length && length > BodyLimit(context))
             {
+                // The body stays unread: close the connection, or a client that reuses it races Kestrel closing it.
+                context.Response.Headers.Connection = "close";
                 await WriteAsync(context, new(StatusCodes.Status413PayloadTooLarge, TooLarge));
                 return;
             }
