@@ -58,6 +58,12 @@ public sealed class FakeService : IAsyncDisposable
             return Results.Created($"/api/things/{number}", new { number, received = body });
         });
 
+        // What urban planning answers on GET /api/track/{code}?nationalId= (the brief's contract), for one file.
+        _app.MapGet("/api/track/" + TrackedFile.TrackingCode, (string? nationalId) =>
+            nationalId == TrackedFile.NationalId
+                ? Results.Text(TrackedFile.Json, "application/json")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file."));
+
         _app.Map("/{**rest}", (HttpContext context) =>
         {
             var testId = context.Request.Headers["X-Test-Id"].ToString();
