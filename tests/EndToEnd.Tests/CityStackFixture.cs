@@ -58,7 +58,7 @@ public sealed class CityStackFixture : IAsyncLifetime
         }));
 
         _app = await builder.BuildAsync();
-        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         await _app.StartAsync(start.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
         Gateway = _app.CreateHttpClient("gateway", "http");
