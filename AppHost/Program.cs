@@ -56,10 +56,21 @@ var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithServiceEndpoints(httpPort: gatewayPort)
     .WithEnvironment("Identity__Url", identityUrl)
-    .WithReference(identity).WaitFor(identity);
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis);
 foreach (var service in services)
 {
     gateway.WithReference(service).WaitFor(service);
+}
+
+// Rate limits (Gateway:RateLimits:*) pass through from the AppHost's own configuration, so the
+// end-to-end tests and the benchmarks can raise them with a command-line switch.
+foreach (var (key, value) in builder.Configuration.GetSection("Gateway:RateLimits").AsEnumerable(makePathsRelative: true))
+{
+    if (value is not null)
+    {
+        gateway.WithEnvironment("Gateway__RateLimits__" + key.Replace(":", "__", StringComparison.Ordinal), value);
+    }
 }
 
 builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>

@@ -1,5 +1,6 @@
 using CityEServices.ServiceDefaults.Auth;
 using CityEServices.ServiceDefaults.Health;
+using CityEServices.ServiceDefaults.OpenApi;
 using CityEServices.ServiceDefaults.Problems;
 using CityEServices.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddCityProblemDetails();
+        builder.Services.AddCityOpenApi();
         // One wire format for every API: camelCase (the web default) with enums as their names.
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -35,6 +37,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapCityOpenApi();
         return app;
     }
 

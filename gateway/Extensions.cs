@@ -1,5 +1,9 @@
+using System.Net;
 using CityEServices.Gateway.Correlation;
+using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.Proxy;
+using CityEServices.Gateway.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -10,11 +14,20 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<GatewaySettings>(builder.Configuration.GetSection(GatewaySettings.SectionName));
+        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.SectionName));
+        builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection(IdempotencySettings.SectionName));
 
         // Kestrel reads only its endpoints from configuration by itself; the limits are bound here so
         // that Kestrel:Limits:MaxRequestBodySize is the default for every route (routes may raise it).
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
             builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+
+        // Rate limits and idempotency keys are shared by every gateway replica through Redis.
+        builder.AddRedisClient("redis");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SharedRateLimiter>();
+
+        builder.Services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new()));
 
         // Routes and clusters live in configuration (ReverseProxy section), so an operator can change
         // timeouts and body limits without a build; destinations like http://property are resolved
@@ -28,4 +41,23 @@ public static class Extensions
 
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
         app.UseMiddleware<CorrelationIdMiddleware>();
+
+    /// <summary>
+    /// The caller's address and scheme as a trusted load balancer or ingress saw them, so per-IP
+    /// limits count citizens rather than the ingress. Only proxies listed in configuration (and
+    /// loopback) are believed; YARP then sends X-Forwarded-* on to the services.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, GatewaySettings settings)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in settings.TrustedProxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in settings.TrustedNetworks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+    }
 }

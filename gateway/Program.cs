@@ -1,5 +1,9 @@
 using CityEServices.Gateway;
+using CityEServices.Gateway.ApiReference;
+using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.Proxy;
+using CityEServices.Gateway.RateLimiting;
+using CityEServices.Gateway.Tracking;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,15 +14,20 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseCorrelationId();
 app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapApiReference();
+app.MapTrackingPage();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseForwarderProblems();
+    proxy.UseSharedRateLimits();
+    proxy.UseIdempotencyKeys();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();
 });

@@ -33,6 +33,12 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
                 // A restarted identity service may come up with keys the cache has not seen yet.
                 options.RefreshOnIssuerKeyNotFound = true;
+                // After a failed download (identity down) try again within seconds, not the default
+                // five minutes, so callers get 503 only while identity really is down.
+                options.RefreshInterval = TimeSpan.FromSeconds(10);
+                options.Events = IdentityUnavailable.Events();
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
             });
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();

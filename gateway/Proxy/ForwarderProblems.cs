@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CityEServices.Gateway.Proxy;
@@ -20,6 +19,8 @@ public static class ForwarderProblems
             // is made; otherwise the service would see the request start and then break off.
             if (context.Request.ContentLength is { } length && length > BodyLimit(context))
             {
+                // The body stays unread: close the connection, or a client that reuses it races Kestrel closing it.
+                context.Response.Headers.Connection = "close";
                 await WriteAsync(context, new(StatusCodes.Status413PayloadTooLarge, TooLarge));
                 return;
             }
@@ -52,16 +53,7 @@ public static class ForwarderProblems
 
     private const string TooLarge = "The request body is too large.";
 
-    private static async Task WriteAsync(HttpContext context, Problem problem)
-    {
-        context.Response.StatusCode = problem.Status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = problem.Status, Title = problem.Title },
-        });
-    }
+    private static Task WriteAsync(HttpContext context, Problem problem) => GatewayProblems.WriteAsync(context, problem.Status, problem.Title);
 
     public readonly record struct Problem(int Status, string Title);
 

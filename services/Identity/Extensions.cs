@@ -1,5 +1,6 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
+using CityEServices.Identity.SignIn;
 using CityEServices.Identity.Startup;
 using CityEServices.Identity.Tokens;
 using CityEServices.ServiceDefaults.Auth;
@@ -44,7 +45,10 @@ public static class Extensions
             {
                 server.SetIssuer(issuer);
                 server.SetTokenEndpointUris("connect/token");
+                server.SetAuthorizationEndpointUris("connect/authorize");
                 server.AllowClientCredentialsFlow();
+                // Staff sign in through a browser: the code flow, with PKCE required of every client.
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 if (allowPasswordGrant)
                 {
                     server.AllowPasswordFlow();
@@ -54,11 +58,11 @@ public static class Extensions
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
 
-                // Only self-contained access tokens are issued (no codes, no refresh tokens), and
-                // services validate them without calling back, so a row per token would buy nothing.
-                server.DisableTokenStorage();
+                // Token storage stays on: it is what makes an authorization code redeemable only once.
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough();
                 if (issuer.Scheme == Uri.UriSchemeHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -73,7 +77,10 @@ public static class Extensions
                 validation.AddAudiences(AuthenticationExtensions.ApiAudience);
             });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddStaffSignInCookie(settings.StaffClient.SignInLifetime);
+        // 403s from role policies say why, as in every other service.
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

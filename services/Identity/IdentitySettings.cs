@@ -23,8 +23,20 @@ public sealed class IdentitySettings
 
     public LockoutSettings Lockout { get; set; } = new();
 
+    /// <summary>The public client <c>city-staff</c> (authorization code + PKCE) and where it may send staff back to.</summary>
+    public StaffClientSettings StaffClient { get; set; } = new();
+
     /// <summary>How long start-up keeps retrying an unreachable database before giving up.</summary>
     public TimeSpan DatabaseStartupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public sealed class StaffClientSettings
+    {
+        /// <summary>Exact redirect URIs of the staff applications (the gateway's Scalar page by default).</summary>
+        public string[] RedirectUris { get; set; } = [];
+
+        /// <summary>How long a staff member stays signed in at the login page between authorizations.</summary>
+        public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    }
 
     public sealed class LockoutSettings
     {

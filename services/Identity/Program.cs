@@ -1,5 +1,6 @@
 using CityEServices.Identity;
 using CityEServices.Identity.Api;
+using CityEServices.Identity.SignIn;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,8 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapTokenEndpoint();
+app.MapAuthorizeEndpoint();
+app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
 

@@ -42,6 +42,10 @@ public sealed class CityStackFixture : IAsyncLifetime
             $"--Gateway:Port={FreePort.Next()}",
             $"--Parameters:admin-password={AdminPassword}",
             "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
+            // Every test calls from one address and a handful of users: limits far above what they send.
+            "--Gateway:RateLimits:Api:PermitLimit=1000000",
+            "--Gateway:RateLimits:Track:PermitLimit=100000",
+            "--Gateway:RateLimits:Anonymous:PermitLimit=100000",
         ];
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);

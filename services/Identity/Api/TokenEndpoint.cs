@@ -1,4 +1,6 @@
+using CityEServices.Identity.Data;
 using CityEServices.Identity.Tokens;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +25,7 @@ public static class TokenEndpoint
     }
 
     public static async Task<Results<SignInHttpResult, ForbidHttpResult>> ExchangeAsync(
-        HttpContext context, PasswordSignIn passwords, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+        HttpContext context, PasswordSignIn passwords, IOpenIddictApplicationManager applications, IdentityDataContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is the token endpoint passthrough enabled?");
@@ -33,6 +35,20 @@ public static class TokenEndpoint
             var user = await passwords.CheckAsync(request.Username, request.Password, cancellationToken);
             return user is null
                 ? Reject(Errors.InvalidGrant, "The user name or password is incorrect, or the account is temporarily locked.")
+                : SignIn(TokenPrincipals.ForUser(user));
+        }
+
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            // OpenIddict has checked the code (once only), the client, the redirect URI and the PKCE
+            // verifier. The token is built from the user as they are now: a role removed or an
+            // account locked since the login page counts.
+            var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = Guid.TryParse(code.Principal?.GetClaim(Claims.Subject), out var id)
+                ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
+                : null;
+            return user is null || user.IsLockedOut(time.GetUtcNow())
+                ? Reject(Errors.InvalidGrant, "The user no longer exists or is temporarily locked.")
                 : SignIn(TokenPrincipals.ForUser(user));
         }
 

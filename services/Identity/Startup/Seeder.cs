@@ -3,6 +3,7 @@ using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,39 +16,69 @@ namespace CityEServices.Identity.Startup;
 public sealed partial class Seeder(
     IdentityDataContext db,
     IOpenIddictApplicationManager applications,
+    IOptions<IdentitySettings> settings,
     IPasswordHasher<CityUser> hasher,
     TimeProvider time,
     ILogger<Seeder> logger)
 {
     public const string CliClientId = "city-cli";
+    public const string StaffClientId = "city-staff";
     public const string AdminUserName = "admin";
 
     public async Task SeedAsync(string? adminPassword, CancellationToken cancellationToken)
     {
-        await EnsureCliClientAsync(cancellationToken);
+        await EnsureClientAsync(CliDescriptor(), cancellationToken);
+        await EnsureClientAsync(StaffDescriptor(settings.Value.StaffClient.RedirectUris), cancellationToken);
         if (adminPassword is not null)
         {
             await EnsureAdminAsync(adminPassword, cancellationToken);
         }
     }
 
-    private async Task EnsureCliClientAsync(CancellationToken cancellationToken)
+    private static OpenIddictApplicationDescriptor CliDescriptor() => new()
+    {
+        ClientId = CliClientId,
+        ClientType = ClientTypes.Public,
+        DisplayName = "CityEServices command line",
+        Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
+    };
+
+    /// <summary>Staff applications in a browser: authorization code with PKCE, to the configured redirect URIs only.</summary>
+    private static OpenIddictApplicationDescriptor StaffDescriptor(IEnumerable<string> redirectUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = CliClientId,
+            ClientId = StaffClientId,
             ClientType = ClientTypes.Public,
-            DisplayName = "CityEServices command line",
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
+            DisplayName = "CityEServices staff",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        foreach (var uri in redirectUris.Distinct(StringComparer.Ordinal))
+        {
+            descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
+        }
 
-        var existing = await applications.FindByClientIdAsync(CliClientId, cancellationToken);
+        return descriptor;
+    }
+
+    /// <summary>Creates the client, or brings its permissions and redirect URIs in line with the descriptor.</summary>
+    private async Task EnsureClientAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        var clientId = descriptor.ClientId!;
+        var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (existing is null)
         {
             try
             {
                 await applications.CreateAsync(descriptor, cancellationToken);
-                LogCreated(logger, "client", CliClientId);
+                LogCreated(logger, "client", clientId);
             }
             catch (Exception e) when (e.IsUniqueViolation())
             {
@@ -58,7 +89,9 @@ public sealed partial class Seeder(
         }
 
         var permissions = await applications.GetPermissionsAsync(existing, cancellationToken);
-        if (!permissions.ToHashSet().SetEquals(descriptor.Permissions))
+        var redirects = await applications.GetRedirectUrisAsync(existing, cancellationToken);
+        if (!permissions.ToHashSet().SetEquals(descriptor.Permissions)
+            || !redirects.ToHashSet().SetEquals(descriptor.RedirectUris.Select(u => u.AbsoluteUri)))
         {
             await applications.PopulateAsync(existing, descriptor, cancellationToken);
             await applications.UpdateAsync(existing, cancellationToken);

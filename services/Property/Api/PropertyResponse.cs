@@ -17,7 +17,8 @@ public sealed record PropertyResponse(
     PermittedConstructionResponse? PermittedConstruction,
     CompletedConstructionResponse? CompletedConstruction,
     Restrictions Restrictions,
-    DualTime RegisteredAt)
+    DualTime RegisteredAt,
+    DualTime? AsOf = null)
 {
     /// <summary>The property with its current owners (history is for the history endpoint).</summary>
     public static PropertyResponse From(RealProperty property) => new(
@@ -35,6 +36,20 @@ public sealed record PropertyResponse(
         property.CompletedConstruction is { } completed ? CompletedConstructionResponse.From(completed) : null,
         property.Restrictions,
         DualTime.From(property.RegisteredAt));
+
+    /// <summary>
+    /// The property as it stood at <paramref name="instant"/> (needs every holding and the history loaded):
+    /// the owners and restrictions of that instant, and only construction recorded by then. The
+    /// descriptive fields (address, areas, usage) are not versioned and are today's.
+    /// </summary>
+    public static PropertyResponse AsOfInstant(RealProperty property, DateTimeOffset instant) => From(property) with
+    {
+        Owners = [.. property.OwnersAsOf(instant).Select(OwnerResponse.From)],
+        PermittedConstruction = property.PermittedConstruction is { } permitted && permitted.IssuedAt <= instant ? PermittedConstructionResponse.From(permitted) : null,
+        CompletedConstruction = property.CompletedConstruction is { } completed && completed.IssuedAt <= instant ? CompletedConstructionResponse.From(completed) : null,
+        Restrictions = property.RestrictionsAsOf(instant) ?? property.Restrictions,
+        AsOf = DualTime.From(instant),
+    };
 }
 
 /// <summary>
@@ -54,7 +69,8 @@ public sealed record OwnerResponse(
     string FullName,
     Dang ShareDang,
     string ShareFraction,
-    DualTime ValidFrom)
+    DualTime ValidFrom,
+    DualTime? ValidTo = null)
 {
     public static OwnerResponse From(Ownership owner) => new(
         owner.PartyType,
@@ -64,7 +80,8 @@ public sealed record OwnerResponse(
         owner.FullName,
         owner.Share,
         owner.Share.ToString(),
-        DualTime.From(owner.ValidFrom));
+        DualTime.From(owner.ValidFrom),
+        owner.ValidTo is { } validTo ? DualTime.From(validTo) : null);
 }
 
 public sealed record PermittedConstructionResponse(string PermitNumber, int Floors, decimal BuildingAreaM2, string Usage, DualTime IssuedAt)

@@ -169,7 +169,7 @@ public static class RegisterPropertyValidator
         return result;
     }
 
-    private static Party? ValidateParty(OwnerRequest owner, string path, ValidationErrors errors, out string identifierField)
+    internal static Party? ValidateParty(OwnerRequest owner, string path, ValidationErrors errors, out string identifierField)
     {
         identifierField = "nationalId";
         var type = owner.PartyType is null ? PartyType.Person : ParseEnum<PartyType>(owner.PartyType, $"{path}.partyType", "Party type", required: true, errors);

@@ -12,6 +12,15 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     public DbSet<Ownership> Ownerships => Set<Ownership>();
 
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    /// <summary>
+    /// One current holding per party and property, checked at commit rather than per statement: a
+    /// transfer closes a holding and opens its successor for the same party in one save, in whatever
+    /// order EF sends them. Created by the migration (EF cannot model a deferrable exclusion constraint).
+    /// </summary>
+    public const string CurrentHoldingConstraint = "ex_property_owners_current_party";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Value types are stored in their canonical text; only valid values ever reach the database.
@@ -28,6 +37,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
     {
         modelBuilder.Entity<RealProperty>(ConfigureProperty);
         modelBuilder.Entity<Ownership>(ConfigureOwnership);
+        modelBuilder.Entity<HistoryEntry>(ConfigureHistory);
         modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
@@ -59,6 +69,12 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
             .OnDelete(DeleteBehavior.Restrict);
         property.Navigation(p => p.Owners).HasField("_owners");
 
+        property.HasMany(p => p.History)
+            .WithOne()
+            .HasForeignKey(h => h.RenovationCode)
+            .OnDelete(DeleteBehavior.Restrict);
+        property.Navigation(p => p.History).HasField("_history");
+
         property.HasIndex(p => p.District);
         property.HasIndex(p => p.PostalCode);
         property.ToTable(t => t.HasCheckConstraint("ck_properties_district", "district BETWEEN 1 AND 22"));
@@ -80,12 +96,25 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
         ownership.Ignore(o => o.Share);
         ownership.Ignore(o => o.IsCurrent);
 
-        // One current holding per party and property; history rows are unconstrained.
-        ownership.HasIndex(o => new { o.RenovationCode, o.PartyId })
-            .IsUnique()
-            .HasFilter("valid_to IS NULL")
-            .HasDatabaseName("ux_property_owners_current_party");
+        // One current holding per party and property is CurrentHoldingConstraint; history rows are unconstrained.
+        ownership.HasIndex(o => new { o.RenovationCode, o.ValidFrom });
         ownership.HasIndex(o => o.PartyId);
+    }
+
+    private static void ConfigureHistory(EntityTypeBuilder<HistoryEntry> history)
+    {
+        history.ToTable("property_history");
+        history.HasKey(h => h.Id);
+        history.Property(h => h.Id).ValueGeneratedNever();
+        history.Property(h => h.Kind).HasConversion<string>().HasMaxLength(32);
+        history.Property(h => h.Actor).HasMaxLength(200);
+        history.Property(h => h.Note).HasMaxLength(500);
+        history.Property(h => h.FromPartyId).HasMaxLength(11);
+        history.Property(h => h.ToPartyId).HasMaxLength(11);
+        history.Property(h => h.Reference).HasMaxLength(64);
+        history.Ignore(h => h.Share);
+        history.Ignore(h => h.RestrictionsAfter);
+        history.HasIndex(h => new { h.RenovationCode, h.At });
     }
 
     private sealed class RenovationCodeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<RenovationCode, string>(

@@ -42,6 +42,17 @@ public sealed class Ownership
 
     public bool IsValidAt(DateTimeOffset instant) => ValidFrom <= instant && (ValidTo is null || instant < ValidTo);
 
+    /// <summary>Ends this holding at <paramref name="at"/>; the row stays as history.</summary>
+    internal void Close(DateTimeOffset at)
+    {
+        if (ValidTo is not null)
+        {
+            throw new InvalidOperationException($"The holding of {PartyId} already ended at {ValidTo:O}.");
+        }
+
+        ValidTo = at;
+    }
+
     internal static Ownership Open(RenovationCode renovationCode, Party party, string fullName, Dang share, DateTimeOffset from) => new()
     {
         Id = Guid.CreateVersion7(from),

@@ -1,17 +1,85 @@
+using CityEServices.Contracts.Events;
 using CityEServices.Property.Data;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityEServices.Property.IntegrationTests.Infrastructure;
 
 /// <summary>The real property service (its Program, its migrations, its outbox relay, its gRPC server) on a TestServer.</summary>
-public sealed class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbContext>(servers, "property", Extensions.DatabaseName)
+public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbContext>(servers, "property", Extensions.DatabaseName)
 {
-    /// <summary>Every row of every table a registration writes, counted: a refused request must leave these unchanged.</summary>
-    public async Task<(long Properties, long Owners, long Outbox)> CountWritesAsync() => (
+    /// <summary>Prefix of this instance's Redis keys and invalidation channel: test classes share one Redis.</summary>
+    public virtual string CacheNamespace => $"test-{Id}";
+
+    /// <summary>Every message a consumer of this service has finished with (applied or recognised as a redelivery).</summary>
+    public ConsumedMessages Consumed { get; } = new();
+
+    /// <summary>Every row of every table a write touches, counted: a refused request must leave these unchanged.</summary>
+    public async Task<(long Properties, long Owners, long History, long Outbox)> CountWritesAsync() => (
         await CountAsync("SELECT count(*) FROM properties"),
         await CountAsync("SELECT count(*) FROM property_owners"),
+        await CountAsync("SELECT count(*) FROM property_history"),
         await CountAsync("SELECT count(*) FROM outbox_messages"));
 
     /// <summary>The outbox rows whose event names <paramref name="renovationCode"/>.</summary>
     public Task<IReadOnlyList<OutboxRow>> OutboxRowsForAsync(string renovationCode) =>
         OutboxRowsWhereAsync("payload->>'renovationCode' = @code", ("code", renovationCode));
+
+    /// <summary>Publishes on the service's own bus, as urban planning's relay would on the shared broker.</summary>
+    public Task PublishAsync<T>(T message) where T : class => Factory.Services.GetRequiredService<IBus>().Publish(message);
+
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        // Tests never depend on the Development sample (the TestServer runs as Development).
+        settings["SampleData:Enabled"] = "false";
+        settings["PropertyCache:Namespace"] = CacheNamespace;
+    }
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.AddConsumeObserver(_ => Consumed);
+    }
+}
+
+/// <summary>A second replica of <paramref name="primary"/>: the same database and the same Redis namespace, its own memory.</summary>
+public sealed class PropertyReplica(ServerFixture servers, PropertyService primary) : PropertyService(servers)
+{
+    public override string CacheNamespace => primary.CacheNamespace;
+
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        base.ConfigureSettings(settings);
+        settings[$"ConnectionStrings:{Extensions.DatabaseName}"] = Servers.Postgres.ConnectionString(primary.Database);
+    }
+}
+
+public sealed class ConsumedMessages : IConsumeObserver
+{
+    private readonly List<Guid> _eventIds = [];
+
+    public int Count(Guid eventId)
+    {
+        lock (_eventIds)
+        {
+            return _eventIds.Count(id => id == eventId);
+        }
+    }
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        if (context.Message is IntegrationEvent message)
+        {
+            lock (_eventIds)
+            {
+                _eventIds.Add(message.EventId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }

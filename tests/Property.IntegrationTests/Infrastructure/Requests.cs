@@ -28,3 +28,25 @@ public static class Requests
     public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, Dictionary<string, object?> body) =>
         client.PostAsJsonAsync(PropertiesPath, body);
 }
+
+public static class TransferRequests
+{
+    public static string TransfersPath(string renovationCode) => $"{Requests.PropertiesPath}/{renovationCode}/transfers";
+
+    public static string HistoryPath(string renovationCode) => $"{Requests.PropertiesPath}/{renovationCode}/history";
+
+    public static string LegalHoldPath(string renovationCode) => $"{Requests.PropertiesPath}/{renovationCode}/restrictions/legal-hold";
+
+    public static object Transfer(string seller, string buyer, object shareDang, string? buyerName = "خریدار") =>
+        new { sellerNationalId = seller, buyer = new { nationalId = buyer, fullName = buyerName }, shareDang };
+
+    public static Task<HttpResponseMessage> TransferAsync(this HttpClient client, string renovationCode, object body) =>
+        client.PostAsJsonAsync(TransfersPath(renovationCode), body);
+
+    public static Task<HttpResponseMessage> PlaceHoldAsync(this HttpClient client, string renovationCode, string? reason = "حکم دادگاه ۱۲") =>
+        client.PutAsJsonAsync(LegalHoldPath(renovationCode), new { reason });
+
+    /// <summary>Owners of a property response as partyId → exact fraction.</summary>
+    public static Dictionary<string, string> Shares(System.Text.Json.JsonElement property) =>
+        property.GetProperty("owners").EnumerateArray().ToDictionary(o => o.GetProperty("partyId").GetString()!, o => o.GetProperty("shareFraction").GetString()!);
+}

@@ -112,6 +112,79 @@ namespace CityEServices.Property.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CityEServices.Property.Domain.HistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromPartyId")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("from_party_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("LegalHoldAfter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("legal_hold_after");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RenovationCode")
+                        .IsRequired()
+                        .HasMaxLength(69)
+                        .HasColumnType("character varying(69)")
+                        .HasColumnName("renovation_code");
+
+                    b.Property<long?>("ShareDenominator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("share_denominator");
+
+                    b.Property<long?>("ShareNumerator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("share_numerator");
+
+                    b.Property<string>("ToPartyId")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("to_party_id");
+
+                    b.Property<bool>("UnderConstructionAfter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("under_construction_after");
+
+                    b.HasKey("Id")
+                        .HasName("pk_property_history");
+
+                    b.HasIndex("RenovationCode", "At")
+                        .HasDatabaseName("ix_property_history_renovation_code_at");
+
+                    b.ToTable("property_history", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.Property.Domain.Ownership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -164,10 +237,8 @@ namespace CityEServices.Property.Data.Migrations
                     b.HasIndex("PartyId")
                         .HasDatabaseName("ix_property_owners_party_id");
 
-                    b.HasIndex("RenovationCode", "PartyId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_property_owners_current_party")
-                        .HasFilter("valid_to IS NULL");
+                    b.HasIndex("RenovationCode", "ValidFrom")
+                        .HasDatabaseName("ix_property_owners_renovation_code_valid_from");
 
                     b.ToTable("property_owners", null, t =>
                         {
@@ -207,6 +278,10 @@ namespace CityEServices.Property.Data.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("land_area_m2");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
 
                     b.Property<string>("PostalCode")
                         .IsRequired()
@@ -331,6 +406,16 @@ namespace CityEServices.Property.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.Property.Domain.HistoryEntry", b =>
+                {
+                    b.HasOne("CityEServices.Property.Domain.RealProperty", null)
+                        .WithMany("History")
+                        .HasForeignKey("RenovationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_property_history_properties_renovation_code");
+                });
+
             modelBuilder.Entity("CityEServices.Property.Domain.Ownership", b =>
                 {
                     b.HasOne("CityEServices.Property.Domain.RealProperty", null)
@@ -343,6 +428,8 @@ namespace CityEServices.Property.Data.Migrations
 
             modelBuilder.Entity("CityEServices.Property.Domain.RealProperty", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Owners");
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,57 @@
+using System.Globalization;
+using CityEServices.Gateway.Proxy;
+using Microsoft.Extensions.Options;
+
+namespace CityEServices.Gateway.RateLimiting;
+
+/// <summary>
+/// Runs in the proxy pipeline (after authentication and authorization), so only requests that are
+/// about to be forwarded count. Authenticated callers are limited per client or user; anonymous
+/// ones per IP address, with the stricter tracking limit on <c>/api/track</c>.
+/// </summary>
+public static class RateLimitMiddleware
+{
+    public const string TrackPathPrefix = "/api/track";
+
+    public static IReverseProxyApplicationBuilder UseSharedRateLimits(this IReverseProxyApplicationBuilder proxy)
+    {
+        var limiter = proxy.ApplicationServices.GetRequiredService<SharedRateLimiter>();
+        var options = proxy.ApplicationServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>();
+        proxy.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            var settings = options.CurrentValue;
+            if (!settings.Enabled)
+            {
+                await next(context);
+                return;
+            }
+
+            var (name, policy, partition) = Classify(context, settings);
+            var decision = await limiter.AcquireAsync(name, policy, partition);
+            if (decision.Allowed)
+            {
+                await next(context);
+                return;
+            }
+
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.",
+                $"The rate limit of {policy.PermitLimit} requests per {policy.Window} is reached; retry after {seconds} s.");
+        });
+        return proxy;
+    }
+
+    public static (string Name, RateLimitPolicy Policy, string Partition) Classify(HttpContext context, RateLimitSettings settings)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && Callers.Identify(context.User) is { } caller)
+        {
+            return ("api", settings.Api, caller);
+        }
+
+        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return context.Request.Path.StartsWithSegments(TrackPathPrefix, StringComparison.OrdinalIgnoreCase)
+            ? ("track", settings.Track, ip)
+            : ("anonymous", settings.Anonymous, ip);
+    }
+}

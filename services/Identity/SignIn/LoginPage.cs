@@ -1,0 +1,75 @@
+using System.Net;
+using System.Security.Claims;
+using CityEServices.Identity.Tokens;
+using Microsoft.AspNetCore.Authentication;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CityEServices.Identity.SignIn;
+
+/// <summary>
+/// The minimal staff login page of the code flow. It only ever sends the browser back to the
+/// authorization endpoint, so it cannot be used as an open redirect.
+/// </summary>
+public static class LoginPage
+{
+    public static IEndpointRouteBuilder MapLoginPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(StaffSignInCookie.LoginPath, (HttpContext context) =>
+            Page(SafeReturnUrl(context.Request.Query["ReturnUrl"]), error: null))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        app.MapPost(StaffSignInCookie.LoginPath, SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> SignInAsync(HttpContext context, PasswordSignIn passwords, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The login form must be posted as a form.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        var user = await passwords.CheckAsync(form["username"], form["password"], cancellationToken);
+        if (user is null)
+        {
+            return Page(returnUrl, "نام کاربری یا گذرواژه نادرست است، یا حساب موقتاً قفل شده است. / The user name or password is incorrect, or the account is temporarily locked.", StatusCodes.Status400BadRequest);
+        }
+
+        var identity = new ClaimsIdentity(StaffSignInCookie.Scheme, Claims.Name, Claims.Role);
+        identity.AddClaim(new Claim(Claims.Subject, user.Id.ToString()));
+        identity.AddClaim(new Claim(Claims.Name, user.UserName));
+        await context.SignInAsync(StaffSignInCookie.Scheme, new ClaimsPrincipal(identity));
+        return Results.Redirect(returnUrl);
+    }
+
+    /// <summary>Only the authorization endpoint of this service; anything else becomes a harmless default.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith(AuthorizeEndpoint.Path + "?", StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal)
+            ? returnUrl
+            : AuthorizeEndpoint.Path;
+
+    private static IResult Page(string returnUrl, string? error, int status = StatusCodes.Status200OK)
+    {
+        var message = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="fa" dir="rtl">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>ورود کارکنان — CityEServices</title>
+            <style>body{font-family:Tahoma,sans-serif;background:#f4f6f8;display:grid;place-items:center;min-height:100vh;margin:0}
+            form{background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 3px rgba(0,0,0,.1);min-width:18rem}
+            label{display:block;margin-top:.75rem}input{width:100%;box-sizing:border-box;padding:.5rem;direction:ltr}
+            button{margin-top:1rem;padding:.5rem 1.5rem}.error{color:#a61b1b}</style></head>
+            <body><form method="post" action="{{StaffSignInCookie.LoginPath}}">
+            <h1>ورود کارکنان</h1>{{message}}
+            <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
+            <label for="username">نام کاربری / User name</label><input id="username" name="username" autocomplete="username" required>
+            <label for="password">گذرواژه / Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button type="submit">ورود / Sign in</button>
+            </form></body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}
