@@ -10,8 +10,9 @@ namespace CityEServices.EndToEnd.Tests;
 /// scans documents into the archive; the request waits for the one still missing and moves to
 /// Submitted by itself when it is scanned; a reviewer of another district gets 403, issuing before
 /// payment is a 409; review → fee → payment → issue. Then the services that hear the events show it:
-/// the archive files a system PERMIT record, the office's scorecard counts the issued request, and the
-/// citizen's tracking code shows the whole timeline in Solar Hijri times.
+/// the archive files a system PERMIT record, the office's scorecard counts the issued request, the
+/// property registry shows the permitted construction, and the citizen's tracking code shows the whole
+/// timeline in Solar Hijri times.
 /// </summary>
 [Collection(CityStackCollection.Name)]
 public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
@@ -29,12 +30,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         var reviewer = await CreateReviewerAsync(gateway, admin, district: 18);
         var otherReviewer = await CreateReviewerAsync(gateway, admin, district: 4);
 
-        var opened = await gateway.PostAsJsonAsync("/api/urban-planning/files", new
-        {
-            renovationCode = world.RenovationCode,
-            applicantNationalId = world.ApplicantNationalId,
-            officeCode = world.OfficeCode,
-        }, world.OperatorToken).ExpectAsync(HttpStatusCode.Created);
+        var opened = await gateway.OpenFileAsync(world);
         var fileNumber = opened["fileNumber"]!.GetValue<string>();
         var trackingCode = opened["trackingCode"]!.GetValue<string>();
 
@@ -85,6 +81,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
 
         await AssertArchiveFiledThePermitAsync(gateway, admin, fileNumber, world.RenovationCode, permitNumber);
         await AssertScorecardCountsTheIssuedRequestAsync(gateway, admin, world.OfficeCode);
+        await AssertPropertyShowsThePermittedConstructionAsync(gateway, admin, world.RenovationCode, permitNumber);
         await AssertTrackingShowsTheWholeTimelineAsync(gateway, trackingCode, world.ApplicantNationalId);
     }
 
@@ -125,6 +122,23 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         Assert.NotNull(totals["medianTurnaroundHours"]);
         var permits = card["byServiceType"]!.AsArray().Single(t => t!["serviceType"]!.GetValue<string>() == "BUILDING_PERMIT")!;
         Assert.Equal(1, permits["figures"]!["issued"]!.GetValue<int>());
+    }
+
+    /// <summary>BuildingPermitIssued → the property registry records what the permit allows, and the work as under way.</summary>
+    private static async Task AssertPropertyShowsThePermittedConstructionAsync(HttpClient gateway, string admin, string renovationCode, string permitNumber)
+    {
+        var property = await Eventually.ReturnsAsync(async () =>
+        {
+            var read = await gateway.GetAsync($"/api/properties/{renovationCode}", admin).ExpectAsync(HttpStatusCode.OK);
+            return read["permittedConstruction"] is JsonObject ? read : null;
+        }, EventDeadline, "the property's permitted construction from the issued building permit");
+        var permitted = property["permittedConstruction"]!;
+        Assert.Equal(permitNumber, permitted["permitNumber"]!.GetValue<string>());
+        Assert.Equal(4, permitted["floors"]!.GetValue<int>());
+        Assert.Equal(610m, permitted["buildingAreaM2"]!.GetValue<decimal>());
+        Assert.Equal("Residential", permitted["usage"]!.GetValue<string>());
+        Assert.True(property["restrictions"]!["underConstruction"]!.GetValue<bool>());
+        Assert.Null(property["completedConstruction"]);
     }
 
     /// <summary>The citizen, anonymously, with the tracking code and their national ID.</summary>
