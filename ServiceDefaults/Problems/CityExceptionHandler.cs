@@ -22,6 +22,10 @@ public sealed partial class CityExceptionHandler(IProblemDetailsService problems
                 (StatusCodes.Status499ClientClosedRequest, "The client closed the request.", null),
             Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded } =>
                 (StatusCodes.Status503ServiceUnavailable, "A service this request depends on is unavailable.", null),
+            _ when SqlState(exception) is "22021" or "22P05" =>
+                (StatusCodes.Status400BadRequest, "The request contains characters that cannot be stored (such as NUL).", null),
+            _ when SqlState(exception) is "22001" =>
+                (StatusCodes.Status400BadRequest, "A value in the request is too long.", null),
             _ when DatabaseUnavailable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "The service's database is unavailable; try again shortly.", null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
@@ -44,6 +48,24 @@ public sealed partial class CityExceptionHandler(IProblemDetailsService problems
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// What the database said about a value it could not store: a NUL or unconvertible character
+    /// (22021, 22P05) or a string longer than its column (22001) is the client's input, not our fault,
+    /// for any endpoint whose validation let it through.
+    /// </summary>
+    private static string? SqlState(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { SqlState: { } state })
+            {
+                return state;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
