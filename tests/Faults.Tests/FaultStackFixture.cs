@@ -66,9 +66,19 @@ public sealed class FaultStackFixture : IAsyncLifetime
         }));
 
         _app = await builder.BuildAsync();
-        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await _app.StartAsync(start.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+        try
+        {
+            using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+            await _app.StartAsync(start.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start, or its servers outlive the run.
+            await DisposeAsync();
+            throw;
+        }
+
         Gateway = _app.CreateHttpClient("gateway", "http");
     }
 
