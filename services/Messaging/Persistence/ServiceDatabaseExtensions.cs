@@ -9,6 +9,9 @@ namespace CityEServices.Messaging.Persistence;
 
 public static class ServiceDatabaseExtensions
 {
+    private const int RetryCount = 3;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Registers a service's own PostgreSQL DbContext (pooled) with the outbox commit signal, plus
     /// Aspire's health check, telemetry and transient-failure retries.
@@ -22,9 +25,11 @@ public static class ServiceDatabaseExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContextPool<TDbContext>((services, options) => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(RetryCount, MaxRetryDelay, null))
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
-        builder.EnrichNpgsqlDbContext<TDbContext>();
+        // Aspire's own retry default (6 retries, up to 30 s apart) holds a request for a minute when the
+        // database is down; a few short retries ride out a blip and then the caller gets a prompt 503.
+        builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
         return builder;
     }
 }

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+// event_hop_p50_ms / _p95_ms: from the moment urban planning's 201 for a new file reaches the client
+// (its transaction — file and outbox row — has committed by then) to the dossier's creation time as the
+// archive stores it, for files opened at a steady rate. Both clocks are this machine's.
+var gateway = new Uri(Env("CITY_GATEWAY_URL"));
+var archive = new Uri(Env("CITY_ARCHIVE_URL"));
+var adminPassword = Env("CITY_ADMIN_PASSWORD");
+var perSecond = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_PER_S") ?? "20", CultureInfo.InvariantCulture);
+var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_SECONDS") ?? "10", CultureInfo.InvariantCulture);
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
+var run = Random.Shared.Next(10_000, 99_999);
+var admin = await TokenAsync("admin", adminPassword);
+
+// One office, licensed for URBAN_FILE, with one certified operator who opens every file.
+var office = $"B{run}";
+await PostAsync(gateway, "/api/offices", new { code = office, name = $"دفتر سنجش {run}", district = 22, address = "تهران" }, admin);
+await PostAsync(gateway, $"/api/offices/{office}/licences", new { serviceType = "URBAN_FILE" }, admin);
+var operatorId = NationalId();
+await PostAsync(gateway, $"/api/offices/{office}/staff", new { nationalId = operatorId, fullName = "سارا کریمی", role = "Operator" }, admin);
+foreach (var kind in new[] { "Exam", "Interview", "Training" })
+{
+    await PostAsync(gateway, $"/api/staff/{operatorId}/qualifications", new { serviceType = "URBAN_FILE", kind, score = 90, passed = true }, admin);
+}
+
+const string OperatorPassword = "Bench-Operator-Passw0rd";
+await PostAsync(gateway, "/api/identity/users", new { userName = $"bench{run}", password = OperatorPassword, roles = new[] { "office-operator" }, nationalId = operatorId, officeCode = office }, admin);
+var operatorToken = await TokenAsync($"bench{run}", OperatorPassword);
+
+// One property per file (a property has at most one file), registered before the clock starts.
+var count = perSecond * seconds;
+var properties = new (string Code, string Owner)[count];
+await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+{
+    var owner = NationalId();
+    var code = $"22-{run % 90 + 1}-{run}-{i + 1}-0-0-0";
+    await PostAsync(gateway, "/api/properties", new
+    {
+        renovationCode = code,
+        registrationPlate = new { section = 11, main = 4512, sub = i + 1 },
+        district = 22,
+        address = "تهران، خیابان ولیعصر",
+        postalCode = "1965833111",
+        landAreaM2 = 200,
+        buildingAreaM2 = 400,
+        floors = 2,
+        usage = "Residential",
+        owners = new[] { new { partyType = "Person", nationalId = owner, fullName = "مریم احمدی", shareDang = 6 } },
+    }, admin);
+    properties[i] = (code, owner);
+});
+Console.Error.WriteLine($"[event-hop] opening {count} files at {perSecond}/s");
+
+// Steady load: one opening every 1/perSecond s on a fixed schedule, whatever the previous ones are doing.
+var opened = new (string FileNumber, DateTimeOffset AnsweredAt)?[count];
+var clock = Stopwatch.StartNew();
+var openings = new List<Task>(count);
+for (var i = 0; i < count; i++)
+{
+    var due = TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed;
+    if (due > TimeSpan.Zero)
+    {
+        await Task.Delay(due);
+    }
+
+    var index = i;
+    openings.Add(Task.Run(async () =>
+    {
+        using var response = await SendAsync(gateway, HttpMethod.Post, "/api/urban-planning/files", operatorToken,
+            new { renovationCode = properties[index].Code, applicantNationalId = properties[index].Owner, officeCode = office });
+        var answeredAt = DateTimeOffset.UtcNow;
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonNode>();
+            opened[index] = (body!["fileNumber"]!.GetValue<string>(), answeredAt);
+        }
+        else
+        {
+            Console.Error.WriteLine($"[event-hop] opening {properties[index].Code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }));
+}
+
+await Task.WhenAll(openings);
+var openSeconds = clock.Elapsed.TotalSeconds;
+
+// The dossiers, read straight from the archive once they exist (404 until then).
+var hops = new List<double>();
+var missing = 0;
+var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+foreach (var file in opened.Where(f => f is not null).Select(f => f!.Value))
+{
+    while (true)
+    {
+        using var response = await SendAsync(archive, HttpMethod.Get, $"/api/archive/dossiers/{file.FileNumber}", admin);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var dossier = await response.Content.ReadFromJsonAsync<JsonNode>();
+            var createdAt = DateTimeOffset.Parse(dossier!["createdAt"]!["utc"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            hops.Add((createdAt - file.AnsweredAt).TotalMilliseconds);
+            break;
+        }
+
+        if (DateTimeOffset.UtcNow > deadline)
+        {
+            missing++;
+            break;
+        }
+
+        await Task.Delay(100);
+    }
+}
+
+if (hops.Count == 0)
+{
+    Console.Error.WriteLine("[event-hop] no dossier appeared");
+    return 1;
+}
+
+hops.Sort();
+Console.WriteLine($"event_hop_p50_ms: {Percentile(50):F1}");
+Console.WriteLine($"event_hop_p95_ms: {Percentile(95):F1}");
+Console.WriteLine($"event_hop_max_ms: {hops[^1]:F1}");
+Console.WriteLine($"event_hop_files: {hops.Count}");
+Console.WriteLine($"event_hop_files_per_s: {hops.Count / openSeconds:F1}");
+Console.WriteLine($"event_hop_missing_dossiers: {missing + count - opened.Count(f => f is not null)}");
+return 0;
+
+double Percentile(int p) => hops[Math.Clamp((int)Math.Ceiling(p / 100.0 * hops.Count) - 1, 0, hops.Count - 1)];
+
+static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+    ? value : throw new InvalidOperationException($"{name} is not set: run through ./city bench");
+
+async Task<string> TokenAsync(string user, string password)
+{
+    using var response = await http.PostAsync(new Uri(gateway, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "password",
+        ["client_id"] = "city-cli",
+        ["username"] = user,
+        ["password"] = password,
+    }));
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!.GetValue<string>();
+}
+
+async Task<HttpResponseMessage> SendAsync(Uri baseAddress, HttpMethod method, string path, string token, object? body = null)
+{
+    using var request = new HttpRequestMessage(method, new Uri(baseAddress, path));
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    if (body is not null)
+    {
+        request.Content = JsonContent.Create(body);
+    }
+
+    return await http.SendAsync(request);
+}
+
+async Task PostAsync(Uri baseAddress, string path, object body, string token)
+{
+    using var response = await SendAsync(baseAddress, HttpMethod.Post, path, token, body);
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
+
+static string NationalId()
+{
+    var body = Random.Shared.Next(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
+    var sum = 0;
+    for (var i = 0; i < 9; i++)
+    {
+        sum += (body[i] - '0') * (10 - i);
+    }
+
+    var remainder = sum % 11;
+    return body + (remainder < 2 ? remainder : 11 - remainder);
+}

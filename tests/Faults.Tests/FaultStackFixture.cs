@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CityEServices.Faults.Tests;
+
+/// <summary>
+/// The whole AppHost on free ports and throwaway data, started once for the fault tests and the
+/// bad-input sweep, plus the levers the tests pull: stop, start and kill a resource (Aspire's own
+/// resource commands, as the dashboard's buttons do) and direct access to the PostgreSQL server.
+/// </summary>
+public sealed class FaultStackFixture : IAsyncLifetime
+{
+    public const string AdminPassword = "Faults-Admin-Passw0rd";
+
+    private static readonly TimeSpan ResourceDeadline = TimeSpan.FromSeconds(120);
+
+    private readonly int _epmdPort = FreePort.Next();
+    private readonly int _postgresPort = FreePort.Next();
+    private DistributedApplication? _app;
+    private string? _adminToken;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("stack not started");
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The services inherit this process's environment through the orchestrator: no sample data, so
+        // the tests see only what they create.
+        Environment.SetEnvironmentVariable("SampleData__Enabled", "false");
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            $"--LocalServers:DataDirectory={RepositoryPaths.NewDataDirectory("faults")}",
+            $"--LocalServers:PostgresPort={_postgresPort}",
+            $"--LocalServers:RabbitMqPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqManagementPort={FreePort.Next()}",
+            $"--LocalServers:RabbitMqEpmdPort={_epmdPort}",
+            $"--LocalServers:RabbitMqDistributionPort={FreePort.Next()}",
+            $"--LocalServers:RedisPort={FreePort.Next()}",
+            $"--Gateway:Port={FreePort.Next()}",
+            $"--Parameters:admin-password={AdminPassword}",
+            "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
+            // The sweep sends hundreds of requests as one admin; /api/track keeps its default limit.
+            "--Gateway:RateLimits:Api:PermitLimit=100000000",
+            "--Gateway:RateLimits:Anonymous:PermitLimit=100000000",
+        ];
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);
+        // The AppHost's appsettings log at Information; a fault test's output should show only trouble.
+        builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
+        {
+            // The tests assert on the first answer, and a fault must not be hidden by a retry.
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+            o.CircuitBreaker.ShouldHandle = _ => ValueTask.FromResult(false);
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(40);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(90);
+        }));
+
+        _app = await builder.BuildAsync();
+        try
+        {
+            using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+            await _app.StartAsync(start.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start, or its servers outlive the run.
+            await DisposeAsync();
+            throw;
+        }
+
+        Gateway = _app.CreateHttpClient("gateway", "http");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Epmd.Kill(_epmdPort);
+    }
+
+    public async Task<string> AdminTokenAsync() => _adminToken ??= await Gateway.GetTokenAsync("admin", AdminPassword);
+
+    /// <summary>A client straight to one service's HTTP endpoint, bypassing the gateway.</summary>
+    public HttpClient Service(string resource) => App.CreateHttpClient(resource, "http");
+
+    /// <summary>A connection to one service's database (or "postgres" for the server itself).</summary>
+    public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
+    {
+        var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Database={database};Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>One number from a query with at most one positional parameter ($1; an array stays one parameter).</summary>
+    public async Task<long> ScalarAsync(string database, string sql, object? parameter = null)
+    {
+        await using var connection = await OpenDatabaseAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stops a resource the way the dashboard's stop button does, and waits until it has stopped.</summary>
+    public async Task StopAsync(string resource)
+    {
+        var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        Assert.True(result.Success, $"stop {resource}: {result.Message}");
+        await WaitForStateAsync(resource, KnownResourceStates.TerminalStates);
+    }
+
+    /// <summary>Starts a stopped resource again and waits until it reports healthy.</summary>
+    public async Task StartAsync(string resource)
+    {
+        var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, $"start {resource}: {result.Message}");
+        using var timeout = new CancellationTokenSource(ResourceDeadline);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>Kills a resource's process outright (SIGKILL: no graceful shutdown, in-flight work lost).</summary>
+    public async Task KillAsync(string resource)
+    {
+        Assert.True(App.ResourceNotifications.TryGetCurrentState(resource, out var current), $"no resource {resource}");
+        var pid = current!.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+        Assert.True(pid is not null, $"{resource} has no process id");
+        using (var process = Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForStateAsync(resource, KnownResourceStates.TerminalStates);
+    }
+
+    public async Task WaitForHealthyAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(ResourceDeadline);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>Whether a resource is running right now (a crashed process shows as exited).</summary>
+    public bool IsRunning(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current) && current.Snapshot.State?.Text == KnownResourceStates.Running;
+
+    private ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
+
+    private async Task WaitForStateAsync(string resource, IEnumerable<string> states)
+    {
+        using var timeout = new CancellationTokenSource(ResourceDeadline);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, states, timeout.Token);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultStackCollection : ICollectionFixture<FaultStackFixture>
+{
+    public const string Name = "fault stack";
+}
