@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CityEServices.ArchiveImport;
 using Xunit;
+using static CityEServices.EndToEnd.Tests.ArchiveUploads;
 
 namespace CityEServices.EndToEnd.Tests;
 
@@ -17,30 +18,6 @@ namespace CityEServices.EndToEnd.Tests;
 public sealed class ArchiveEndToEndTests(CityStackFixture stack)
 {
     private static readonly TimeSpan EventDeadline = TimeSpan.FromSeconds(30);
-
-    private static MultipartFormDataContent Form(byte[] content, string fileName, string declaredType, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(declaredType);
-        form.Add(file, "file", fileName);
-        return form;
-    }
-
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient gateway, string path, HttpContent content, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return gateway.SendAsync(request);
-    }
-
-    private static byte[] Pdf(string text) =>
-        Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 2 >> endobj\n3 0 obj << /Type /Page >> endobj\n4 0 obj << /Type /Page >> endobj\n% {text} {Guid.NewGuid()}\n%%EOF\n");
 
     [Fact]
     public async Task A_scan_uploaded_to_a_new_file_reads_back_identical_impostors_are_refused_and_damage_is_found()
