@@ -1,4 +1,5 @@
 using CityEServices.ServiceDefaults.Auth;
+using CityEServices.ServiceDefaults.Caching;
 using CityEServices.ServiceDefaults.Health;
 using CityEServices.ServiceDefaults.OpenApi;
 using CityEServices.ServiceDefaults.Problems;
@@ -18,6 +19,7 @@ public static class ServiceDefaultsExtensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddRedisOutageDefaults();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
