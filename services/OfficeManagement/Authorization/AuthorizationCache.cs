@@ -46,7 +46,7 @@ public sealed partial class AuthorizationCache(
                 return hit;
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // Without Redis the answer is still right, only slower.
             LogRedisUnavailable(logger, ex);
@@ -67,7 +67,7 @@ public sealed partial class AuthorizationCache(
             {
                 await database.StringSetAsync(key, JsonSerializer.Serialize(decision, Json), lifetime);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogRedisUnavailable(logger, ex);
             }
@@ -93,7 +93,7 @@ public sealed partial class AuthorizationCache(
         {
             await redis.GetDatabase().StringIncrementAsync(generation);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The change is committed; answers cached before it can survive at most TimeToLive.
             LogInvalidationLost(logger, generation.ToString(), ex);

@@ -10,27 +10,74 @@ namespace CityEServices.Property.Caching;
 /// </summary>
 public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, HybridCache cache, ILogger<CacheInvalidationBus> logger, RedisChannel channel) : IHostedService
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Lets a replica ignore its own announcements (it has already removed the entry).
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _subscribing = Task.CompletedTask;
 
     public Task PublishAsync(string renovationCode) =>
         redis.GetSubscriber().PublishAsync(channel, $"{_instance} {renovationCode}");
 
+    // Subscribing must not fail the service's start on a slow or absent Redis: the first attempt is
+    // awaited (so a healthy start is subscribed before it serves), a failed one keeps trying in the
+    // background. StackExchange.Redis resubscribes by itself after any later reconnect.
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TrySubscribeAsync(logFailure: true))
+        {
+            _subscribing = SubscribeUntilDoneAsync(_stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _subscribing;
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(channel);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Going away anyway; the server drops the subscription with the connection.
+        }
+    }
+
+    private async Task SubscribeUntilDoneAsync(CancellationToken stopping)
+    {
+        do
+        {
+            try
+            {
+                await Task.Delay(RetryDelay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        while (!await TrySubscribeAsync(logFailure: false));
+    }
+
+    private async Task<bool> TrySubscribeAsync(bool logFailure)
     {
         try
         {
             await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => OnAnnounced(message.ToString()));
+            return true;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // The service still answers from the database; it must not refuse to start over the cache.
-            LogSubscribeFailed(logger, ex);
+            if (logFailure)
+            {
+                LogSubscribeFailed(logger, ex);
+            }
+
+            return false;
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(channel);
 
     // Fire and forget: the subscriber callback must not block Redis's message loop.
     private void OnAnnounced(string message) => _ = OnAnnouncedAsync(message);
@@ -52,7 +99,7 @@ public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, H
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Could not subscribe to property cache invalidations; other replicas' writes reach this one's memory only when entries expire")]
+    [LoggerMessage(LogLevel.Warning, "Could not subscribe to property cache invalidations yet; trying again every second (until then other replicas' writes reach this one's memory only when entries expire)")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Could not drop the cached property {RenovationCode} announced by another replica")]

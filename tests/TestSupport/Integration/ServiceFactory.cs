@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -75,7 +76,20 @@ public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string 
         // Starting runs Program: migrations, then the host with the bus and the outbox relay.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await Task.Run(() => _factory.Server, timeout.Token).WaitAsync(timeout.Token);
+        await WaitForBusAsync(timeout.Token);
         await OnStartedAsync(timeout.Token);
+    }
+
+    // MassTransit starts the bus in the background: until its receive endpoints are bound, a message a
+    // test publishes has no queue to land in and is dropped by the broker.
+    private async Task WaitForBusAsync(CancellationToken cancellationToken)
+    {
+        var health = Factory.Services.GetRequiredService<HealthCheckService>();
+        HealthReport report;
+        while ((report = await health.CheckHealthAsync(check => check.Tags.Contains("masstransit"), cancellationToken)).Status != HealthStatus.Healthy)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
     }
 
     /// <summary>Adds to or overrides the configuration the service starts with.</summary>
