@@ -19,6 +19,7 @@ public static class ServiceDefaultsExtensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddLoggingDefaults();
         builder.AddRedisOutageDefaults();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
