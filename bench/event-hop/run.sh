@@ -4,4 +4,4 @@
 # default 20/s, for BENCH_EVENT_HOP_SECONDS, default 10 s). See Program.cs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-exec dotnet "$here/bin/Debug/net10.0/CityEServices.EventHop.dll"
+exec dotnet "$here/bin/${CITY_BENCH_CONFIGURATION:-Debug}/net10.0/CityEServices.EventHop.dll"
