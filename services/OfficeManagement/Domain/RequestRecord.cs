@@ -43,7 +43,10 @@ public sealed class RequestRecord
 
     public bool SlaBreached { get; private set; }
 
-    /// <summary>Optimistic concurrency token (PostgreSQL xmin): two events of one request applied at once retry.</summary>
+    /// <summary>
+    /// Optimistic concurrency token (PostgreSQL xmin). A backstop: the consumers lock the row
+    /// (<c>LockRequestAsync</c>), so two events of one request are applied one after the other.
+    /// </summary>
     public uint Version { get; private set; }
 
     public static RequestRecord Start(Guid requestId, string officeCode, string serviceType, string fileNumber) => new()

@@ -12,7 +12,7 @@ public sealed class ServiceRequestStatusChangedConsumer(OfficeManagementDbContex
 {
     protected override async Task HandleAsync(ServiceRequestStatusChanged message, ConsumeContext<ServiceRequestStatusChanged> context, CancellationToken cancellationToken)
     {
-        var record = await Db.FindOrStartRequestAsync(message.RequestId, message.OfficeCode, message.ServiceType, message.FileNumber, cancellationToken);
+        var record = await Db.LockRequestAsync(message.RequestId, message.OfficeCode, message.ServiceType, message.FileNumber, cancellationToken);
         record.Apply(message);
     }
 }

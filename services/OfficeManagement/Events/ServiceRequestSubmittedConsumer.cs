@@ -12,7 +12,7 @@ public sealed class ServiceRequestSubmittedConsumer(OfficeManagementDbContext db
 {
     protected override async Task HandleAsync(ServiceRequestSubmitted message, ConsumeContext<ServiceRequestSubmitted> context, CancellationToken cancellationToken)
     {
-        var record = await Db.FindOrStartRequestAsync(message.RequestId, message.OfficeCode, message.ServiceType, message.FileNumber, cancellationToken);
+        var record = await Db.LockRequestAsync(message.RequestId, message.OfficeCode, message.ServiceType, message.FileNumber, cancellationToken);
         record.Apply(message);
     }
 }
