@@ -30,7 +30,29 @@ public static class ProjectResourceExtensions
             project.WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2");
         }
 
+        project.WithTraceSamplingFromConfiguration();
         return project.WithHttpHealthCheck("/health", endpointName: "http");
+    }
+
+    /// <summary>
+    /// Aspire has every project record every trace (OTEL_TRACES_SAMPLER=always_on), right for a developer's
+    /// dashboard. "Telemetry:TracesSampler" (and "Telemetry:TracesSamplerArg") replace that with what a
+    /// deployment runs, e.g. parentbased_traceidratio at 0.1 as the Kubernetes manifests set; the benchmarks
+    /// use it so that they measure the services, not the dashboard's ingestion of every span.
+    /// </summary>
+    private static void WithTraceSamplingFromConfiguration(this IResourceBuilder<ProjectResource> project)
+    {
+        var configuration = project.ApplicationBuilder.Configuration;
+        if (configuration["Telemetry:TracesSampler"] is not { Length: > 0 } sampler)
+        {
+            return;
+        }
+
+        project.WithEnvironment("OTEL_TRACES_SAMPLER", sampler);
+        if (configuration["Telemetry:TracesSamplerArg"] is { Length: > 0 } argument)
+        {
+            project.WithEnvironment("OTEL_TRACES_SAMPLER_ARG", argument);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CityEServices.Iran;
 using CityEServices.Property.Api;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -5,6 +6,12 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace CityEServices.Property.Caching;
 
 /// <summary>What is cached for a renovation code: the current property, or that there is none (so unknown codes cost no query either).</summary>
+/// <remarks>
+/// Immutable (records all the way down, read-only lists), and marked so: HybridCache then hands every
+/// reader the one instance in memory instead of deserialising a fresh copy per hit, which was a tenth
+/// of the service's CPU on cached reads.
+/// </remarks>
+[ImmutableObject(true)]
 public sealed record CachedProperty(PropertyResponse? Property);
 
 /// <summary>
