@@ -80,6 +80,38 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
     }
 
     [Fact]
+    public async Task The_contents_folder_is_synced_after_the_rename_and_before_its_row_is_written()
+    {
+        var pdf = TestFiles.Pdf(pages: 2);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var folder = Path.GetDirectoryName(_service.ContentPath(sha))!;
+        var seen = new List<(bool FileInPlace, long Rows)>();
+        _service.OnDirectorySync = synced =>
+        {
+            if (synced == folder)
+            {
+                using var db = _service.OpenDatabase();
+                using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM documents WHERE sha256 = @h", db);
+                count.Parameters.AddWithValue("h", sha);
+                seen.Add((System.IO.File.Exists(_service.ContentPath(sha)), (long)count.ExecuteScalar()!));
+            }
+        };
+        try
+        {
+            using var client = _service.CreateClient(OperatorToken);
+            await (await client.PostAsync(Requests.Documents, TestFiles.Form(pdf, "plan.pdf", "application/pdf", Fields("نقشه معماری", "ARCHITECTURAL_PLAN"))))
+                .AssertJsonAsync(HttpStatusCode.Created);
+        }
+        finally
+        {
+            _service.OnDirectorySync = null;
+        }
+
+        Assert.Equal([(true, 0L)], seen);
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE sha256 = @h", ("h", sha)));
+    }
+
+    [Fact]
     public async Task The_same_content_in_the_same_dossier_answers_the_existing_record()
     {
         var pdf = TestFiles.Pdf();

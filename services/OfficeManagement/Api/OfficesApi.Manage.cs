@@ -127,7 +127,16 @@ public static partial class OfficesApi
             OccurredAt = licence.RevokedAt!.Value,
             CorrelationId = http.CorrelationId(),
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Revoked by a concurrent request since we read it: the same answer a later request gets.
+            return Problems.Conflict("Licence not revoked.", $"Office {office.Code} holds no licence for {type}.");
+        }
+
         // After the commit: the next question about this office reads fresh data (see AuthorizationCache).
         await cache.InvalidateOfficeAsync(office.Code);
         return TypedResults.Ok(LicenceResponse.From(licence));

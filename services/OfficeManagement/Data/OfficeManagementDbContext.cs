@@ -64,6 +64,10 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         licence.Property(l => l.GrantedBy).HasMaxLength(200);
         licence.Property(l => l.RevokedBy).HasMaxLength(200);
         licence.Ignore(l => l.IsActive);
+        // Revoking updates "WHERE id = @id AND revoked_at IS NULL": of two revokes racing (on any replica)
+        // the second waits for the first's row lock, then matches nothing and its transaction, outbox row
+        // included, rolls back.
+        licence.Property(l => l.RevokedAt).IsConcurrencyToken();
         // At most one unrevoked licence per office and service type, whoever races to grant it.
         licence.HasIndex(l => new { l.OfficeCode, l.ServiceType })
             .IsUnique()

@@ -1,7 +1,10 @@
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Events;
+using CityEServices.Archive.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 
@@ -43,6 +46,9 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
     /// <summary>Temporary upload files left in the store (there should be none once an upload is answered).</summary>
     public int LeftoverTempFiles() => Directory.Exists(Path.Combine(ContentRoot, "tmp")) ? Directory.GetFiles(Path.Combine(ContentRoot, "tmp")).Length : 0;
 
+    /// <summary>Called with each directory the content store syncs, just before the real sync; null when no test is watching.</summary>
+    public Action<string>? OnDirectorySync { get; set; }
+
     public Task<IReadOnlyList<OutboxRow>> OutboxRowsAsync(string messageType) => OutboxRowsWhereAsync("message_type LIKE @t", ("t", "%" + messageType));
 
     protected override void ConfigureTestServices(IServiceCollection services)
@@ -51,6 +57,14 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
         // Lets a test know when a delivery has been dealt with, duplicates included.
         services.AddSingleton<Deliveries>();
         services.AddConsumeObserver<DeliveryObserver>();
+        services.AddSingleton(provider => new ContentStore(provider.GetRequiredService<IOptions<ArchiveStorageOptions>>(), provider.GetRequiredService<IHostEnvironment>())
+        {
+            SyncDirectory = folder =>
+            {
+                OnDirectorySync?.Invoke(folder);
+                Durable.FsyncDirectory(folder);
+            },
+        });
     }
 
     protected override async Task OnStartedAsync(CancellationToken cancellationToken)

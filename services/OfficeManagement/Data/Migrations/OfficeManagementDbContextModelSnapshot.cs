@@ -134,6 +134,7 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .HasColumnName("office_code");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 

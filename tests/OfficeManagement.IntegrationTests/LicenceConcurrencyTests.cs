@@ -1,0 +1,95 @@
+using System.Net;
+using CityEServices.Contracts.Codes;
+using CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
+
+namespace CityEServices.OfficeManagement.IntegrationTests;
+
+/// <summary>
+/// Several admins (or one client retrying) change the same licence at the same moment, possibly on
+/// different replicas: exactly one change is made and published; every other caller gets the 409 a
+/// late caller gets, and no second OfficeLicenceChanged reaches the outbox.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementService>, IDisposable
+{
+    private const int Callers = 10;
+
+    // Each race is run a few times: one round can, by luck, serialise itself and hide the flaw.
+    private const int Rounds = 5;
+
+    private readonly OfficeManagementService _service;
+
+    public LicenceConcurrencyTests(OfficeManagementService service, ITestOutputHelper output)
+    {
+        _service = service;
+        _service.Log.Current = output;
+    }
+
+    public void Dispose() => _service.Log.Current = null;
+
+    [Fact]
+    public async Task Concurrent_revokes_of_one_licence_revoke_it_once_and_publish_once()
+    {
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var office = $"CRV{round}";
+            await (await admin.CreateOfficeAsync(office, district: 3)).AssertJsonAsync(HttpStatusCode.Created);
+            await (await admin.GrantLicenceAsync(office, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.Created);
+
+            var statuses = await AllAtOnceAsync(client => client.RevokeLicenceAsync(office, ServiceTypes.WasteContract), HttpStatusCode.Conflict);
+
+            Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+            Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
+            var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
+            Assert.Equal([true, false], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
+            Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o AND revoked_at IS NOT NULL", ("o", office)));
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_grants_of_one_service_type_grant_it_once_and_publish_once()
+    {
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var office = $"CGR{round}";
+            await (await admin.CreateOfficeAsync(office, district: 3)).AssertJsonAsync(HttpStatusCode.Created);
+
+            var statuses = await AllAtOnceAsync(client => client.GrantLicenceAsync(office, ServiceTypes.WasteContract), HttpStatusCode.Conflict);
+
+            Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+            Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
+            var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
+            Assert.Equal([true], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
+            Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o", ("o", office)));
+        }
+    }
+
+    /// <summary>Sends <see cref="Callers"/> requests released together, each from its own client; a refusal must be problem details.</summary>
+    private async Task<HttpStatusCode[]> AllAtOnceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode refusal)
+    {
+        var clients = Enumerable.Range(0, Callers).Select(_ => _service.CreateClient(TestTokens.Admin())).ToList();
+        try
+        {
+            using var start = new SemaphoreSlim(0);
+            var calls = clients.Select(async client =>
+            {
+                await start.WaitAsync();
+                using var response = await send(client);
+                if (response.StatusCode == refusal)
+                {
+                    await response.AssertProblemAsync(refusal);
+                }
+
+                return response.StatusCode;
+            }).ToList();
+            start.Release(Callers);
+            return await Task.WhenAll(calls);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+}
