@@ -15,7 +15,8 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .WithReference(infrastructure.Database("identity-db"))
     .WaitFor(infrastructure.Database("identity-db"))
     .WithEnvironment("Identity__AdminPassword", adminPassword);
-foreach (var server in infrastructure.Servers)
+// Identity needs PostgreSQL only: it starts while the broker and the cache are still booting.
+foreach (var server in infrastructure.DatabaseServers)
 {
     identity.WaitFor(server);
 }
@@ -53,14 +54,16 @@ foreach (var service in services)
 }
 
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);
+// The gateway starts alongside the services, not after them: it needs only Redis (rate limits), and
+// it answers 503 problem details for a service that is not up yet, as it does for one that went down.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithServiceEndpoints(httpPort: gatewayPort)
     .WithEnvironment("Identity__Url", identityUrl)
-    .WithReference(identity).WaitFor(identity)
+    .WithReference(identity)
     .WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis);
 foreach (var service in services)
 {
-    gateway.WithReference(service).WaitFor(service);
+    gateway.WithReference(service);
 }
 
 // Rate limits (Gateway:RateLimits:*) pass through from the AppHost's own configuration, so the

@@ -26,5 +26,8 @@ public sealed class CityInfrastructure
     /// <summary>What a service waits for before it starts: the servers themselves, healthy.</summary>
     public required IReadOnlyList<IResourceBuilder<IResource>> Servers { get; init; }
 
+    /// <summary>The PostgreSQL server among <see cref="Servers"/> (none when it is configured, not run here).</summary>
+    public required IReadOnlyList<IResourceBuilder<IResource>> DatabaseServers { get; init; }
+
     public IResourceBuilder<IResourceWithConnectionString> Database(string connectionName) => DatabaseResources[connectionName];
 }

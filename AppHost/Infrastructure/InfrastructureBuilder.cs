@@ -19,6 +19,7 @@ public static class InfrastructureBuilder
         var local = new Lazy<LocalServers>(() => new LocalServers(builder, configuration.GetSection("LocalServers").Get<LocalServerOptions>() ?? new()));
 
         var servers = new List<IResourceBuilder<IResource>>();
+        var databaseServers = new List<IResourceBuilder<IResource>>();
         var databases = new Dictionary<string, IResourceBuilder<IResourceWithConnectionString>>();
 
         var postgresSource = SourceOf(configuration, "postgres", fallback);
@@ -37,6 +38,7 @@ public static class InfrastructureBuilder
             case InfrastructureSource.Containers:
                 var postgres = builder.AddPostgres("postgres").WithDataVolume("cityeservices-postgres");
                 servers.Add(postgres);
+                databaseServers.Add(postgres);
                 foreach (var (name, database) in CityInfrastructure.Databases)
                 {
                     databases[name] = postgres.AddDatabase(name, database);
@@ -47,6 +49,7 @@ public static class InfrastructureBuilder
             default:
                 var (pg, connectionString) = local.Value.AddPostgres();
                 servers.Add(pg);
+                databaseServers.Add(pg);
                 foreach (var (name, database) in CityInfrastructure.Databases)
                 {
                     databases[name] = Configured(builder, name, $"{connectionString};Database={database}").WaitFor(pg);
@@ -103,7 +106,7 @@ public static class InfrastructureBuilder
                 break;
         }
 
-        return new CityInfrastructure { DatabaseResources = databases, RabbitMq = rabbit, Redis = redis, Servers = servers };
+        return new CityInfrastructure { DatabaseResources = databases, RabbitMq = rabbit, Redis = redis, Servers = servers, DatabaseServers = databaseServers };
     }
 
     private static InfrastructureSource FallbackSource(IConfiguration configuration, IList<string> decisions)

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CityEServices.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,11 @@ public sealed class CityStackFixture : IAsyncLifetime
         // About a minute on a quiet machine; a shared, loaded one needs far longer (CITY_STACK_START_MINUTES).
         using var start = new CancellationTokenSource(TimeSpan.FromMinutes(StartBudgetMinutes));
         await _app.StartAsync(start.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+        // The gateway starts alongside the services, not after them: the stack is up when every project is.
+        foreach (var project in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(project.Name, start.Token);
+        }
         Gateway = _app.CreateHttpClient("gateway", "http");
     }
 

@@ -70,7 +70,11 @@ public sealed class FaultStackFixture : IAsyncLifetime
         {
             using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             await _app.StartAsync(start.Token);
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", start.Token);
+            // The gateway starts alongside the services, not after them: the stack is up when every project is.
+            foreach (var project in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(project.Name, start.Token);
+            }
         }
         catch
         {
