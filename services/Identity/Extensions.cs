@@ -85,6 +85,7 @@ public static class Extensions
                 validation.AddAudiences(AuthenticationExtensions.ApiAudience);
             });
 
+        builder.Services.AddLoginFormProtection();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddStaffSignInCookie(settings.StaffClient.SignInLifetime);
         // 403s from role policies say why, as in every other service.

@@ -1,5 +1,6 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
+using CityEServices.Identity.SignIn;
 using CityEServices.Identity.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public sealed partial class IdentityInitializer(
                 keys.Load(signing, encryption);
 
                 await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(adminPassword, cancellationToken);
+                LoginFormProtection.EnsureKeyRing(scope.ServiceProvider);
             },
             settings.DatabaseStartupTimeout,
             time,
