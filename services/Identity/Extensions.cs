@@ -1,5 +1,6 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
+using CityEServices.Identity.Pruning;
 using CityEServices.Identity.SignIn;
 using CityEServices.Identity.Startup;
 using CityEServices.Identity.Tokens;
@@ -27,6 +28,12 @@ public static class Extensions
                 $"Identity:Url must be this service's absolute base address as other services reach it (e.g. http://localhost:5123); it is the token issuer. Got '{settings.Url}'.");
         }
 
+        if (settings.Pruning.Interval <= TimeSpan.Zero || settings.Pruning.Interval > TimeSpan.FromDays(30) || settings.Pruning.MinimumAge < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"Identity:Pruning:Interval must be more than zero and at most 30 days, and Identity:Pruning:MinimumAge not negative (defaults 01:00:00 and 14.00:00:00). Got {settings.Pruning.Interval} and {settings.Pruning.MinimumAge}.");
+        }
+
         var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
 
         builder.AddNpgsqlDbContext<IdentityDataContext>("identity-db");
@@ -38,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
         builder.Services.AddHostedService<IdentityInitializer>();
+        builder.Services.AddHostedService<TokenPruner>();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
@@ -77,6 +85,7 @@ public static class Extensions
                 validation.AddAudiences(AuthenticationExtensions.ApiAudience);
             });
 
+        builder.Services.AddLoginFormProtection();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .AddStaffSignInCookie(settings.StaffClient.SignInLifetime);
         // 403s from role policies say why, as in every other service.

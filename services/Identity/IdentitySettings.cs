@@ -29,6 +29,9 @@ public sealed class IdentitySettings
     /// <summary>How long start-up keeps retrying an unreachable database before giving up.</summary>
     public TimeSpan DatabaseStartupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Removal of the token and authorization rows OpenIddict no longer needs.</summary>
+    public PruningSettings Pruning { get; set; } = new();
+
     public sealed class StaffClientSettings
     {
         /// <summary>Exact redirect URIs of the staff applications (the gateway's Scalar page by default).</summary>
@@ -43,5 +46,17 @@ public sealed class IdentitySettings
         public int MaxFailedAttempts { get; set; } = 5;
 
         public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(5);
+    }
+
+    public sealed class PruningSettings
+    {
+        /// <summary>Time between two pruning rounds of one replica.</summary>
+        public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+        /// <summary>
+        /// Rows younger than this stay even when prunable: a redeemed authorization code is kept a while,
+        /// which is what lets OpenIddict recognise its replay and revoke what it issued.
+        /// </summary>
+        public TimeSpan MinimumAge { get; set; } = TimeSpan.FromDays(14);
     }
 }

@@ -1,6 +1,7 @@
 using CityEServices.Identity;
 using CityEServices.Identity.Api;
 using CityEServices.Identity.SignIn;
+using CityEServices.Identity.Startup;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,5 +21,7 @@ app.MapAuthorizeEndpoint();
 app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
+
+await app.MigrateIdentityDatabaseAsync();
 
 app.Run();

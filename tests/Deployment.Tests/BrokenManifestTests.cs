@@ -123,4 +123,30 @@ public class BrokenManifestTests
         Assert.Contains("prod: only the gateway may be reachable from outside the namespace, but NetworkPolicy/archive opens Deployment/archive",
             ManifestChecks.NetworkPolicies(manifests, await AppHostModel.LoadProjectsAsync()));
     }
+
+    [Fact]
+    public async Task A_service_that_migrates_in_its_own_start_instead_of_an_init_container_is_reported()
+    {
+        var manifests = await Manifests.RenderAsync("prod");
+        var identity = manifests.Deployment("identity")!;
+        identity.PodSpec.Remove("initContainers");
+        var config = manifests.OfKind("ConfigMap").Single(c => c.Map("metadata").Str("name")!.StartsWith("identity-config", StringComparison.Ordinal));
+        config.Map("data").Remove("Database__MigrateOnStartup");
+
+        var problems = ManifestChecks.MigrationsRunBeforeServing(manifests, await AppHostModel.LoadProjectsAsync()).ToList();
+
+        Assert.Contains("prod: Deployment/identity has no init container 'migrate', so nothing migrates identity-db before 'identity' serves", problems);
+        Assert.Contains("prod: Deployment/identity container 'identity' does not set Database__MigrateOnStartup=false, so it migrates again at start-up instead of leaving it to the init container", problems);
+    }
+
+    [Fact]
+    public async Task A_migration_container_that_would_serve_is_reported()
+    {
+        var manifests = await Manifests.RenderAsync("dev");
+        var migrate = manifests.Deployment("archive")!.InitContainers.Single(c => c.Str("name") == "migrate");
+        migrate.Remove("args");
+
+        Assert.Contains("dev: Deployment/archive init container 'migrate' does not pass --Database:MigrateOnly=true, so it would serve instead of ending after the migration",
+            ManifestChecks.MigrationsRunBeforeServing(manifests, await AppHostModel.LoadProjectsAsync()));
+    }
 }

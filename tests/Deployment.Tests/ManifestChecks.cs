@@ -111,6 +111,48 @@ public static class ManifestChecks
         }
     }
 
+    /// <summary>
+    /// Every service the AppHost gives a database migrates it in an init container <c>migrate</c> (its own
+    /// image with <c>--Database:MigrateOnly=true</c>) and does not migrate again when it starts
+    /// (<c>Database__MigrateOnStartup=false</c>): the schema is current before any pod of a new version
+    /// serves, and a failed migration stops the rollout instead of crash-looping serving pods.
+    /// </summary>
+    public static IEnumerable<string> MigrationsRunBeforeServing(Manifests manifests, IEnumerable<ProjectModel> projects)
+    {
+        foreach (var project in projects)
+        {
+            var databases = project.References.Where(CityInfrastructure.Databases.ContainsKey).Order().ToList();
+            if (databases.Count == 0 || manifests.Deployment(project.Name) is not { MainContainer: { } container } deployment)
+            {
+                continue;
+            }
+
+            var image = container.Str("image");
+            var migrate = deployment.InitContainers.FirstOrDefault(c => c.Str("name") == "migrate");
+            if (migrate is null)
+            {
+                yield return $"{manifests.Overlay}: {deployment} has no init container 'migrate', so nothing migrates {string.Join(", ", databases)} before '{project.Name}' serves";
+            }
+            else
+            {
+                if (migrate.Str("image") != image)
+                {
+                    yield return $"{manifests.Overlay}: {deployment} init container 'migrate' runs image '{migrate.Str("image")}', not the service's '{image}' (it must apply this version's migrations)";
+                }
+
+                if (!migrate.Seq("args").OfType<YamlScalarNode>().Any(a => a.Value == "--Database:MigrateOnly=true"))
+                {
+                    yield return $"{manifests.Overlay}: {deployment} init container 'migrate' does not pass --Database:MigrateOnly=true, so it would serve instead of ending after the migration";
+                }
+            }
+
+            if (manifests.EnvironmentOf(container).GetValueOrDefault("Database__MigrateOnStartup") != "false")
+            {
+                yield return $"{manifests.Overlay}: {deployment} container '{project.Name}' does not set Database__MigrateOnStartup=false, so it migrates again at start-up instead of leaving it to the init container";
+            }
+        }
+    }
+
     /// <summary>Connection strings and passwords come from Secrets, never from a value in the manifests.</summary>
     public static IEnumerable<string> SecretsStayOutOfGit(Manifests manifests)
     {

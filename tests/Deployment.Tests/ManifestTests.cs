@@ -43,6 +43,11 @@ public class ManifestTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
+    public async Task Every_service_with_a_database_migrates_it_in_an_init_container(string overlay) =>
+        AssertNone(ManifestChecks.MigrationsRunBeforeServing(await Manifests.RenderAsync(overlay), await AppHostModel.LoadProjectsAsync()));
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
     public async Task Secret_values_are_not_in_the_manifests(string overlay) =>
         AssertNone(ManifestChecks.SecretsStayOutOfGit(await Manifests.RenderAsync(overlay)));
 

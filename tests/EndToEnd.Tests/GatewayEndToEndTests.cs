@@ -113,11 +113,16 @@ public sealed class GatewayEndToEndTests(CityStackFixture stack)
         using var toLogin = await browser.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
         var returnUrl = HttpUtility.ParseQueryString(new Uri(gateway.BaseAddress!, toLogin.Headers.Location!).Query)["ReturnUrl"]!;
+        // The form's antiforgery token (and its cookie, kept by the handler) as a browser gets them.
+        using var loginPage = await browser.GetAsync(toLogin.Headers.Location);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(await loginPage.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]*)\"");
+        Assert.True(antiforgery.Success, "the login page carries no antiforgery token");
         using var signedIn = await browser.PostAsync("/connect/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = userName,
             ["password"] = "Staff-Passw0rd",
             ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = HttpUtility.HtmlDecode(antiforgery.Groups[1].Value),
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         using var withCode = await browser.GetAsync(signedIn.Headers.Location);

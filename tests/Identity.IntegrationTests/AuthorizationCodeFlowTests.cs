@@ -41,8 +41,8 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
         + $"&redirect_uri={Uri.EscapeDataString(IdentityService.RedirectUri)}&state={state}"
         + (challenge is null ? "" : $"&code_challenge={challenge}&code_challenge_method=S256");
 
-    /// <summary>Authorize → login page → post the form → authorize again → the redirect with the code.</summary>
-    private async Task<Uri> SignInAsync(HttpClient browser, string challenge, string password = Password)
+    /// <summary>Authorize → login page: the page's status, its HTML and the form's hidden fields (return URL, antiforgery token).</summary>
+    private static async Task<LoginForm> OpenLoginFormAsync(HttpClient browser, string challenge)
     {
         using var toLogin = await browser.GetAsync(AuthorizeUrl(challenge));
         Assert.Equal(HttpStatusCode.Redirect, toLogin.StatusCode);
@@ -51,17 +51,19 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
         Assert.StartsWith("/connect/login", login.OriginalString, StringComparison.Ordinal);
 
         using var page = await browser.GetAsync(login);
-        var html = await page.Content.ReadAsStringAsync();
+        var form = LoginForm.Parse(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var returnUrl = HttpUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"returnUrl\" value=\"([^\"]*)\"").Groups[1].Value);
-        Assert.StartsWith("/connect/authorize?", returnUrl, StringComparison.Ordinal);
+        Assert.StartsWith("/connect/authorize?", form.ReturnUrl, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(form.AntiforgeryToken), "the login form carries no antiforgery token");
+        return form;
+    }
 
-        using var posted = await browser.PostAsync("/connect/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = _userName,
-            ["password"] = password,
-            ["returnUrl"] = returnUrl,
-        }));
+    /// <summary>Authorize → login page → post the form → authorize again → the redirect with the code.</summary>
+    private async Task<Uri> SignInAsync(HttpClient browser, string challenge, string password = Password)
+    {
+        var form = await OpenLoginFormAsync(browser, challenge);
+
+        using var posted = await browser.PostAsync("/connect/login", form.Post(_userName, password));
         if (posted.StatusCode != HttpStatusCode.Redirect)
         {
             return new Uri("about:refused");
@@ -157,6 +159,49 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
         Assert.Equal("about:refused", callback.OriginalString);
         using var stillAnonymous = await browser.GetAsync(AuthorizeUrl(NewPkce().Challenge));
         Assert.StartsWith("/connect/login", stillAnonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    public enum ForgedToken
+    {
+        Missing,
+        FromAnotherBrowser,
+        Altered,
+    }
+
+    [Theory]
+    [InlineData(ForgedToken.Missing)]
+    [InlineData(ForgedToken.FromAnotherBrowser)]
+    [InlineData(ForgedToken.Altered)]
+    public async Task A_login_post_without_a_valid_antiforgery_token_is_refused_and_signs_nobody_in(ForgedToken forged)
+    {
+        using var browser = _identity.CreateBrowser();
+        var form = await OpenLoginFormAsync(browser, NewPkce().Challenge);
+        var token = forged switch
+        {
+            ForgedToken.Missing => null,
+            ForgedToken.FromAnotherBrowser => await AnotherBrowsersTokenAsync(),
+            _ => form.AntiforgeryToken[..^4] + "AAAA",
+        };
+
+        using var posted = await browser.PostAsync("/connect/login", (form with { AntiforgeryToken = token! }).Post(_userName, Password, includeToken: token is not null));
+
+        var html = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)posted.StatusCode}: {html}");
+        Assert.Equal("text/html", posted.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This form has expired or was not sent from this page", html, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(LoginForm.Parse(html).AntiforgeryToken), "the page shown again must carry a fresh token");
+        Assert.DoesNotContain(posted.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("city.staff=", StringComparison.Ordinal));
+
+        using var stillAnonymous = await browser.GetAsync(AuthorizeUrl(NewPkce().Challenge));
+        Assert.StartsWith("/connect/login", stillAnonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // A forged post never reaches the password check, so it cannot lock the account out either.
+        Assert.Equal(0L, await _identity.CountAsync("SELECT failed_attempts FROM users WHERE user_name = @name", ("name", _userName)));
+    }
+
+    private async Task<string> AnotherBrowsersTokenAsync()
+    {
+        using var other = _identity.CreateBrowser();
+        return (await OpenLoginFormAsync(other, NewPkce().Challenge)).AntiforgeryToken;
     }
 
     [Theory]

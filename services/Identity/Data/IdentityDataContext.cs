@@ -1,17 +1,22 @@
 using CityEServices.Identity.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Identity.Data;
 
 /// <summary>
-/// Users, persisted server keys and OpenIddict's applications, authorizations, scopes and tokens.
+/// Users, persisted server keys, the data protection key ring and OpenIddict's applications,
+/// authorizations, scopes and tokens.
 /// Named so it does not read as ASP.NET Core Identity's IdentityDbContext, which this service does not use.
 /// </summary>
-public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> options) : DbContext(options)
+public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<CityUser> Users => Set<CityUser>();
 
     public DbSet<ServerKeyEntry> ServerKeys => Set<ServerKeyEntry>();
+
+    /// <summary>Shared by every replica, so a cookie or antiforgery token one protects another can read, also after a restart.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +46,15 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
             key.Property(k => k.Purpose).HasColumnName("purpose").HasMaxLength(32);
             key.Property(k => k.Pem).HasColumnName("pem");
             key.Property(k => k.CreatedAt).HasColumnName("created_at");
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasColumnName("id");
+            key.Property(k => k.FriendlyName).HasColumnName("friendly_name");
+            key.Property(k => k.Xml).HasColumnName("xml");
         });
     }
 }

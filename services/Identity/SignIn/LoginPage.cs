@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using CityEServices.Identity.Tokens;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -8,21 +9,25 @@ namespace CityEServices.Identity.SignIn;
 
 /// <summary>
 /// The minimal staff login page of the code flow. It only ever sends the browser back to the
-/// authorization endpoint, so it cannot be used as an open redirect.
+/// authorization endpoint, so it cannot be used as an open redirect. The form carries an antiforgery
+/// token: a page elsewhere cannot post credentials into it and sign the browser in as someone else, nor
+/// burn a staff member's failed attempts into a lockout.
 /// </summary>
 public static class LoginPage
 {
     public static IEndpointRouteBuilder MapLoginPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet(StaffSignInCookie.LoginPath, (HttpContext context) =>
-            Page(SafeReturnUrl(context.Request.Query["ReturnUrl"]), error: null))
+        app.MapGet(StaffSignInCookie.LoginPath, (HttpContext context, IAntiforgery antiforgery) =>
+            Page(context, antiforgery, SafeReturnUrl(context.Request.Query["ReturnUrl"]), error: null))
             .AllowAnonymous().ExcludeFromDescription();
 
+        // The handler checks the token itself, so a refused form is the page again with a message rather
+        // than the framework's bare 400 (which UseAntiforgery with form binding would give).
         app.MapPost(StaffSignInCookie.LoginPath, SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<IResult> SignInAsync(HttpContext context, PasswordSignIn passwords, CancellationToken cancellationToken)
+    public static async Task<IResult> SignInAsync(HttpContext context, PasswordSignIn passwords, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -31,10 +36,17 @@ public static class LoginPage
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
+
+        // Before the password is looked at: a forged post must not count as a failed attempt either.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Page(context, antiforgery, returnUrl, "این فرم منقضی شده یا از این صفحه فرستاده نشده است؛ دوباره وارد شوید. / This form has expired or was not sent from this page; please sign in again.", StatusCodes.Status400BadRequest);
+        }
+
         var user = await passwords.CheckAsync(form["username"], form["password"], cancellationToken);
         if (user is null)
         {
-            return Page(returnUrl, "نام کاربری یا گذرواژه نادرست است، یا حساب موقتاً قفل شده است. / The user name or password is incorrect, or the account is temporarily locked.", StatusCodes.Status400BadRequest);
+            return Page(context, antiforgery, returnUrl, "نام کاربری یا گذرواژه نادرست است، یا حساب موقتاً قفل شده است. / The user name or password is incorrect, or the account is temporarily locked.", StatusCodes.Status400BadRequest);
         }
 
         var identity = new ClaimsIdentity(StaffSignInCookie.Scheme, Claims.Name, Claims.Role);
@@ -50,8 +62,10 @@ public static class LoginPage
             ? returnUrl
             : AuthorizeEndpoint.Path;
 
-    private static IResult Page(string returnUrl, string? error, int status = StatusCodes.Status200OK)
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, string returnUrl, string? error, int status = StatusCodes.Status200OK)
     {
+        // Sets the antiforgery cookie and marks the response not cacheable and not frameable.
+        var tokens = antiforgery.GetAndStoreTokens(context);
         var message = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
         var html = $$"""
             <!DOCTYPE html>
@@ -64,6 +78,7 @@ public static class LoginPage
             button{margin-top:1rem;padding:.5rem 1.5rem}.error{color:#a61b1b}</style></head>
             <body><form method="post" action="{{StaffSignInCookie.LoginPath}}">
             <h1>ورود کارکنان</h1>{{message}}
+            <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
             <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
             <label for="username">نام کاربری / User name</label><input id="username" name="username" autocomplete="username" required>
             <label for="password">گذرواژه / Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>

@@ -1,17 +1,29 @@
 using System.Net.Sockets;
-using CityEServices.Identity.Data;
-using Microsoft.EntityFrameworkCore;
+using CityEServices.Messaging.Persistence;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CityEServices.Identity.Startup;
 
-internal static partial class DatabaseStartup
+public static partial class DatabaseStartup
 {
     /// <summary>
-    /// Applies migrations, waiting for the database with backoff: under an orchestrator the server
-    /// may still be starting. Other errors (a broken migration, bad credentials) fail at once.
+    /// Migrates the identity database the way every service does (<see cref="DatabaseMigrationExtensions"/>):
+    /// before the host starts, so the initializer's keys and seeding find the schema in place;
+    /// <c>Database:MigrateOnly=true</c> ends the process after it (the Kubernetes init container), and
+    /// <c>Database:MigrateOnStartup=false</c> leaves the schema to that separate run.
     /// </summary>
-    public static async Task MigrateAsync(IdentityDataContext db, TimeSpan timeout, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public static Task MigrateIdentityDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<IOptions<IdentitySettings>>().Value;
+        return app.MigrateDatabaseAsync<Data.IdentityDataContext>(settings.DatabaseStartupTimeout);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, waiting for the database with backoff while it is unreachable: with
+    /// start-up migration off nothing else has waited for it yet. Other errors fail at once.
+    /// </summary>
+    public static async Task WhileUnreachableRetryAsync(Func<Task> work, TimeSpan timeout, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         var giveUpAt = time.GetUtcNow() + timeout;
         var delay = TimeSpan.FromMilliseconds(500);
@@ -19,8 +31,7 @@ internal static partial class DatabaseStartup
         {
             try
             {
-                await db.Database.MigrateAsync(cancellationToken);
-                LogMigrated(logger, attempt);
+                await work();
                 return;
             }
             catch (Exception e) when (IsUnreachable(e) && time.GetUtcNow() + delay < giveUpAt && !cancellationToken.IsCancellationRequested)
@@ -44,9 +55,6 @@ internal static partial class DatabaseStartup
 
         return false;
     }
-
-    [LoggerMessage(LogLevel.Information, "Identity database is migrated (attempt {Attempt})")]
-    private static partial void LogMigrated(ILogger logger, int attempt);
 
     [LoggerMessage(LogLevel.Warning, "Identity database unreachable (attempt {Attempt}); retrying in {DelaySeconds} s: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, int attempt, double delaySeconds, string reason);

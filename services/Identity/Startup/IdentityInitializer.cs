@@ -1,13 +1,17 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
+using CityEServices.Identity.SignIn;
 using CityEServices.Identity.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.Identity.Startup;
 
 /// <summary>
-/// Migrates the database, loads the server keys and seeds, all before the server listens: hosted
-/// services start before Kestrel does, and a failure here stops the process with its reason.
+/// Loads the server keys and seeds, before the server listens: hosted services start before Kestrel
+/// does, and a failure here stops the process with its reason. The schema is already current by then
+/// (<see cref="DatabaseStartup.MigrateIdentityDatabaseAsync"/> runs before the host starts, or the
+/// Kubernetes init container ran it), and a migrate-only run never gets here, so seeding happens in the
+/// normal start of every replica; it is idempotent.
 /// </summary>
 public sealed partial class IdentityInitializer(
     IServiceScopeFactory scopes,
@@ -22,14 +26,22 @@ public sealed partial class IdentityInitializer(
         var settings = options.Value;
         var adminPassword = CheckAdminPassword(settings.AdminPassword);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        await DatabaseStartup.MigrateAsync(db, settings.DatabaseStartupTimeout, time, logger, cancellationToken);
+        await DatabaseStartup.WhileUnreachableRetryAsync(
+            async () =>
+            {
+                // A fresh scope per attempt: a context that failed mid-way keeps no half-tracked state.
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+                var (signing, encryption) = await ServerKeyStore.LoadAsync(db, settings, time, cancellationToken);
+                keys.Load(signing, encryption);
 
-        var (signing, encryption) = await ServerKeyStore.LoadAsync(db, settings, time, cancellationToken);
-        keys.Load(signing, encryption);
-
-        await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(adminPassword, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(adminPassword, cancellationToken);
+                LoginFormProtection.EnsureKeyRing(scope.ServiceProvider);
+            },
+            settings.DatabaseStartupTimeout,
+            time,
+            logger,
+            cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
