@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.ServiceDefaults.Caching;
@@ -18,14 +16,11 @@ internal static class RedisOutageDefaults
 
     public static void AddRedisOutageDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        builder.Configuration.AddLowestPrecedence(new Dictionary<string, string?>
         {
-            InitialData = new Dictionary<string, string?>
-            {
-                [Section + "ConnectTimeout"] = "2000",
-                [Section + "AsyncTimeout"] = "500",
-                [Section + "SyncTimeout"] = "500",
-            },
+            [Section + "ConnectTimeout"] = "2000",
+            [Section + "AsyncTimeout"] = "500",
+            [Section + "SyncTimeout"] = "500",
         });
     }
 }

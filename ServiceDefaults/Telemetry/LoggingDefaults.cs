@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.ServiceDefaults.Telemetry;
@@ -16,17 +14,14 @@ internal static class LoggingDefaults
 
     public static void AddLoggingDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        builder.Configuration.AddLowestPrecedence(new Dictionary<string, string?>
         {
-            InitialData = new Dictionary<string, string?>
-            {
-                [Section + "Default"] = "Information",
-                [Section + "Microsoft.AspNetCore"] = "Warning",
-                [Section + "Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
-                [Section + "System.Net.Http.HttpClient"] = "Warning",
-                [Section + "Polly"] = "Warning",
-                [Section + "Yarp"] = "Warning",
-            },
+            [Section + "Default"] = "Information",
+            [Section + "Microsoft.AspNetCore"] = "Warning",
+            [Section + "Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
+            [Section + "System.Net.Http.HttpClient"] = "Warning",
+            [Section + "Polly"] = "Warning",
+            [Section + "Yarp"] = "Warning",
         });
     }
 }
