@@ -72,5 +72,19 @@ public sealed class ContentStoreDurabilityTests : IDisposable
             _syncs.Select(s => s.Folder));
     }
 
+    [Fact]
+    public async Task Deleting_content_syncs_its_folder_after_the_name_is_gone()
+    {
+        var sha = await _store.PutAsync("to be disposed"u8.ToArray(), CancellationToken.None);
+        _syncs.Clear();
+
+        _store.Delete(sha);
+
+        var sync = Assert.Single(_syncs);
+        Assert.Equal(Path.Combine(_store.Root, sha[..2], sha[2..4]), sync.Folder);
+        Assert.DoesNotContain(sha, sync.Entries);
+        Assert.False(File.Exists(_store.PathOf(sha)));
+    }
+
     private static string Sha(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

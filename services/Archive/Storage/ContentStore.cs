@@ -122,7 +122,19 @@ public sealed class ContentStore(IOptions<ArchiveStorageOptions> options, IHostE
         }
     }
 
-    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+    /// <summary>
+    /// Removes stored content for good: the folder is synced after the unlink, or a power loss could
+    /// bring back bytes whose disposal is already on record.
+    /// </summary>
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        File.Delete(path);
+        if (Path.GetDirectoryName(path) is { } folder && Directory.Exists(folder))
+        {
+            SyncDirectory(folder);
+        }
+    }
 
     /// <summary>Writes bytes already in memory (the small system-generated records) through the same stage-hash-rename path.</summary>
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
