@@ -1,5 +1,4 @@
 using CityEServices.Archive.Data;
-using CityEServices.Archive.Events;
 using CityEServices.Archive.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,20 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer, plus
-/// a MassTransit bus of the test's own on its vhost to publish events as urban planning's relay does.
+/// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer, with
+/// events published as urban planning's relay does (<see cref="ServiceFactory{TEntryPoint}.PublishAsync"/>).
 /// </summary>
 public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbContext>(servers, "archive", Extensions.DatabaseName)
 {
-    private IBusControl? _publisher;
-
-    /// <summary>The queue MassTransit gives the dossier consumer under the service's prefix.</summary>
-    public static string ConsumerQueue { get; } =
-        new KebabCaseEndpointNameFormatter(Extensions.ServiceName, includeNamespace: false).Consumer<UrbanPlanningFileOpenedConsumer>();
-
     public Deliveries Deliveries => Factory.Services.GetRequiredService<Deliveries>();
-
-    public IBus Publisher => _publisher ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>This fixture's own content store, removed with it.</summary>
     public string ContentRoot { get; } = RepositoryPaths.NewDataDirectory("archive-content");
@@ -67,32 +58,6 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
         });
     }
 
-    protected override async Task OnStartedAsync(CancellationToken cancellationToken)
-    {
-        // The bus starts in the background: publishing before its queue is bound would route to nowhere.
-        await Eventually.UntilAsync(
-            async () => await Servers.GetQueueConsumersAsync(VirtualHost, ConsumerQueue) > 0,
-            TimeSpan.FromSeconds(30),
-            $"the archive consuming from {ConsumerQueue}");
-
-        var address = new Uri(RabbitMqConnectionString);
-        _publisher = Bus.Factory.CreateUsingRabbitMq(bus => bus.Host(address.Host, (ushort)address.Port, VirtualHost, host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-            host.PublisherConfirmation = true;
-        }));
-        await _publisher.StartAsync(cancellationToken);
-    }
-
-    /// <summary>Publishes as urban planning's outbox relay does: the event id is the message id.</summary>
-    public Task PublishAsync<T>(T integrationEvent) where T : Contracts.Events.IntegrationEvent =>
-        Publisher.Publish(integrationEvent, context =>
-        {
-            context.MessageId = integrationEvent.EventId;
-            context.Durable = true;
-        });
-
     /// <summary>A dossier as the consumer would have written it, for tests about reading rather than consuming.</summary>
     public Task InsertDossierAsync(string fileNumber, string renovationCode, int district, string officeCode) =>
         ExecuteAsync(
@@ -110,11 +75,6 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
 
     public override async Task DisposeAsync()
     {
-        if (_publisher is not null)
-        {
-            await _publisher.StopAsync();
-        }
-
         await base.DisposeAsync();
         try
         {

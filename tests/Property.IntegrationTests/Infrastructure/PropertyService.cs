@@ -25,9 +25,6 @@ public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbC
     public Task<IReadOnlyList<OutboxRow>> OutboxRowsForAsync(string renovationCode) =>
         OutboxRowsWhereAsync("payload->>'renovationCode' = @code", ("code", renovationCode));
 
-    /// <summary>Publishes on the service's own bus, as urban planning's relay would on the shared broker.</summary>
-    public Task PublishAsync<T>(T message) where T : class => Factory.Services.GetRequiredService<IBus>().Publish(message);
-
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
         // Tests never depend on the Development sample (the TestServer runs as Development).
