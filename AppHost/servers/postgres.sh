@@ -15,7 +15,7 @@ if [ "$(id -u)" = 0 ]; then
   run=(runuser -u postgres --)
   mkdir -p "$dir"
   if ! runuser -u postgres -- test -x "$dir"; then
-    alt="/var/lib/cityeservices/$(echo -n "$(realpath "$dir")" | sha256sum | cut -c1-16)/postgres"
+    alt=$(bash "$(dirname "$0")/postgres-relocated-dir.sh" "$dir")
     echo "postgres user cannot reach $dir; keeping this server's data in $alt" >&2
     dir=$alt
   fi
