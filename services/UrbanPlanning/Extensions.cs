@@ -4,7 +4,10 @@ using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Events;
 using CityEServices.UrbanPlanning.Tracking;
-using CityEServices.UrbanPlanning.Grpc;
+using CityEServices.Contracts.Grpc.Archive;
+using CityEServices.Contracts.Grpc.OfficeManagement;
+using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Web.Grpc;
 
 namespace CityEServices.UrbanPlanning;
 
@@ -22,7 +25,9 @@ public static class Extensions
             bus.AddConsumer<TrackingRefreshConsumer>();
         });
         builder.AddRedisClient("redis");
-        builder.AddServiceClients();
+        builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
+        builder.AddServiceClient<PropertyRegistry.PropertyRegistryClient>("property");
+        builder.AddServiceClient<ArchiveCatalog.ArchiveCatalogClient>("archive");
 
         builder.Services.AddScoped<FileOpener>();
         builder.Services.AddScoped<RequestWriter>();

@@ -5,7 +5,7 @@ using Xunit;
 namespace CityEServices.Architecture.Tests;
 
 /// <summary>
-/// A service never references another service: only Contracts, Messaging, Iran and ServiceDefaults.
+/// A service never references another service: only Contracts, Messaging, Iran, ServiceDefaults and Web.
 /// Checked twice — in the project files (what a developer edits) and in the built assemblies (what
 /// actually ships, which also catches a reference smuggled in through a shared library).
 /// </summary>

@@ -8,7 +8,7 @@ public static class ServiceProjects
 {
     public static readonly string[] Services = ["Property", "UrbanPlanning", "Archive", "OfficeManagement", "Identity"];
 
-    public static readonly string[] SharedLibraries = ["Contracts", "Messaging", "Iran", "ServiceDefaults"];
+    public static readonly string[] SharedLibraries = ["Contracts", "Messaging", "Iran", "ServiceDefaults", "Web"];
 
     public static IEnumerable<object[]> All() => Services.Select(s => new object[] { s });
 

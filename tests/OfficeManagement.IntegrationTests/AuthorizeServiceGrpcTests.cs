@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using System.Net;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;

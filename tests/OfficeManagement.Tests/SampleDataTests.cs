@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.Contracts.Codes;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.SampleData;

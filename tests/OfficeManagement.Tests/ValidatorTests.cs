@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.OfficeManagement.Api;
 using CityEServices.OfficeManagement.Domain;
 

@@ -1,6 +1,6 @@
 using CityEServices.Property.Api;
 using CityEServices.Property.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.Property.Tests;
 

@@ -5,7 +5,7 @@ using CityEServices.Archive.Storage;
 using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Auth;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,7 @@ using CityEServices.Archive.Domain;
 using CityEServices.Archive.Ingest;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

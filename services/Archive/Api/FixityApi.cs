@@ -4,7 +4,7 @@ using CityEServices.Archive.Domain;
 using CityEServices.Archive.Fixity;
 using CityEServices.Iran;
 using CityEServices.ServiceDefaults.Auth;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,7 @@ using CityEServices.Archive.Domain;
 using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Auth;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

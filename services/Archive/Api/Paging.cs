@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CityEServices.Archive.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

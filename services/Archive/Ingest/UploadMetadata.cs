@@ -1,7 +1,7 @@
 using System.Globalization;
 using CityEServices.Archive.Domain;
 using CityEServices.Iran;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.Archive.Ingest;
 

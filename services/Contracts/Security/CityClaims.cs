@@ -10,4 +10,7 @@ public static class CityClaims
     public const string OfficeCode = "office_code";
     public const string District = "district";
     public const string ClientId = "client_id";
+
+    /// <summary>Granted scopes: one space-separated claim (RFC 8693/9068), or one claim per scope.</summary>
+    public const string Scope = "scope";
 }

@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using System.Security.Claims;
 using CityEServices.Contracts.Events;
 using CityEServices.Messaging;
@@ -7,7 +8,7 @@ using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.ServiceDefaults.Auth;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using System.Security.Claims;
 using CityEServices.Contracts.Events;
 using CityEServices.Contracts.Security;

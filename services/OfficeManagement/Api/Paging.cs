@@ -1,4 +1,4 @@
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.OfficeManagement.Api;
 

@@ -4,7 +4,7 @@ using CityEServices.Iran;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Scorecards;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using CityEServices.Contracts.Codes;
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.OfficeManagement.Api;
 
@@ -20,12 +20,15 @@ public sealed record QualificationEntry(string ServiceType, QualificationKind Ki
 /// <summary>Pure request validation: a checked command, or every field error at once (keys are camelCase field names).</summary>
 public static class Validators
 {
+    /// <summary>Literal segments under /api/offices that would shadow an office of the same code.</summary>
+    public static readonly IReadOnlySet<string> ReservedOfficeCodes = new HashSet<string>(StringComparer.Ordinal) { "SCORECARDS" };
+
     public static Validated<NewOffice> Validate(CreateOfficeRequest request)
     {
         var errors = new ValidationErrors();
         OfficeCode? code = OfficeCode.TryParse(request.Code, out var parsed, out var codeError) ? parsed : null;
         errors.AddIf("code", codeError);
-        if (code is { } candidate && OfficeCode.Reserved.Contains(candidate.Value))
+        if (code is { } candidate && ReservedOfficeCodes.Contains(candidate.Value))
         {
             errors.Add("code", $"{candidate} is a reserved route name (/api/offices/{candidate.Value.ToLowerInvariant()}) and cannot be an office code.");
             code = null;

@@ -1,3 +1,5 @@
+using CityEServices.Iran;
+
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>

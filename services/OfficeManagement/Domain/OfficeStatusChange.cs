@@ -1,3 +1,5 @@
+using CityEServices.Iran;
+
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>One change of an office's status: from what, to what, when, by whom, and why.</summary>

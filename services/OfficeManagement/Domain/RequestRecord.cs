@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.Contracts.Events;
 
 namespace CityEServices.OfficeManagement.Domain;

@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using CityEServices.OfficeManagement.Data;

@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Domain;

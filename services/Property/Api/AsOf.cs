@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CityEServices.Iran;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.Property.Api;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CityEServices.Iran;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.Property.Api;
 

@@ -8,7 +8,7 @@ using CityEServices.Property.Caching;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
 using CityEServices.ServiceDefaults.Auth;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

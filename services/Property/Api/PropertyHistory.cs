@@ -1,7 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

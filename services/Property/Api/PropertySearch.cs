@@ -2,7 +2,7 @@ using System.Globalization;
 using CityEServices.Iran;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Problems;
 
 namespace CityEServices.Property.Api;
 

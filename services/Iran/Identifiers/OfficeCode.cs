@@ -1,20 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using CityEServices.Iran;
 
-namespace CityEServices.OfficeManagement.Domain;
+namespace CityEServices.Iran;
 
 /// <summary>
-/// An office's code: 1 to 12 ASCII letters and digits, stored upper-case so that <c>th0042</c> and
+/// An e-service office's code: 1 to 12 ASCII letters and digits, stored upper-case so that <c>th0042</c> and
 /// <c>TH0042</c> are the same office in routes, tokens (<c>office_code</c>) and events.
 /// </summary>
 [JsonConverter(typeof(ValidatedValueJsonConverter<OfficeCode>))]
 public readonly record struct OfficeCode : IValidatedValue<OfficeCode>
 {
     public const int MaxLength = 12;
-
-    /// <summary>Literal segments under /api/offices that would shadow an office of the same code.</summary>
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "SCORECARDS" };
 
     private readonly string? _value;
 

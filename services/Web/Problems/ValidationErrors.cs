@@ -1,6 +1,6 @@
 using CityEServices.Iran;
 
-namespace CityEServices.ServiceDefaults.Problems;
+namespace CityEServices.Web.Problems;
 
 /// <summary>Collects field errors keyed by the JSON path of the field (camelCase, <c>owners[1].nationalId</c>), for 400 validation problems.</summary>
 public sealed class ValidationErrors

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.UrbanPlanning.Grpc;
+namespace CityEServices.Web.Grpc;
 
 /// <summary>Gives every outgoing call the configured deadline unless the call site chose one.</summary>
 public sealed class DefaultDeadlineInterceptor(IOptions<GrpcClientSettings> settings, TimeProvider time) : Interceptor

@@ -1,0 +1,33 @@
+using CityEServices.ServiceDefaults.Auth;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CityEServices.Web.Grpc;
+
+public static class ServiceClientExtensions
+{
+    /// <summary>
+    /// A gRPC client of another service, the one way every service makes them: addressed by service
+    /// discovery (<c>http://_grpc.&lt;service&gt;</c>, the callee's HTTP/2 endpoint named grpc) unless
+    /// <c>Grpc:&lt;service&gt;</c> says otherwise; every call gets the configured deadline; transient
+    /// network failures are retried by the standard resilience handler ServiceDefaults puts on every
+    /// HTTP client, within that deadline; and the caller's own bearer token goes along, so the callee
+    /// validates the real user instead of trusting this service.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
+    {
+        builder.Services.AddOptions<GrpcClientSettings>().BindConfiguration(GrpcClientSettings.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<DefaultDeadlineInterceptor>();
+        builder.Services.TryAddSingleton<ServiceCalls>();
+
+        var configured = builder.Configuration[$"{GrpcClientSettings.Section}:{service}"];
+        var address = new Uri(string.IsNullOrWhiteSpace(configured) ? $"http://_grpc.{service}" : configured);
+        return builder.Services.AddGrpcClient<TClient>(options => options.Address = address)
+            .AddInterceptor<DefaultDeadlineInterceptor>(InterceptorScope.Client)
+            .AddForwardedBearerToken();
+    }
+}
