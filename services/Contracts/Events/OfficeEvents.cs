@@ -11,3 +11,13 @@ public sealed record StaffCertified(
     string OfficeCode,
     string ServiceType,
     DateTimeOffset ExpiresAt) : IntegrationEvent;
+
+/// <summary>
+/// Something changed that can change an authorisation answer (office status, a licence, a staff
+/// record, a qualification): services that cache <c>AuthorizeService</c> answers drop those about
+/// <see cref="OfficeCode"/> (every operator there) or <see cref="NationalId"/> (that person anywhere).
+/// </summary>
+public sealed record OfficeAuthorizationChanged(
+    string? OfficeCode,
+    string? NationalId,
+    string Change) : IntegrationEvent;
