@@ -43,7 +43,9 @@ public static class TestTokens
 
     public static string Registrar(string name = "Registrar Test") => Create([Roles.Registrar], name: name);
 
-    public static string Integrator() => Create([Roles.Integrator], name: null, clientId: "integrator-test");
+    /// <summary>A client-credentials token: the client is its own subject, and it carries the scopes it was granted.</summary>
+    public static string Integrator(string clientId = "integrator-test", params string[] scopes) =>
+        Create([Roles.Integrator], name: null, clientId: clientId, subject: clientId, scopes: scopes);
 
     public static string Operator(string officeCode, string nationalId, string name = "Operator Test") =>
         Create([Roles.OfficeOperator], officeCode: officeCode, nationalId: nationalId, name: name);
@@ -60,9 +62,17 @@ public static class TestTokens
         string audience = AuthenticationExtensions.ApiAudience,
         SecurityKey? signingKey = null,
         string issuer = Issuer,
-        DateTime? expires = null)
+        DateTime? expires = null,
+        string? subject = null,
+        IReadOnlyList<string>? scopes = null,
+        DateTime? issuedAt = null)
     {
-        var claims = new List<Claim> { new(CityClaims.Subject, Guid.NewGuid().ToString("N")) };
+        var claims = new List<Claim> { new(CityClaims.Subject, subject ?? Guid.NewGuid().ToString("N")) };
+        if (scopes is { Count: > 0 })
+        {
+            claims.Add(new Claim(CityClaims.Scope, string.Join(' ', scopes)));
+        }
+
         if (name is not null)
         {
             claims.Add(new Claim(CityClaims.Name, name));
@@ -89,7 +99,7 @@ public static class TestTokens
             claims.Add(new Claim(CityClaims.ClientId, clientId));
         }
 
-        var now = DateTime.UtcNow;
+        var now = issuedAt ?? DateTime.UtcNow;
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
