@@ -43,7 +43,7 @@ public static partial class IdempotencyMiddleware
         var key = values.Count == 1 ? values[0] : null;
         if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength || key.Any(c => c is < ' ' or > '~'))
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key.",
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "InvalidIdempotencyKey", "Invalid Idempotency-Key.",
                 $"The Idempotency-Key header must be one value of 1 to {MaxKeyLength} printable ASCII characters.");
             return;
         }
@@ -74,30 +74,39 @@ public static partial class IdempotencyMiddleware
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogStoreUnavailable(logger, e.Message);
-            await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Idempotency keys are unavailable; try again shortly.", null);
+            await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "IdempotencyStoreUnavailable", "Idempotency keys are unavailable; try again shortly.", null);
             return;
         }
 
         if (existing is null)
         {
             // It expired or was released (a failed first attempt) between the two calls: a retry is welcome.
-            await ProblemAsync(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key has just finished; retry.", null, retryAfter: 1);
+            await ProblemAsync(context, StatusCodes.Status409Conflict, "IdempotencyKeyJustReleased", "A request with this Idempotency-Key has just finished; retry.", null, retryAfter: 1);
         }
         else if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(existing.Fingerprint), Encoding.ASCII.GetBytes(fingerprint)))
         {
-            await ProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused for a different request.",
+            await ProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "IdempotencyKeyReused", "Idempotency-Key reused for a different request.",
                 "This Idempotency-Key was first used with another method, path or body; use a new key for a new request.");
         }
         else if (existing.InFlight)
         {
-            await ProblemAsync(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still in progress.",
+            await ProblemAsync(context, StatusCodes.Status409Conflict, "IdempotencyKeyInFlight", "A request with this Idempotency-Key is still in progress.",
                 "Retry once the first request has finished to receive its answer.", retryAfter: 1);
+        }
+        else if (existing.Withheld)
+        {
+            await ProblemAsync(context, StatusCodes.Status409Conflict, "AnswerWithheld", "This Idempotency-Key was already used, and its answer is not kept.",
+                "The first request with this key succeeded, but its answer held a secret that is shown only once; read the resource it created instead (rotate a client's secret to get a new one).",
+                extensions: new Dictionary<string, object?> { ["firstStatus"] = existing.Status, ["location"] = existing.Headers?.GetValueOrDefault(HeaderNames.Location) });
         }
         else
         {
             await ReplayAsync(context, existing);
         }
     }
+
+    private static bool NoStore(HttpResponse response) =>
+        response.Headers.CacheControl.Any(v => v is not null && v.Contains("no-store", StringComparison.OrdinalIgnoreCase));
 
     private static async Task ForwardAndStoreAsync(
         HttpContext context, RequestDelegate next, IDatabase redis, RedisKey redisKey, string fingerprint, IdempotencySettings settings, ILogger logger)
@@ -121,7 +130,10 @@ public static partial class IdempotencyMiddleware
                     }
                 }
 
-                var answer = new StoredAnswer(fingerprint, status, headers, capture.Captured);
+                // A secret shown once (a new client's) must not sit in Redis: keep only that the key was used.
+                var answer = NoStore(context.Response)
+                    ? new StoredAnswer(fingerprint, status, headers.Where(h => h.Key == HeaderNames.Location).ToDictionary(StringComparer.OrdinalIgnoreCase), Withheld: true)
+                    : new StoredAnswer(fingerprint, status, headers, capture.Captured);
                 await redis.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(answer, StoredAnswerJson.Default.StoredAnswer), settings.Expiry);
                 stored = true;
             }
@@ -183,14 +195,14 @@ public static partial class IdempotencyMiddleware
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static Task ProblemAsync(HttpContext context, int status, string title, string? detail, int? retryAfter = null)
+    private static Task ProblemAsync(HttpContext context, int status, string reason, string title, string? detail, int? retryAfter = null, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         if (retryAfter is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return GatewayProblems.WriteAsync(context, status, title, detail);
+        return GatewayProblems.WriteAsync(context, status, reason, title, detail, extensions);
     }
 
     [LoggerMessage(LogLevel.Warning, "Idempotency keys cannot reach Redis: {Reason}")]

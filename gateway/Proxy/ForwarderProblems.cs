@@ -21,7 +21,7 @@ public static class ForwarderProblems
             {
                 // The body stays unread: close the connection, or a client that reuses it races Kestrel closing it.
                 context.Response.Headers.Connection = "close";
-                await WriteAsync(context, new(StatusCodes.Status413PayloadTooLarge, TooLarge));
+                await WriteAsync(context, new(StatusCodes.Status413PayloadTooLarge, "TooLarge", TooLarge));
                 return;
             }
 
@@ -53,9 +53,9 @@ public static class ForwarderProblems
 
     private const string TooLarge = "The request body is too large.";
 
-    private static Task WriteAsync(HttpContext context, Problem problem) => GatewayProblems.WriteAsync(context, problem.Status, problem.Title);
+    private static Task WriteAsync(HttpContext context, Problem problem) => GatewayProblems.WriteAsync(context, problem.Status, problem.Reason, problem.Title);
 
-    public readonly record struct Problem(int Status, string Title);
+    public readonly record struct Problem(int Status, string Reason, string Title);
 
     /// <summary>What to tell the caller about a forwarding error; null when the caller has gone away.</summary>
     public static Problem? Describe(ForwarderError error, Exception? exception) => error switch
@@ -65,15 +65,15 @@ public static class ForwarderProblems
             or ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestCanceled
             or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient => null,
         ForwarderError.RequestBodyClient when Find<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            new(StatusCodes.Status413PayloadTooLarge, TooLarge),
-        ForwarderError.RequestBodyClient => new(StatusCodes.Status400BadRequest, "The request body could not be read."),
+            new(StatusCodes.Status413PayloadTooLarge, "TooLarge", TooLarge),
+        ForwarderError.RequestBodyClient => new(StatusCodes.Status400BadRequest, "BodyUnreadable", "The request body could not be read."),
         ForwarderError.Request when Find<HttpRequestException>(exception) is { HttpRequestError: HttpRequestError.InvalidResponse } =>
-            new(StatusCodes.Status502BadGateway, "The service returned an invalid response."),
+            new(StatusCodes.Status502BadGateway, "InvalidResponse", "The service returned an invalid response."),
         ForwarderError.Request or ForwarderError.NoAvailableDestinations =>
-            new(StatusCodes.Status503ServiceUnavailable, "The service is unavailable; try again shortly."),
+            new(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", "The service is unavailable; try again shortly."),
         ForwarderError.RequestTimedOut or ForwarderError.UpgradeActivityTimeout =>
-            new(StatusCodes.Status503ServiceUnavailable, "The service did not answer in time; try again shortly."),
-        _ => new(StatusCodes.Status502BadGateway, "The service returned an invalid response."),
+            new(StatusCodes.Status503ServiceUnavailable, "ServiceTimeout", "The service did not answer in time; try again shortly."),
+        _ => new(StatusCodes.Status502BadGateway, "InvalidResponse", "The service returned an invalid response."),
     };
 
     private static T? Find<T>(Exception? exception) where T : Exception

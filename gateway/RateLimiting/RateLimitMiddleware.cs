@@ -6,8 +6,8 @@ namespace CityEServices.Gateway.RateLimiting;
 
 /// <summary>
 /// Runs in the proxy pipeline (after authentication and authorization), so only requests that are
-/// about to be forwarded count. Authenticated callers are limited per client or user; anonymous
-/// ones per IP address, with the stricter tracking limit on <c>/api/track</c>.
+/// about to be forwarded count. Authenticated callers are limited per user or client; anonymous
+/// ones per IP address (per /64 for IPv6), with the stricter tracking limit on <c>/api/track</c>.
 /// </summary>
 public static class RateLimitMiddleware
 {
@@ -36,7 +36,7 @@ public static class RateLimitMiddleware
 
             var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await GatewayProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.",
+            await GatewayProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "RateLimited", "Too many requests.",
                 $"The rate limit of {policy.PermitLimit} requests per {policy.Window} is reached; retry after {seconds} s.");
         });
         return proxy;
@@ -49,7 +49,7 @@ public static class RateLimitMiddleware
             return ("api", settings.Api, caller);
         }
 
-        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var ip = Callers.Network(context.Connection.RemoteIpAddress);
         return context.Request.Path.StartsWithSegments(TrackPathPrefix, StringComparison.OrdinalIgnoreCase)
             ? ("track", settings.Track, ip)
             : ("anonymous", settings.Anonymous, ip);

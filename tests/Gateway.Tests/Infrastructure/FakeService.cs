@@ -55,6 +55,13 @@ public sealed class FakeService : IAsyncDisposable
 
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             var number = Interlocked.Increment(ref _created);
+            if (context.Request.Headers.ContainsKey("X-Test-No-Store"))
+            {
+                // As identity answers a new client: its secret is shown once and must not be kept.
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.Created($"/api/things/{number}", new { number, secret = $"secret-{Guid.NewGuid():N}" });
+            }
+
             return Results.Created($"/api/things/{number}", new { number, received = body });
         });
 
