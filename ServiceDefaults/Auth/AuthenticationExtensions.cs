@@ -1,3 +1,4 @@
+using CityEServices.ServiceDefaults.Auth.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -14,7 +15,8 @@ public static class AuthenticationExtensions
 
     /// <summary>
     /// Every service validates tokens itself (no trust in the network): signature keys come from the
-    /// identity service's discovery document at <c>Identity:Url</c>, and the issuer must be that service.
+    /// identity service's discovery document at <c>Identity:Url</c>, the issuer must be that service,
+    /// and a token identity has revoked since it was issued is refused (see <see cref="RevokedSubjects"/>).
     /// </summary>
     public static IServiceCollection AddCityAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -37,10 +39,12 @@ public static class AuthenticationExtensions
                 // five minutes, so callers get 503 only while identity really is down.
                 options.RefreshInterval = TimeSpan.FromSeconds(10);
                 options.Events = IdentityUnavailable.Events();
+                options.Events.OnTokenValidated = RevocationExtensions.CheckAsync;
                 options.TokenHandlers.Clear();
                 options.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
             });
 
+        services.AddTokenRevocation(configuration, identityUrl);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -29,6 +29,9 @@ public sealed class FakeService : IAsyncDisposable
 
     public void ResetSlowRequest() => SlowRequestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Subjects identity has revoked (their tokens issued up to the time given), as /internal/revocations lists them.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> Revocations { get; } = new();
+
     public int HitsFor(string testId) => Hits.TryGetValue(testId, out var n) ? n : 0;
 
     public async Task StartAsync()
@@ -70,6 +73,13 @@ public sealed class FakeService : IAsyncDisposable
             nationalId == TrackedFile.NationalId
                 ? Results.Text(TrackedFile.Json, "application/json")
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file."));
+
+        // What identity answers on GET /internal/revocations: the revocations a test put here.
+        _app.MapGet("/internal/revocations", () => Results.Json(new
+        {
+            generatedAt = DateTimeOffset.UtcNow,
+            revocations = Revocations.Select(r => new { subject = r.Key, revokedAt = r.Value }).ToArray(),
+        }));
 
         _app.Map("/{**rest}", (HttpContext context) =>
         {
