@@ -50,6 +50,12 @@ public sealed record Caller(
     /// <summary>Whether personal data (national IDs, mobile numbers) may be shown unmasked: to staff and citizens, and to clients holding <c>pii.read</c>.</summary>
     public bool MaySeePersonalData => Kind != CallerKind.Client || HasScope(Contracts.Security.Scopes.PiiRead);
 
+    /// <summary>A national ID as this caller may read it: in full, or masked (<c>00******45</c>) for a client without <c>pii.read</c>.</summary>
+    public string? Shown(string? nationalId) => MaySeePersonalData ? nationalId : PersonalData.MaskNationalId(nationalId);
+
+    /// <summary>A mobile number as this caller may read it: in full, or masked (<c>+98912*****67</c>).</summary>
+    public string? ShownMobile(string? mobile) => MaySeePersonalData ? mobile : PersonalData.MaskMobile(mobile);
+
     public static Caller Anonymous { get; } = new(CallerKind.Anonymous, "anonymous", null, None, None, null, null, null);
 
     /// <summary>The service itself, for work done on an event or a schedule.</summary>

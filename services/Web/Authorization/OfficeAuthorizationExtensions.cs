@@ -1,0 +1,36 @@
+using CityEServices.Contracts.Grpc.OfficeManagement;
+using CityEServices.Web.Grpc;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CityEServices.Web.Authorization;
+
+public static class OfficeAuthorizationExtensions
+{
+    /// <summary>The office-management client and <see cref="OfficeAuthorizations"/>, the one check every operator write goes through.</summary>
+    public static IHostApplicationBuilder AddOfficeAuthorizations(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
+        builder.Services.AddOptions<OfficeAuthorizationOptions>().BindConfiguration(OfficeAuthorizationOptions.SectionName)
+            .Validate(o => o.CacheTimeToLive >= TimeSpan.Zero && o.CacheTimeToLive <= TimeSpan.FromMinutes(1),
+                "OfficeAuthorization:CacheTimeToLive must be between 0 and 1 minute: a change must hold everywhere within it.")
+            .ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton<AuthorizationGenerations>();
+        builder.Services.AddScoped<OfficeAuthorizations>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Hears office management's changes on a queue of this process's own (temporary, deleted when it
+    /// stops): each replica holds its own cache, so each must be told.
+    /// </summary>
+    public static void AddOfficeAuthorizationInvalidation(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<OfficeAuthorizationChangedConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            endpoint.Temporary = true;
+        });
+}
