@@ -31,6 +31,12 @@ public static class HealthExtensions
             ResponseWriter = WriteStatusOnly,
         }).AllowAnonymous().DisableHttpMetrics();
 
+        app.MapHealthChecks(HealthPaths.Readiness, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthPaths.DatabaseTag) || check.Name == "self",
+            ResponseWriter = WriteStatusOnly,
+        }).AllowAnonymous().DisableHttpMetrics();
+
         app.MapHealthChecks(HealthPaths.Alive, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(HealthPaths.LiveTag),

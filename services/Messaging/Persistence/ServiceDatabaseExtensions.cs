@@ -9,6 +9,10 @@ namespace CityEServices.Messaging.Persistence;
 
 public static class ServiceDatabaseExtensions
 {
+    /// <summary>The own-database check's name and tag (ServiceDefaults' HealthPaths.DatabaseTag: readiness counts only it).</summary>
+    public const string DatabaseCheckName = "database";
+    public const string DatabaseTag = "database";
+
     private const int RetryCount = 3;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -29,7 +33,13 @@ public static class ServiceDatabaseExtensions
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         // Aspire's own retry default (6 retries, up to 30 s apart) holds a request for a minute when the
         // database is down; a few short retries ride out a blip and then the caller gets a prompt 503.
-        builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
+        builder.EnrichNpgsqlDbContext<TDbContext>(settings =>
+        {
+            settings.DisableRetry = true;
+            settings.DisableHealthChecks = true;
+        });
+        // Our own check under a known name and tag: readiness (/health/ready) looks at this one only.
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(DatabaseCheckName, tags: [DatabaseTag]);
         return builder;
     }
 }
