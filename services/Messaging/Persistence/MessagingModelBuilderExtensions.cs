@@ -1,4 +1,5 @@
 using CityEServices.Messaging.Inbox;
+using CityEServices.Messaging.Jobs;
 using CityEServices.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,7 @@ public static class MessagingModelBuilderExtensions
 {
     public const string OutboxTable = "outbox_messages";
     public const string InboxTable = "inbox_messages";
+    public const string JobLeasesTable = "job_leases";
 
     /// <summary>Adds the outbox and inbox tables to a service's model, so they live in its database and its migrations.</summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
@@ -44,6 +46,25 @@ public static class MessagingModelBuilderExtensions
             inbox.Property(m => m.ProcessedAt).HasColumnName("processed_at");
         });
 
+        return modelBuilder;
+    }
+
+    /// <summary>Adds the schedule of the service's periodic jobs (see <see cref="PeriodicJob{TDbContext}"/>).</summary>
+    public static ModelBuilder AddJobLeases(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<JobLease>(lease =>
+        {
+            lease.ToTable(JobLeasesTable);
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasColumnName("name").HasMaxLength(100);
+            lease.Property(l => l.NextRunAt).HasColumnName("next_run_at");
+            lease.Property(l => l.Holder).HasColumnName("holder").HasMaxLength(200);
+            lease.Property(l => l.LeaseUntil).HasColumnName("lease_until");
+            lease.Property(l => l.LastStartedAt).HasColumnName("last_started_at");
+            lease.Property(l => l.LastFinishedAt).HasColumnName("last_finished_at");
+            lease.Property(l => l.LastError).HasColumnName("last_error").HasMaxLength(500);
+            lease.Property(l => l.Runs).HasColumnName("runs");
+        });
         return modelBuilder;
     }
 }
