@@ -1,4 +1,7 @@
 using CityEServices.ServiceDefaults.Auth;
+using Grpc.Core;
+using Grpc.Net.Client.Balancer;
+using Grpc.Net.Client.Configuration;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +29,30 @@ public static class ServiceClientExtensions
 
         var configured = builder.Configuration[$"{GrpcClientSettings.Section}:{service}"];
         var address = new Uri(string.IsNullOrWhiteSpace(configured) ? $"http://_grpc.{service}" : configured);
-        return builder.Services.AddGrpcClient<TClient>(options => options.Address = address)
+        var client = builder.Services.AddGrpcClient<TClient>(options => options.Address = address)
             .AddInterceptor<DefaultDeadlineInterceptor>(InterceptorScope.Client)
             .AddForwardedBearerToken();
+        return address.Scheme == "dns" ? client.WithRoundRobin() : client;
     }
+
+    /// <summary>
+    /// For a <c>dns:///name:port</c> address (Kubernetes: the callee's headless Service, one A record per
+    /// pod): gRPC resolves every address itself, keeps a connection to each, and spreads calls round
+    /// robin over them, re-resolving as pods come and go. Through a ClusterIP Service one long-lived
+    /// HTTP/2 connection would pin every call to one pod. (Locally, Aspire's service discovery already
+    /// picks a replica per call.)
+    /// </summary>
+    private static IHttpClientBuilder WithRoundRobin(this IHttpClientBuilder client) => client
+        .ConfigureChannel(channel =>
+        {
+            channel.Credentials = ChannelCredentials.Insecure;
+            channel.ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } };
+        })
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+        });
 }
