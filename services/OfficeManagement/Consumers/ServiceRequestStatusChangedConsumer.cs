@@ -5,7 +5,7 @@ using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using MassTransit;
 
-namespace CityEServices.OfficeManagement.Events;
+namespace CityEServices.OfficeManagement.Consumers;
 
 /// <summary>Folds a request's move (returned, rejected, issued, SLA breached) into its office's scorecard.</summary>
 public sealed class ServiceRequestStatusChangedConsumer(OfficeManagementDbContext db, ILogger<ServiceRequestStatusChangedConsumer> logger)

@@ -5,7 +5,7 @@ using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
 using MassTransit;
 
-namespace CityEServices.OfficeManagement.Events;
+namespace CityEServices.OfficeManagement.Consumers;
 
 /// <summary>Counts a new service request towards its office's scorecard.</summary>
 public sealed class ServiceRequestSubmittedConsumer(OfficeManagementDbContext db, ILogger<ServiceRequestSubmittedConsumer> logger)

@@ -4,7 +4,7 @@ using CityEServices.OfficeManagement.Domain;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CityEServices.OfficeManagement.Authorization;
+namespace CityEServices.OfficeManagement.Infrastructure;
 
 /// <summary>
 /// Authorisation answers in Redis, shared by every replica. Keys carry two generation numbers, one for
@@ -21,6 +21,10 @@ public sealed partial class AuthorizationCache(
     ILogger<AuthorizationCache> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The shape of a cached decision: raised when it changes (reasons were renumbered when LicenceRevoked
+    // and StaffInactive came), so a replica never reads an answer written by another version.
+    private const string Schema = "v2";
 
     // The catalog switches and the validity shape the answers too; a new configuration uses new keys.
     private readonly string _policyTag = PolicyTag(policy.Value);
@@ -41,8 +45,10 @@ public sealed partial class AuthorizationCache(
         try
         {
             var generations = await database.StringGetAsync([OfficeGeneration(office), PersonGeneration(person)]);
-            key = $"{settings.KeyPrefix}:authz:{_policyTag}:{office}:{person}:{request.ServiceType}:{(long?)generations[0] ?? 0}:{(long?)generations[1] ?? 0}";
-            if (await database.StringGetAsync(key) is { HasValue: true } cached && Deserialize(cached) is { } hit)
+            key = $"{settings.KeyPrefix}:authz:{Schema}:{_policyTag}:{office}:{person}:{request.ServiceType}:{(long?)generations[0] ?? 0}:{(long?)generations[1] ?? 0}";
+            // An allowed answer never outlives its certification, even when Redis's clock runs behind ours.
+            if (await database.StringGetAsync(key) is { HasValue: true } cached && Deserialize(cached) is { } hit
+                && !(hit.ExpiresAt <= time.GetUtcNow()))
             {
                 return hit;
             }

@@ -1,4 +1,4 @@
-namespace CityEServices.OfficeManagement.Authorization;
+namespace CityEServices.OfficeManagement.Infrastructure;
 
 /// <summary><c>OfficeManagement:AuthorizationCache</c>: how authorisation answers are kept in Redis.</summary>
 public sealed class AuthorizationCacheOptions

@@ -2,10 +2,11 @@ using CityEServices.Contracts.Codes;
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.Web.Callers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.OfficeManagement.SampleData;
+namespace CityEServices.OfficeManagement.Data.SampleData;
 
 /// <summary>
 /// Development sample data: two offices in each of the 22 districts (a quarter still pilot, one
@@ -20,7 +21,8 @@ public sealed partial class SampleDataSeeder(
     TimeProvider time,
     ILogger<SampleDataSeeder> logger) : BackgroundService
 {
-    public const string Actor = "sample-data";
+    /// <summary>Who the sample records say wrote them: the service itself, as every write not made by a caller.</summary>
+    public static readonly string Actor = Caller.System(Extensions.ServiceName).Actor;
 
     private static readonly string[] Names =
     [

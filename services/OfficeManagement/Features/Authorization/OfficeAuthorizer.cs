@@ -1,8 +1,9 @@
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.OfficeManagement.Authorization;
+namespace CityEServices.OfficeManagement.Features.Authorization;
 
 /// <summary>
 /// The one way this service answers "may this operator serve this type here now?": from the Redis cache

@@ -1,34 +1,34 @@
-using System.Security.Claims;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CityEServices.Web.Callers;
+using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.OfficeManagement.Api;
+namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>Who may read one office (its record and its scorecard): an admin, or that office's own active Manager.</summary>
-internal static class OfficeAccess
+public static class OfficeReadAccess
 {
-    /// <summary>Null when <paramref name="user"/> may read <paramref name="office"/>; else the 403 to answer.</summary>
-    public static async Task<ProblemHttpResult?> RefuseReadingAsync(ClaimsPrincipal user, OfficeCode office, OfficeManagementDbContext db, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="caller"/> may read <paramref name="office"/>; else the 403 to answer.</summary>
+    public static async Task<Problem?> RefuseReadingAsync(this OfficeManagementDbContext db, Caller caller, OfficeCode office, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.Admin))
+        if (caller.IsIn(Roles.Admin))
         {
             return null;
         }
 
         // Checked before any lookup of the office itself, so an operator cannot probe which other offices exist.
-        if (!(OfficeCode.TryParse(user.FindFirstValue(CityClaims.OfficeCode), out var own) && own == office))
+        if (caller.OfficeCode != office.Value)
         {
-            return Problems.Forbidden("NotYourOffice", $"An office operator may read only their own office, not {office}.");
+            return Problem.Forbidden("NotYourOffice", $"An office operator may read only their own office, not {office}.");
         }
 
-        var isManager = NationalId.TryParse(user.FindFirstValue(CityClaims.NationalId), out var person)
+        var isManager = NationalId.TryParse(caller.NationalId, out var person)
             && await db.Staff.AnyAsync(s => s.NationalId == person && s.OfficeCode == office && s.Active && s.Role == StaffRole.Manager, cancellationToken);
         return isManager
             ? null
-            : Problems.Forbidden("NotOfficeManager", $"Only the Manager of office {office} (or an admin) may read it.");
+            : Problem.Forbidden("NotOfficeManager", $"Only the Manager of office {office} (or an admin) may read it.");
     }
 }

@@ -2,7 +2,7 @@ using CityEServices.Iran;
 using CityEServices.OfficeManagement.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.OfficeManagement.Scorecards;
+namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>One office's figures, for one service type or (ServiceType null) over all of them.</summary>
 public sealed record ScorecardRow(

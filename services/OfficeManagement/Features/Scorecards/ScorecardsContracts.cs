@@ -1,7 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Domain;
 
-namespace CityEServices.OfficeManagement.Scorecards;
+namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>
 /// The figures of a scorecard. <see cref="Returned"/> counts requests returned at least once (for any

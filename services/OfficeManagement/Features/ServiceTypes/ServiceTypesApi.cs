@@ -1,8 +1,8 @@
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.Web.Callers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
-namespace CityEServices.OfficeManagement.Api;
+namespace CityEServices.OfficeManagement.Features.ServiceTypes;
 
 public static class ServiceTypesApi
 {
@@ -17,6 +17,6 @@ public static class ServiceTypesApi
         return app;
     }
 
-    public static Ok<IReadOnlyList<ServiceTypeEntry>> GetCatalog(IOptions<CertificationPolicy> policy) =>
-        TypedResults.Ok(ServiceTypeCatalog.Describe(policy.Value));
+    public static Ok<IReadOnlyList<ServiceTypeEntry>> GetCatalog(Caller caller, GetServiceTypes getServiceTypes) =>
+        TypedResults.Ok(getServiceTypes.Handle(caller));
 }

@@ -1,87 +1,67 @@
-using System.Security.Claims;
-using CityEServices.Contracts.Security;
 using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
-using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Domain;
-using CityEServices.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Infrastructure;
+using CityEServices.Web.Callers;
+using CityEServices.Web.Data;
+using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.OfficeManagement.Api;
+namespace CityEServices.OfficeManagement.Features.Staff;
 
-// Where a person serves: history, moves between offices, deactivation.
-public static partial class StaffApi
+/// <summary>
+/// Ends a person's current engagement and starts one at another office, in one transaction; both offices
+/// are announced to authorisation caches in it (the person may no longer act at one, and may at the other).
+/// </summary>
+public sealed class MoveStaff(OfficeManagementDbContext db, AuthorizationChanges changes, TimeProvider time)
 {
-    public static async Task<Results<Ok<StaffHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
-        string nationalId, OfficeManagementDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private const string NotMoved = "Staff member not moved.";
+
+    public async Task<Outcome<StaffResponse>> HandleAsync(string nationalId, MoveStaffRequest request, Caller caller, CancellationToken cancellationToken)
     {
         if (!NationalId.TryParse(nationalId, out var person, out var idError))
         {
-            return Problems.FieldError("nationalId", idError);
+            return Problem.Invalid("nationalId", idError);
         }
 
-        if (!user.IsInRole(Roles.Admin)
-            && !(NationalId.TryParse(user.FindFirstValue(CityClaims.NationalId), out var self) && self == person))
-        {
-            return Problems.Forbidden("NotYourRecord", "Only an admin or the staff member themself may read this history.");
-        }
-
-        var engagements = await db.Staff.AsNoTracking()
-            .Where(s => s.NationalId == person)
-            .OrderByDescending(s => s.JoinedAt)
-            .ToListAsync(cancellationToken);
-        if (engagements.Count == 0)
-        {
-            return StaffNotFound(person);
-        }
-
-        var current = engagements.FirstOrDefault(s => s.Active)?.OfficeCode.Value;
-        return TypedResults.Ok(new StaffHistoryResponse(person, current, [.. engagements.Select(StaffResponse.From)]));
-    }
-
-    public static async Task<Results<Ok<StaffResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        string nationalId, MoveStaffRequest request, OfficeManagementDbContext db, AuthorizationCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (!NationalId.TryParse(nationalId, out var person, out var idError))
-        {
-            return Problems.FieldError("nationalId", idError);
-        }
-
-        var validated = Validators.Validate(request);
+        var validated = StaffRules.Validate(request);
         if (validated.Value is not { } move)
         {
-            return TypedResults.ValidationProblem(validated.Errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         var target = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == move.Office, cancellationToken);
         if (target is null)
         {
-            return OfficesApi.OfficeNotFound(move.Office);
+            return OfficeRules.NotFound(move.Office);
         }
 
         var current = await db.Staff.FirstOrDefaultAsync(s => s.NationalId == person && s.Active, cancellationToken);
         if (current is null)
         {
             return await db.Staff.AnyAsync(s => s.NationalId == person, cancellationToken)
-                ? Problems.Conflict("Staff member not moved.", $"{person} is not active at any office; register them at {move.Office} instead.")
-                : StaffNotFound(person);
+                ? Problem.Conflict(Conflicts.StaffNotActive, NotMoved, $"{person} is not active at any office; register them at {move.Office} instead.")
+                : StaffRules.NotFound(person);
         }
 
         if (current.OfficeCode == move.Office)
         {
-            return Problems.Conflict("Staff member not moved.", $"{person} already serves at office {move.Office}.");
+            return Problem.Conflict(Conflicts.AlreadyAtOffice, NotMoved, $"{person} already serves at office {move.Office}.");
         }
 
         if (target.RefusalToHire() is { } refusal)
         {
-            return Problems.Conflict("Staff member not moved.", refusal);
+            return OfficeRules.Conflict(refusal, NotMoved);
         }
 
-        var next = current.MoveTo(move.Office, move.Role, time.GetDatabaseNow(), user.Actor());
+        var now = time.GetDatabaseNow();
+        var next = current.MoveTo(move.Office, move.Role, now, caller.Actor);
+        changes.StaffChanged(person, current.OfficeCode, caller, now);
+        changes.StaffChanged(person, next.OfficeCode, caller, now);
         // Two statements in one transaction: the old engagement ends before the new one starts, as the
-        // "one active engagement per person" index requires.
+        // "one active engagement per person" index requires. The events commit with the first.
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -96,35 +76,10 @@ public static partial class StaffApi
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
-            return Problems.Conflict("Staff member not moved.", $"{person} was changed by someone else at the same moment; read the record again.");
+            return Problem.Conflict(Conflicts.ConcurrentChange, NotMoved, $"{person} was changed by someone else at the same moment; read the record again.");
         }
 
-        await cache.InvalidatePersonAsync(person);
-        return TypedResults.Ok(StaffResponse.From(next));
+        await changes.CommittedAsync();
+        return StaffResponse.From(next);
     }
-
-    public static async Task<Results<Ok<StaffResponse>, ValidationProblem, ProblemHttpResult>> DeactivateAsync(
-        string nationalId, OfficeManagementDbContext db, AuthorizationCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (!NationalId.TryParse(nationalId, out var person, out var idError))
-        {
-            return Problems.FieldError("nationalId", idError);
-        }
-
-        var current = await db.Staff.FirstOrDefaultAsync(s => s.NationalId == person && s.Active, cancellationToken);
-        if (current is null)
-        {
-            return await db.Staff.AnyAsync(s => s.NationalId == person, cancellationToken)
-                ? Problems.Conflict("Staff member not deactivated.", $"{person} is not active at any office.")
-                : StaffNotFound(person);
-        }
-
-        current.Deactivate(time.GetDatabaseNow(), user.Actor());
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidatePersonAsync(person);
-        return TypedResults.Ok(StaffResponse.From(current));
-    }
-
-    private static ProblemHttpResult StaffNotFound(NationalId person) =>
-        Problems.NotFound("Staff member not found.", $"{person} has never been on the staff of an office.");
 }

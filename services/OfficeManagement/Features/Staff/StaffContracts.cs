@@ -1,54 +1,23 @@
 using CityEServices.Iran;
 using CityEServices.OfficeManagement.Domain;
 
-namespace CityEServices.OfficeManagement.Api;
+namespace CityEServices.OfficeManagement.Features.Staff;
 
-public sealed record OfficeResponse(
-    string Code,
-    string Name,
-    int District,
-    string Address,
-    OfficeStatus Status,
-    DualTime CreatedAt,
-    IReadOnlyList<LicenceResponse> Licences,
-    IReadOnlyList<StaffResponse> Staff,
-    IReadOnlyList<StatusChangeResponse> StatusHistory)
-{
-    public static OfficeResponse From(Office office, IEnumerable<StaffMember> staff, IEnumerable<OfficeStatusChange> history) => new(
-        office.Code.Value,
-        office.Name,
-        office.District,
-        office.Address,
-        office.Status,
-        DualTime.From(office.CreatedAt),
-        [.. office.Licences.OrderBy(l => l.GrantedAt).Select(LicenceResponse.From)],
-        [.. staff.OrderByDescending(s => s.Active).ThenBy(s => s.JoinedAt).Select(StaffResponse.From)],
-        [.. history.OrderBy(c => c.ChangedAt).Select(StatusChangeResponse.From)]);
-}
+// Request bodies are loosely typed on purpose: the rules, not the JSON reader, decide what is
+// wrong, so a client gets one 400 naming each bad field.
 
-/// <summary>One line of an office list.</summary>
-public sealed record OfficeSummaryResponse(string Code, string Name, int District, string Address, OfficeStatus Status, IReadOnlyList<string> LicensedServiceTypes, int ActiveStaff);
+/// <summary><c>POST /api/offices/{code}/staff</c>.</summary>
+public sealed record AddStaffRequest(string? NationalId, string? FullName, string? Role);
 
-public sealed record StatusChangeResponse(OfficeStatus FromStatus, OfficeStatus ToStatus, DualTime ChangedAt, string ChangedBy, string? Note)
-{
-    public static StatusChangeResponse From(OfficeStatusChange change) =>
-        new(change.FromStatus, change.ToStatus, DualTime.From(change.ChangedAt), change.ChangedBy, change.Note);
-}
+/// <summary>
+/// <c>POST /api/staff/{nationalId}/qualifications</c>. An exam needs <see cref="Score"/> and passes on it
+/// alone (<see cref="Passed"/> may be left out, and must agree if sent); an interview or training needs
+/// <see cref="Passed"/> and may carry a score.
+/// </summary>
+public sealed record RecordQualificationRequest(string? ServiceType, string? Kind, decimal? Score, bool? Passed);
 
-/// <summary>The authorisation answer as AuthorizeService gives it (reason empty when allowed).</summary>
-public sealed record AuthorizationDecisionResponse(string OfficeCode, string OperatorNationalId, string ServiceType, bool Allowed, string? Reason, string Detail);
-
-/// <summary>A licence, current (<see cref="Active"/>) or revoked.</summary>
-public sealed record LicenceResponse(string ServiceType, bool Active, DualTime GrantedAt, string GrantedBy, DualTime? RevokedAt, string? RevokedBy)
-{
-    public static LicenceResponse From(Licence licence) => new(
-        licence.ServiceType,
-        licence.IsActive,
-        DualTime.From(licence.GrantedAt),
-        licence.GrantedBy,
-        licence.RevokedAt is { } revoked ? DualTime.From(revoked) : null,
-        licence.RevokedBy);
-}
+/// <summary><c>POST /api/staff/{nationalId}/move</c>: the office to move to; the role stays unless given.</summary>
+public sealed record MoveStaffRequest(string? OfficeCode, string? Role);
 
 public sealed record StaffResponse(
     NationalId NationalId,
