@@ -1,14 +1,9 @@
 namespace CityEServices.UrbanPlanning.Domain;
 
-/// <summary>Allowed, or refused with a machine-readable reason (the 403's <c>reason</c>) and a sentence for people.</summary>
-public sealed record AccessDecision(bool Allowed, string? Reason, string? Detail)
-{
-    public static readonly AccessDecision Allow = new(true, null, null);
-
-    public static AccessDecision Deny(string reason, string detail) => new(false, reason, detail);
-}
-
-/// <summary>Reasons this service itself gives; refusals by office management pass its own reasons through.</summary>
+/// <summary>
+/// The <c>reason</c> codes of the 403s this service gives itself (clients branch on them, so they never
+/// change); refusals by office management pass its own reasons through.
+/// </summary>
 public static class DenialReasons
 {
     public const string RoleNotAllowed = "RoleNotAllowed";

@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Security;
+using CityEServices.Web.Callers;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
