@@ -1,7 +1,6 @@
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.Web.Grpc;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Clients;
 

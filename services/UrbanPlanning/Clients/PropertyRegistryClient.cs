@@ -1,7 +1,6 @@
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Iran;
 using CityEServices.Web.Grpc;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Clients;
 

@@ -6,7 +6,6 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.Web.Callers;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using CityEServices.Contracts.Events;
 using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
 using CityEServices.UrbanPlanning.Domain;
-using CityEServices.Web.Callers;
 using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,6 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Infrastructure;
-using CityEServices.Web.Callers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;

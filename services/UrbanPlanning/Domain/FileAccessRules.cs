@@ -1,6 +1,4 @@
 using CityEServices.Contracts.Security;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Domain;
 

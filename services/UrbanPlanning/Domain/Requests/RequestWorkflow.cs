@@ -1,5 +1,4 @@
 using CityEServices.Contracts.Security;
-using CityEServices.Web.Callers;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 

@@ -1,6 +1,4 @@
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Domain.Supervision;
 

@@ -4,8 +4,6 @@ using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Files;

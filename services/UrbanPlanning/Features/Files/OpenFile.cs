@@ -3,8 +3,6 @@ using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.Web.Authorization;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Features.Files;
 

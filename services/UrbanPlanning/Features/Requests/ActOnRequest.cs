@@ -1,8 +1,6 @@
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Callers;
 using CityEServices.Web.Data;
-using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;

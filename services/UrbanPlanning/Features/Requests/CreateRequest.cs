@@ -6,8 +6,6 @@ using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
 using CityEServices.Web.Authorization;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;

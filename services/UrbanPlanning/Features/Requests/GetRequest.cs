@@ -1,8 +1,6 @@
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

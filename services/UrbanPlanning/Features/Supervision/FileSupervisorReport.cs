@@ -5,9 +5,7 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.Web.Callers;
 using CityEServices.Web.Data;
-using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;

@@ -1,7 +1,5 @@
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 

@@ -3,8 +3,6 @@ using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Infrastructure;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Tracking;

@@ -1,5 +1,3 @@
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityEServices.UrbanPlanning.Features.Tracking;
