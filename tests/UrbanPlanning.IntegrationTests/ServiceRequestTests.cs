@@ -216,8 +216,10 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         using var reviewer = _service.CreateClient(TestTokens.Reviewer(14));
         using var admin = _service.CreateClient(TestTokens.Admin());
         var licence = $"ENG-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
-        (await admin.PostAsJsonAsync("/api/urban-planning/engineers", new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 }))
-            .EnsureSuccessStatusCode();
+        var engineer = new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 };
+        await AssertProblemAsync(await reviewer.PostAsJsonAsync("/api/urban-planning/engineers", engineer), HttpStatusCode.Forbidden, "RoleNotAllowed");
+        (await admin.PostAsJsonAsync("/api/urban-planning/engineers", engineer)).EnsureSuccessStatusCode();
+        await AssertProblemAsync(await admin.PostAsJsonAsync("/api/urban-planning/engineers", engineer with { licenceNumber = licence.ToLowerInvariant() }), HttpStatusCode.Conflict, "EngineerExists");
 
         // No permit yet: no supervisor.
         await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "BuildingPermitNotIssued");
