@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Requests;
 
-namespace CityEServices.UrbanPlanning.Api;
+namespace CityEServices.UrbanPlanning.Features.Requests;
 
 public sealed record CreateRequestBody(string? ServiceType, JsonElement? Details);
 
@@ -54,18 +54,5 @@ public sealed record RequestResponse(
             clock.IsBreached(now),
             [.. request.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id)
                 .Select(t => new TransitionResponse(DualTime.From(t.At), t.FromStatus, t.ToStatus, t.Actor, t.Note, t.ReasonCode))]);
-    }
-}
-
-internal static class ActionNames
-{
-    public static bool TryParse(string? text, out RequestAction action)
-    {
-        action = default;
-        var value = text?.Trim();
-        return !string.IsNullOrEmpty(value)
-            && !value.Any(char.IsDigit)
-            && Enum.TryParse(value, ignoreCase: true, out action)
-            && Enum.IsDefined(action);
     }
 }

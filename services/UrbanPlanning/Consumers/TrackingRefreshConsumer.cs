@@ -1,10 +1,10 @@
 using CityEServices.Contracts.Events;
 using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Tracking;
+using CityEServices.UrbanPlanning.Infrastructure;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.UrbanPlanning.Events;
+namespace CityEServices.UrbanPlanning.Consumers;
 
 /// <summary>
 /// This service's own status changes, heard back from the broker: each drops the file's cached tracking

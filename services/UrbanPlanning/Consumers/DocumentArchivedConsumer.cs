@@ -9,12 +9,13 @@ using CityEServices.UrbanPlanning.Domain.Supervision;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.UrbanPlanning.Events;
+namespace CityEServices.UrbanPlanning.Consumers;
 
 /// <summary>
 /// A document reached the archive. Remembered (supervisor reports must cite an archived document),
 /// and ticked off every request of that file — or of any file of that property — still waiting for
-/// its category; a request whose set is complete moves to Submitted by itself.
+/// its category; a request whose set is complete moves to Submitted by itself, recorded as done by
+/// this service (<c>system:urbanplanning</c>) on the archive's word.
 /// </summary>
 public sealed class DocumentArchivedConsumer(
     UrbanPlanningDbContext db,
@@ -43,12 +44,13 @@ public sealed class DocumentArchivedConsumer(
             .Where(r => numbers.Contains(r.FileNumber) && r.Status == RequestStatus.AwaitingDocuments)
             .ToListAsync(cancellationToken);
         var now = time.GetDatabaseNow();
+        var caller = Caller.System(Extensions.ServiceName, message.CorrelationId);
         foreach (var request in waiting)
         {
-            if (request.DocumentArrived(message.Category, now) is { } moved)
+            if (request.DocumentArrived(message.Category, caller.Actor, now) is { } moved)
             {
                 var file = files.Single(f => f.FileNumber == request.FileNumber);
-                foreach (var integrationEvent in RequestEvents.For(request, file, moved, message.CorrelationId))
+                foreach (var integrationEvent in RequestEvents.For(request, file, moved, caller.CorrelationId))
                 {
                     Db.PublishOnCommit(integrationEvent);
                 }

@@ -1,7 +1,9 @@
 using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Features.Requests;
+using CityEServices.UrbanPlanning.Features.Supervision;
 
-namespace CityEServices.UrbanPlanning.Api;
+namespace CityEServices.UrbanPlanning.Features.Files;
 
 /// <summary>Fields are strings so that every problem can be reported per field in one 400, not one JSON error at a time.</summary>
 public sealed record OpenFileRequest(string? RenovationCode, string? ApplicantNationalId, string? OfficeCode);
@@ -37,6 +39,5 @@ public sealed record FileResponse(
         DualTime.From(file.OpenedAt),
         requests);
 }
-
 
 public sealed record SupervisionResponse(Guid AssignmentId, string PermitNumber, string LicenceNumber, DualTime AssignedAt, DualTime? CompletedAt, IReadOnlyList<ReportResponse> Reports);

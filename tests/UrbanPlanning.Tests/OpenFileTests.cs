@@ -2,21 +2,27 @@ using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Contracts.Security;
-using CityEServices.UrbanPlanning.Api;
+using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Features.Files;
+using CityEServices.Web.Authorization;
+using CityEServices.Web.Callers;
+using CityEServices.Web.Grpc;
+using CityEServices.Web.Problems;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CityEServices.UrbanPlanning.Tests;
 
 /// <summary>
-/// The refusals of POST /files, in the order the brief fixes: body, office claim, office management's
-/// authorisation, the property registry. None of these paths may reach the database (the opener here
-/// has none, so reaching it would fail the test).
+/// The refusals of the OpenFile use case (POST /files), in the order the brief fixes: body, office
+/// claim, office management's authorisation, the property registry. None of these paths may reach the
+/// database (the opener here has none, so reaching it would fail the test).
 /// </summary>
-public class OpenFileEndpointTests
+public class OpenFileTests
 {
     private static readonly OpenFileRequest Valid = new("22-1-15-7-0-0-0", "0076229645", "ofc1");
 
@@ -28,8 +34,8 @@ public class OpenFileEndpointTests
     {
         var result = await OpenAsync(new OpenFileRequest("22-1", "123", "OFC_1"), Principals.Operator());
 
-        var problem = Assert.IsType<ValidationProblem>(result.Result);
-        Assert.Equal(["applicantNationalId", "officeCode", "renovationCode"], problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+        var problem = AssertProblem(result, StatusCodes.Status400BadRequest);
+        Assert.Equal(["applicantNationalId", "officeCode", "renovationCode"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(_offices.Requests);
         Assert.Empty(_properties.Requests);
     }
@@ -76,7 +82,7 @@ public class OpenFileEndpointTests
         var result = await OpenAsync(Valid, Principals.Operator());
 
         var problem = AssertForbidden(result, reason);
-        Assert.Equal("because", problem.ProblemDetails.Detail);
+        Assert.Equal("because", problem.Detail);
         Assert.Empty(_properties.Requests);
     }
 
@@ -87,9 +93,8 @@ public class OpenFileEndpointTests
 
         var result = await OpenAsync(Valid, Principals.Operator());
 
-        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
-        Assert.Equal(StatusCodes.Status404NotFound, problem.StatusCode);
-        Assert.Contains("22-1-15-7-0-0-0", problem.ProblemDetails.Detail);
+        var problem = AssertProblem(result, StatusCodes.Status404NotFound);
+        Assert.Contains("22-1-15-7-0-0-0", problem.Detail);
         var asked = Assert.Single(_properties.Requests);
         Assert.Equal("22-1-15-7-0-0-0", asked.RenovationCode);
         Assert.Equal("0076229645", asked.NationalId);
@@ -126,27 +131,30 @@ public class OpenFileEndpointTests
 
         var result = await OpenAsync(Valid, Principals.Operator());
 
-        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
-        Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.StatusCode);
-        Assert.Equal("DependencyFailed", problem.ProblemDetails.Extensions["reason"]);
+        var problem = AssertProblem(result, StatusCodes.Status503ServiceUnavailable);
+        Assert.Equal("DependencyFailed", problem.Reason);
     }
 
-    private Task<Results<Created<OpenFileResponse>, ValidationProblem, ProblemHttpResult>> OpenAsync(OpenFileRequest request, System.Security.Claims.ClaimsPrincipal user) =>
-        FilesApi.OpenFileAsync(
-            request,
-            user,
-            new DefaultHttpContext(),
-            _offices,
-            _properties,
-            new FileOpener(null!, TimeProvider.System),
-            NullLoggerFactory.Instance,
-            CancellationToken.None);
-
-    private static ProblemHttpResult AssertForbidden(Results<Created<OpenFileResponse>, ValidationProblem, ProblemHttpResult> result, string reason)
+    private Task<Outcome<OpenFileResponse>> OpenAsync(OpenFileRequest request, System.Security.Claims.ClaimsPrincipal user)
     {
-        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
-        Assert.Equal(StatusCodes.Status403Forbidden, problem.StatusCode);
-        Assert.Equal(reason, problem.ProblemDetails.Extensions["reason"]);
+        var calls = new ServiceCalls(NullLogger<ServiceCalls>.Instance);
+        var offices = new OfficeAuthorizations(
+            _offices, calls, new MemoryCache(new MemoryCacheOptions()), new AuthorizationGenerations(), Options.Create(new OfficeAuthorizationOptions()), TimeProvider.System);
+        var openFile = new OpenFile(offices, new PropertyRegistryClient(_properties, calls), new FileOpener(null!, TimeProvider.System));
+        return openFile.HandleAsync(request, Caller.From(user), CancellationToken.None);
+    }
+
+    private static Problem AssertProblem(Outcome<OpenFileResponse> result, int status)
+    {
+        Assert.False(result.Succeeded);
+        Assert.Equal(status, result.Problem!.Status);
+        return result.Problem;
+    }
+
+    private static Problem AssertForbidden(Outcome<OpenFileResponse> result, string reason)
+    {
+        var problem = AssertProblem(result, StatusCodes.Status403Forbidden);
+        Assert.Equal(reason, problem.Reason);
         return problem;
     }
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Requests;
 
-namespace CityEServices.UrbanPlanning.Tracking;
+namespace CityEServices.UrbanPlanning.Infrastructure;
 
 /// <summary>
 /// What the citizen's tracking page is built from, as cached in Redis. Raw facts only: the due date and
@@ -24,23 +23,6 @@ public sealed record TrackingSnapshot(
         CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(ApplicantHash),
             Encoding.ASCII.GetBytes(HashApplicant(trackingCode, nationalId)));
-
-    public TrackingResponse ToResponse(DateTimeOffset now) => new(
-        FileNumber,
-        District,
-        DualTime.From(OpenedAt),
-        [.. Requests.Select(r =>
-        {
-            var clock = new SlaClock(r.SlaDays, r.SubmittedAt, r.ReturnedTime, r.ReturnedSince, r.ClosedAt);
-            return new TrackingRequestResponse(
-                r.RequestId,
-                r.ServiceType,
-                r.ServiceTitleFa,
-                r.Status,
-                clock.DueAt(now) is { } due ? DualTime.From(due) : null,
-                clock.IsBreached(now),
-                [.. r.Timeline.Select(t => new TrackingTimelineEntry(DualTime.From(t.At), t.FromStatus, t.ToStatus, t.Note))]);
-        })]);
 }
 
 public sealed record TrackedRequest(
@@ -56,16 +38,3 @@ public sealed record TrackedRequest(
     IReadOnlyList<TrackedTransition> Timeline);
 
 public sealed record TrackedTransition(DateTimeOffset At, RequestStatus? FromStatus, RequestStatus ToStatus, string? Note);
-
-public sealed record TrackingResponse(string FileNumber, int District, DualTime OpenedAt, IReadOnlyList<TrackingRequestResponse> Requests);
-
-public sealed record TrackingRequestResponse(
-    Guid RequestId,
-    string ServiceType,
-    string ServiceTitleFa,
-    RequestStatus Status,
-    DualTime? DueAt,
-    bool SlaBreached,
-    IReadOnlyList<TrackingTimelineEntry> Timeline);
-
-public sealed record TrackingTimelineEntry(DualTime At, RequestStatus? FromStatus, RequestStatus ToStatus, string? Note);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using StackExchange.Redis;
 
-namespace CityEServices.UrbanPlanning.Tracking;
+namespace CityEServices.UrbanPlanning.Infrastructure;
 
 /// <summary>
 /// The tracking read model in Redis, shared by every replica (no per-process copy that one replica's
