@@ -99,9 +99,10 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
     {
         using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
-        var errors = await (await client.GetAsync($"{Requests.Documents}?pageSize=500&category=NOPE&renovationCode=1-2&from=yesterday")).AssertValidationProblemAsync();
+        var errors = await (await client.GetAsync($"{Requests.Documents}?pageSize=500&category=NOPE&renovationCode=1-2&from=yesterday&district=abc")).AssertValidationProblemAsync();
 
         Assert.True(errors.TryGetProperty("pageSize", out _));
+        Assert.True(errors.TryGetProperty("district", out _));
         Assert.True(errors.TryGetProperty("category", out _));
         Assert.True(errors.TryGetProperty("renovationCode", out _));
         Assert.True(errors.TryGetProperty("from", out _));

@@ -1,4 +1,4 @@
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Infrastructure.Storage;
 
 namespace CityEServices.Archive.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using CityEServices.Archive.Ingest;
+using CityEServices.Archive.Domain;
 using CityEServices.Archive.IntegrationTests.Infrastructure;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
@@ -48,7 +48,7 @@ public sealed class StreamingUploadTests : IDisposable
         ParsedUpload upload;
         try
         {
-            upload = await UploadReader.ReadAsync(context.Request, store, maxBytes: 64L * 1024 * 1024, CancellationToken.None);
+            upload = await UploadReader.ReadMultipartAsync(context.Request, store, maxBytes: 64L * 1024 * 1024, CancellationToken.None);
         }
         finally
         {

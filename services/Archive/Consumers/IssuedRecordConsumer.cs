@@ -1,15 +1,16 @@
 using System.Globalization;
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Domain;
-using CityEServices.Archive.Ingest;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Features.Documents;
+using CityEServices.Archive.Infrastructure.Pdf;
+using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Archive.Events;
+namespace CityEServices.Archive.Consumers;
 
 /// <summary>What the archive writes for an issued document: its file, its property, a title and the lines of the record.</summary>
 public sealed record IssuedRecord(string FileNumber, string RenovationCode, string Title, IReadOnlyList<string> Lines);
@@ -55,39 +56,12 @@ public abstract class IssuedRecordConsumer<TEvent>(ArchiveDbContext db, ContentS
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
         var dossier = await Db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.FileNumber == record.FileNumber, cancellationToken);
-        var district = dossier?.District ?? int.Parse(record.FileNumber[..2], CultureInfo.InvariantCulture);
+        var description = new DocumentDescription(
+            DocumentCategories.Permit, record.Title, record.FileNumber, dossier?.RenovationCode ?? record.RenovationCode,
+            dossier?.District ?? FileNumbers.DistrictOf(record.FileNumber), DocumentSource.System, message.OccurredAt.ToUniversalTime());
         await store.PutAsync(bytes, cancellationToken);
         await ingest.ArchiveAsync(
-            new StagedDocument(sha256, bytes.Length, ContentKind.Pdf, 1),
-            DocumentCategories.Permit, record.Title, record.FileNumber, dossier?.RenovationCode ?? record.RenovationCode, district,
-            DocumentSource.System, message.OccurredAt.ToUniversalTime(), "system", message.CorrelationId, beforeSave: null, cancellationToken);
+            new StagedDocument(sha256, bytes.Length, ContentKind.Pdf, 1), description,
+            Caller.System(Extensions.ServiceName, message.CorrelationId), beforeSave: null, cancellationToken);
     }
-}
-
-public sealed class BuildingPermitIssuedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<BuildingPermitIssuedConsumer> logger)
-    : IssuedRecordConsumer<BuildingPermitIssued>(db, store, ingest, logger)
-{
-    protected override IssuedRecord Describe(BuildingPermitIssued m) => new(m.FileNumber, m.RenovationCode, $"Building permit {m.PermitNumber}",
-        [FormattableString.Invariant($"Floors: {m.Floors}"), FormattableString.Invariant($"Building area (m2): {m.BuildingAreaM2}"), $"Usage: {m.Usage}"]);
-}
-
-public sealed class ExcavationPermitIssuedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<ExcavationPermitIssuedConsumer> logger)
-    : IssuedRecordConsumer<ExcavationPermitIssued>(db, store, ingest, logger)
-{
-    protected override IssuedRecord Describe(ExcavationPermitIssued m) => new(m.FileNumber, m.RenovationCode, $"Excavation permit {m.PermitNumber}",
-        [$"Street: {m.Street}", FormattableString.Invariant($"Length (m): {m.LengthM}, depth (m): {m.DepthM}"), FormattableString.Invariant($"Duration (days): {m.DurationDays}")]);
-}
-
-public sealed class WasteContractSignedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<WasteContractSignedConsumer> logger)
-    : IssuedRecordConsumer<WasteContractSigned>(db, store, ingest, logger)
-{
-    protected override IssuedRecord Describe(WasteContractSigned m) => new(m.FileNumber, m.RenovationCode, $"Construction waste contract {m.ContractNumber}",
-        [FormattableString.Invariant($"Volume (m3): {m.VolumeM3}"), $"Hauler: {m.Hauler}", $"Disposal site: {m.DisposalSite}"]);
-}
-
-public sealed class CompletionCertificateIssuedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<CompletionCertificateIssuedConsumer> logger)
-    : IssuedRecordConsumer<CompletionCertificateIssued>(db, store, ingest, logger)
-{
-    protected override IssuedRecord Describe(CompletionCertificateIssued m) => new(m.FileNumber, m.RenovationCode, $"Completion certificate {m.CertificateNumber}",
-        [FormattableString.Invariant($"Floors: {m.Floors}"), FormattableString.Invariant($"Building area (m2): {m.BuildingAreaM2}")]);
 }

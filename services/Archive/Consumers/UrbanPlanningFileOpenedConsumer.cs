@@ -5,7 +5,7 @@ using CityEServices.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Archive.Events;
+namespace CityEServices.Archive.Consumers;
 
 /// <summary>Opens the dossier of a newly opened urban-planning file.</summary>
 public sealed class UrbanPlanningFileOpenedConsumer(

@@ -1,4 +1,4 @@
-namespace CityEServices.Archive.Storage;
+namespace CityEServices.Archive.Domain;
 
 /// <summary>The kinds of content the archive accepts, decided from the first bytes alone.</summary>
 public enum ContentKind

@@ -1,17 +1,17 @@
 using CityEServices.Archive.Domain;
+using CityEServices.Archive.Features.Fixity;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.Archive.Fixity;
+namespace CityEServices.Archive.Jobs;
 
-public sealed class FixityOptions
-{
-    /// <summary>How often the whole store is re-hashed (Archive:Fixity:Interval); zero turns the schedule off.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
-}
-
-/// <summary>Runs a whole-store fixity check every <see cref="FixityOptions.Interval"/>, the first one interval after start-up.</summary>
+/// <summary>
+/// Runs a whole-store fixity check every <see cref="FixityOptions.Interval"/>, the first one interval
+/// after start-up, as the archive itself (<c>system:archive</c>).
+/// </summary>
 public sealed partial class FixityScheduler(IServiceScopeFactory scopes, IOptions<FixityOptions> options, TimeProvider time, ILogger<FixityScheduler> logger) : BackgroundService
 {
+    private static readonly Caller Archive = Caller.System(Extensions.ServiceName);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
@@ -26,7 +26,7 @@ public sealed partial class FixityScheduler(IServiceScopeFactory scopes, IOption
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<FixityRunner>().RunAsync(FixityTrigger.Scheduled, null, "scheduler", stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<FixityRunner>().RunAsync(FixityTrigger.Scheduled, null, Archive, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,15 +1,13 @@
-using CityEServices.Archive.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CityEServices.Archive.Api;
+namespace CityEServices.Archive.Features.Categories;
 
 public static class CategoriesApi
 {
-    private static readonly IReadOnlyList<CategoryResponse> Scheme = [.. ClassificationScheme.Categories.Select(CategoryResponse.From)];
-
     public static RouteHandlerBuilder MapCategoriesApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/archive/categories", GetCategories).WithTags("Categories").WithName("GetCategories");
+        app.MapGet("/api/archive/categories", GetCategories).WithTags("Categories").WithName("GetCategories")
+            .WithSummary("The classification scheme: codes, Persian and English titles, and how long each category is kept");
 
-    /// <summary>The classification scheme; the codes are part of the API. Any signed-in caller may read it.</summary>
-    public static Ok<IReadOnlyList<CategoryResponse>> GetCategories() => TypedResults.Ok(Scheme);
+    public static Ok<IReadOnlyList<CategoryResponse>> GetCategories(Caller caller, GetCategories getCategories) =>
+        TypedResults.Ok(getCategories.Handle(caller));
 }

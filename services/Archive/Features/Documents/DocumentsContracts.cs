@@ -1,7 +1,7 @@
 using CityEServices.Archive.Domain;
 using CityEServices.Iran;
 
-namespace CityEServices.Archive.Api;
+namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>The answer to an upload: 201 for a new record, 200 with <c>alreadyArchived</c> for the same content already in that dossier.</summary>
 public sealed record DocumentReceipt(Guid DocumentId, string Sha256, long SizeBytes, int Version, string ContentType, int? Pages, bool AlreadyArchived)
@@ -55,4 +55,24 @@ public sealed record DocumentResponse(
     private static DualTime? Dual(DateTimeOffset? instant) => instant is { } value ? DualTime.From(value) : null;
 }
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// The filters of <c>GET /api/archive/documents</c>, as text: a malformed one is a field error of the
+/// 400, not a binding failure.
+/// </summary>
+public sealed record DocumentSearchQuery(
+    string? RenovationCode,
+    string? FileNumber,
+    string? Category,
+    string? District,
+    string? From,
+    string? To,
+    string? Q,
+    string? Sha256,
+    string? Page,
+    string? PageSize);
+
+/// <summary>One read of a document's content, as the access audit shows it.</summary>
+public sealed record ContentReadResponse(string Actor, DualTime ReadAt, string? Range)
+{
+    public static ContentReadResponse From(ContentRead read) => new(read.Actor, DualTime.From(read.ReadAt), read.Range);
+}

@@ -1,112 +1,33 @@
-using System.Security.Claims;
+using System.Globalization;
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Domain;
-using CityEServices.Archive.Ingest;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
-using CityEServices.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CityEServices.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Archive.Api;
+namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>
-/// GET /api/archive/documents: by renovation code, file number, category, district, archived-date range,
-/// content hash, and Persian-normalised title text (<c>q</c>). Reviewers see only their district,
-/// operators only their office's files; the filters narrow within that.
+/// Documents by renovation code, file number, category, district, archived-date range, content hash,
+/// and Persian-normalised title text (<c>q</c>), newest first, a page at a time. Reviewers see only
+/// their district, operators only their office's files; the filters narrow within that.
 /// </summary>
-public static class DocumentSearch
+public sealed class SearchDocuments(ArchiveDbContext db)
 {
-    public static async Task<Results<Ok<PageOf<DocumentResponse>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        ClaimsPrincipal user,
-        ArchiveDbContext db,
-        string? renovationCode,
-        string? fileNumber,
-        string? category,
-        int? district,
-        string? from,
-        string? to,
-        string? q,
-        string? sha256,
-        int? page,
-        int? pageSize,
-        CancellationToken cancellationToken)
+    public async Task<Outcome<Page<DocumentResponse>>> HandleAsync(DocumentSearchQuery search, Caller caller, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var mayRead = DossierAccessRules.CanReadAny(caller);
-        if (!mayRead.Allowed)
+        if (DossierAccessRules.CanReadAny(caller) is { } refusal)
         {
-            return Problems.Forbidden(mayRead);
+            return refusal;
         }
 
         var errors = new ValidationErrors();
-        var (pageNumber, size) = Paging.Check(page, pageSize, errors);
-        var query = db.Documents.AsNoTracking();
-
-        if (!string.IsNullOrWhiteSpace(renovationCode))
-        {
-            if (RenovationCode.TryParse(renovationCode, out var code, out var error))
-            {
-                query = query.Where(d => d.RenovationCode == code.Value);
-            }
-            else
-            {
-                errors.Add("renovationCode", error);
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(fileNumber))
-        {
-            var key = FileNumbers.Normalize(fileNumber);
-            errors.AddIf("fileNumber", key is null ? "File number must be 11 digits: a district 01–22 and a 9-digit sequence." : null);
-            query = query.Where(d => d.FileNumber == key);
-        }
-
-        if (!string.IsNullOrWhiteSpace(category))
-        {
-            errors.AddIf("category", ClassificationScheme.Find(category) is null ? $"'{category}' is not a category of the classification scheme." : null);
-            query = query.Where(d => d.CategoryCode == category);
-        }
-
-        if (district is { } d0)
-        {
-            errors.AddIf("district", d0 is < 1 or > RenovationCode.MaxDistrict ? "District must be 1–22." : null);
-            query = query.Where(d => d.District == d0);
-        }
-
-        if (!string.IsNullOrWhiteSpace(from))
-        {
-            var start = UploadMetadata.ParseScanned(from);
-            errors.AddIf("from", start is null ? "From must be an ISO or Solar Hijri date." : null);
-            query = query.Where(d => d.CreatedAt >= start);
-        }
-
-        if (!string.IsNullOrWhiteSpace(to))
-        {
-            // A bare date means the whole of that day.
-            var end = UploadMetadata.ParseScanned(to);
-            errors.AddIf("to", end is null ? "To must be an ISO or Solar Hijri date." : null);
-            var exclusive = to.Trim().Length <= 10 ? end?.AddDays(1) : end;
-            query = query.Where(d => d.CreatedAt < exclusive);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = PersianText.Normalize(q)!;
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(d => EF.Functions.ILike(d.Title, pattern));
-        }
-
-        if (!string.IsNullOrWhiteSpace(sha256))
-        {
-            var hash = sha256.Trim().ToLowerInvariant();
-            errors.AddIf("sha256", hash.Length != 64 || hash.AsSpan().ContainsAnyExcept("0123456789abcdef") ? "sha256 is 64 hex digits." : null);
-            query = query.Where(d => d.Sha256 == hash);
-        }
-
+        var page = PageRequest.Read(search.Page, search.PageSize, errors);
+        var query = Filter(db.Documents.AsNoTracking(), search, errors);
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problem.Invalid(errors);
         }
 
         if (!DocumentAccessRules.SeesEverything(caller))
@@ -117,9 +38,75 @@ public static class DocumentSearch
                 || (office != null && db.Dossiers.Any(s => s.FileNumber == d.FileNumber && s.OfficeCode.ToUpper() == office.ToUpper())));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageOf<DocumentResponse>([.. items.Select(DocumentResponse.From)], pageNumber, size, total));
+        return await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).ToPageAsync(page, DocumentResponse.From, cancellationToken);
     }
+
+    /// <summary>The filters given, each checked (a bad one adds its field's error) and applied.</summary>
+    private static IQueryable<Document> Filter(IQueryable<Document> query, DocumentSearchQuery search, ValidationErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(search.RenovationCode))
+        {
+            if (RenovationCode.TryParse(search.RenovationCode, out var code, out var error))
+            {
+                query = query.Where(d => d.RenovationCode == code.Value);
+            }
+            else
+            {
+                errors.Add("renovationCode", error);
+            }
+        }
+
+        if (FileNumbers.ReadOptional(search.FileNumber, "fileNumber", errors) is { } fileNumber)
+        {
+            query = query.Where(d => d.FileNumber == fileNumber);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Category))
+        {
+            errors.AddIf("category", ClassificationScheme.Find(search.Category) is null ? $"'{search.Category}' is not a category of the classification scheme." : null);
+            query = query.Where(d => d.CategoryCode == search.Category);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.District))
+        {
+            var valid = int.TryParse(PersianText.NormalizeDigits(search.District)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var district)
+                && district is >= 1 and <= RenovationCode.MaxDistrict;
+            errors.AddIf("district", valid ? null : $"District must be a whole number from 1 to {RenovationCode.MaxDistrict}.");
+            query = query.Where(d => d.District == district);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.From))
+        {
+            var start = UploadMetadata.ParseScanned(search.From);
+            errors.AddIf("from", start is null ? "From must be an ISO or Solar Hijri date." : null);
+            query = query.Where(d => d.CreatedAt >= start);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.To))
+        {
+            var end = UploadMetadata.ParseScanned(search.To);
+            errors.AddIf("to", end is null ? "To must be an ISO or Solar Hijri date." : null);
+            // A bare date means the whole of that day.
+            var exclusive = search.To.Trim().Length <= 10 ? end?.AddDays(1) : end;
+            query = query.Where(d => d.CreatedAt < exclusive);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Q))
+        {
+            var pattern = "%" + EscapeLike(PersianText.Normalize(search.Q)!) + "%";
+            query = query.Where(d => EF.Functions.ILike(d.Title, pattern));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Sha256))
+        {
+            var hash = search.Sha256.Trim().ToLowerInvariant();
+            errors.AddIf("sha256", hash.Length != 64 || hash.AsSpan().ContainsAnyExcept("0123456789abcdef") ? "sha256 is 64 hex digits." : null);
+            query = query.Where(d => d.Sha256 == hash);
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

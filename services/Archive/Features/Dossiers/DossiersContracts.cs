@@ -1,13 +1,8 @@
 using CityEServices.Archive.Domain;
+using CityEServices.Archive.Features.Documents;
 using CityEServices.Iran;
 
-namespace CityEServices.Archive.Api;
-
-public sealed record CategoryResponse(string Code, string TitleFa, string TitleEn, RetentionRule Retention)
-{
-    public static CategoryResponse From(DocumentCategory category) =>
-        new(category.Code, category.TitleFa, category.TitleEn, category.Retention);
-}
+namespace CityEServices.Archive.Features.Dossiers;
 
 public sealed record DossierResponse(
     string FileNumber,

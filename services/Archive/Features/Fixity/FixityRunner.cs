@@ -1,10 +1,10 @@
 using CityEServices.Archive.Data;
 using CityEServices.Archive.Domain;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Archive.Fixity;
+namespace CityEServices.Archive.Features.Fixity;
 
 /// <summary>
 /// Re-hashes stored content and compares it with the address the metadata expects: each live document
@@ -13,14 +13,16 @@ namespace CityEServices.Archive.Fixity;
 /// </summary>
 public sealed partial class FixityRunner(ArchiveDbContext db, ContentStore store, TimeProvider time, ILogger<FixityRunner> logger)
 {
-    public async Task<FixityCheck> RunAsync(FixityTrigger trigger, string? fileNumber, string? requestedBy, CancellationToken cancellationToken)
+    /// <param name="fileNumber">The dossier to check, or null for the whole store.</param>
+    /// <param name="caller">Who asked: an archivist, or the archive itself on its schedule.</param>
+    public async Task<FixityCheck> RunAsync(FixityTrigger trigger, string? fileNumber, Caller caller, CancellationToken cancellationToken)
     {
         var check = new FixityCheck
         {
             Id = Guid.CreateVersion7(),
             Trigger = trigger,
             FileNumber = fileNumber,
-            RequestedBy = requestedBy,
+            RequestedBy = caller.Actor,
             StartedAt = time.GetDatabaseNow(),
         };
 

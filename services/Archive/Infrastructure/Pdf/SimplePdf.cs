@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CityEServices.Archive.Storage;
+namespace CityEServices.Archive.Infrastructure.Pdf;
 
 /// <summary>
 /// A one-page PDF of plain text lines, for the records the archive makes itself (issued permits). The

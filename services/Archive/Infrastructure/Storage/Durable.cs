@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CityEServices.Archive.Storage;
+namespace CityEServices.Archive.Infrastructure.Storage;
 
 /// <summary>
 /// Durability of directory entries. Flushing a file makes its bytes durable, not its name: a rename or

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using CityEServices.Archive.Domain;
 
-namespace CityEServices.Archive.Storage;
+namespace CityEServices.Archive.Infrastructure.Storage;
 
 /// <summary>
 /// Page counts read from stored content without loading it whole: PDF by its page objects, TIFF by its

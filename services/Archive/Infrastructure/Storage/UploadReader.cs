@@ -1,53 +1,57 @@
 using System.Text;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Domain;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace CityEServices.Archive.Ingest;
-
-/// <summary>Why an upload was refused before any metadata was looked at.</summary>
-public enum UploadRefusal
-{
-    NotMultipart,
-    UnsupportedContent,
-    TooLarge,
-    Malformed,
-}
-
-/// <summary>The parts of one multipart upload: the form fields, and the file staged in the store's temp folder.</summary>
-public sealed class ParsedUpload : IDisposable
-{
-    public Dictionary<string, string> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public StagedContent? File { get; set; }
-
-    public ContentKind? Kind { get; set; }
-
-    public UploadRefusal? Refusal { get; set; }
-
-    public string? RefusalDetail { get; set; }
-
-    public void Dispose() => File?.Dispose();
-}
+namespace CityEServices.Archive.Infrastructure.Storage;
 
 /// <summary>
 /// Reads <c>multipart/form-data</c> section by section with <see cref="MultipartReader"/>: the file part
 /// goes straight to a temporary file (hashed on the way), so memory stays at one buffer whatever the
-/// size. Its first bytes decide the type; its length is counted against the limit as it arrives.
+/// size. Its first bytes decide the type; its length is counted against the limit as it arrives. The
+/// HTTP half of an upload: what the parts say is for the use case to judge.
 /// </summary>
-public static class UploadReader
+public sealed class UploadReader(ContentStore store, IOptions<ArchiveStorageOptions> options)
 {
+    // Room for the multipart boundaries, part headers and metadata fields around the file itself.
+    public const long MultipartOverhead = 1024 * 1024;
+
     private const int MaxFieldLength = 4096;
     private const int BufferSize = 81920;
 
-    public static async Task<ParsedUpload> ReadAsync(HttpRequest request, ContentStore store, long maxBytes, CancellationToken cancellationToken)
+    public long MaxDocumentBytes => options.Value.MaxDocumentBytes;
+
+    /// <summary>
+    /// Reads the request's upload: a declared length beyond the limit is refused before a byte is read,
+    /// and Kestrel's own body limit (30 MB) is lifted to ours, which is enforced while streaming.
+    /// </summary>
+    public Task<ParsedUpload> ReadAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength is { } declared && declared > MaxDocumentBytes + MultipartOverhead)
+        {
+            return Task.FromResult(new ParsedUpload().Refuse(UploadRefusal.TooLarge, TooLargeDetail(MaxDocumentBytes)));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxDocumentBytes + MultipartOverhead;
+        }
+
+        return ReadMultipartAsync(http.Request, store, MaxDocumentBytes, cancellationToken);
+    }
+
+    public static string TooLargeDetail(long maxBytes) => $"Documents are limited to {maxBytes} bytes.";
+
+    public static async Task<ParsedUpload> ReadMultipartAsync(HttpRequest request, ContentStore store, long maxBytes, CancellationToken cancellationToken)
     {
         var upload = new ParsedUpload();
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
-            return Refuse(upload, UploadRefusal.NotMultipart, "Send multipart/form-data with a 'file' part and the metadata fields.");
+            return upload.Refuse(UploadRefusal.NotMultipart, "Send multipart/form-data with a 'file' part and the metadata fields.");
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -65,7 +69,7 @@ public static class UploadReader
                 {
                     if (upload.File is not null)
                     {
-                        return Refuse(upload, UploadRefusal.Malformed, "Send exactly one file per upload.");
+                        return upload.Refuse(UploadRefusal.Malformed, "Send exactly one file per upload.");
                     }
 
                     if (!await StageFileAsync(upload, section.Body, store, maxBytes, cancellationToken))
@@ -78,7 +82,7 @@ public static class UploadReader
                     var value = await ReadFieldAsync(section.Body, cancellationToken);
                     if (value is null)
                     {
-                        return Refuse(upload, UploadRefusal.Malformed, $"Field '{name}' is longer than {MaxFieldLength} characters.");
+                        return upload.Refuse(UploadRefusal.Malformed, $"Field '{name}' is longer than {MaxFieldLength} characters.");
                     }
 
                     upload.Fields[name] = value;
@@ -88,18 +92,9 @@ public static class UploadReader
         catch (InvalidDataException ex)
         {
             // A broken boundary, oversized headers, a truncated body: the client's mistake, not ours.
-            return Refuse(upload, UploadRefusal.Malformed, ex.Message);
+            return upload.Refuse(UploadRefusal.Malformed, ex.Message);
         }
 
-        return upload;
-    }
-
-    private static ParsedUpload Refuse(ParsedUpload upload, UploadRefusal refusal, string detail)
-    {
-        upload.Refusal = refusal;
-        upload.RefusalDetail = detail;
-        upload.File?.Dispose();
-        upload.File = null;
         return upload;
     }
 
@@ -119,7 +114,7 @@ public static class UploadReader
             var kind = ContentSignature.Detect(buffer.AsSpan(0, head));
             if (kind is null)
             {
-                Refuse(upload, UploadRefusal.UnsupportedContent, "The content is not a PDF, TIFF, JPEG or PNG (judged by its first bytes, not its name or declared type).");
+                upload.Refuse(UploadRefusal.UnsupportedContent, "The content is not a PDF, TIFF, JPEG or PNG (judged by its first bytes, not its name or declared type).");
                 return false;
             }
 
@@ -130,7 +125,7 @@ public static class UploadReader
             {
                 if (upload.File.Length + read > maxBytes)
                 {
-                    Refuse(upload, UploadRefusal.TooLarge, $"Documents are limited to {maxBytes} bytes.");
+                    upload.Refuse(UploadRefusal.TooLarge, TooLargeDetail(maxBytes));
                     return false;
                 }
 
