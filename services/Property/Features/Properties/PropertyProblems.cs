@@ -1,26 +1,18 @@
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
-/// <summary>The problem answers the property endpoints share.</summary>
-internal static class ApiResults
+/// <summary>The answers several property use cases give alike: the property is missing, or its state refused the change.</summary>
+internal static class PropertyProblems
 {
-    public const string ConcurrentChange = "ConcurrentChange";
+    public static Problem NotFound(RenovationCode code) =>
+        Problem.NotFound("Property not found.", $"No property has renovation code {code.Value}.");
 
-    public static ProblemHttpResult NotFound(RenovationCode code) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Property not found.", detail: $"No property has renovation code {code.Value}.");
+    /// <summary>The 409 for a change the property's current state does not allow, with the rule's reason.</summary>
+    public static Problem Refused(Refusal refusal) =>
+        Problem.Conflict(refusal.Reason, "The property's current state does not allow this.", refusal.Detail);
 
-    public static ProblemHttpResult Conflict(Refusal refusal) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: "The property's current state does not allow this.",
-        detail: refusal.Detail,
-        extensions: new Dictionary<string, object?> { ["reason"] = refusal.Reason });
-
-    public static ProblemHttpResult ChangedConcurrently(RenovationCode code) => Conflict(new Refusal(
-        ConcurrentChange, $"Property {code.Value} was changed by another request at the same time; read it again and retry."));
-
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    public static Problem ChangedConcurrently(RenovationCode code) => Refused(new Refusal(
+        Refusal.ConcurrentChange, $"Property {code.Value} was changed by another request at the same time; read it again and retry."));
 }
