@@ -2,33 +2,32 @@ using System.Globalization;
 using CityEServices.Iran;
 using CityEServices.Property.Data;
 using CityEServices.Property.Domain;
-using CityEServices.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CityEServices.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
 /// <summary>
 /// <c>GET /api/properties?district=&amp;ownerNationalId=&amp;postalCode=&amp;q=&amp;page=&amp;pageSize=</c>: all filters
 /// combine (AND); <c>q</c> is Persian-normalised exactly as stored text was, then matched as a substring
 /// of the address or of a current owner's name, so ي/ك typed on an Arabic layout find ی/ک and back.
 /// </summary>
-public static class PropertySearch
+public sealed class SearchProperties(PropertyDbContext db)
 {
     public const int MaxQueryLength = 100;
 
-    public static async Task<Results<Ok<Paged<PropertyResponse>>, ValidationProblem>> SearchAsync(
+    public async Task<Outcome<Page<PropertyResponse>>> HandleAsync(
         string? district,
         string? ownerNationalId,
         string? postalCode,
         string? q,
         string? page,
         string? pageSize,
-        PropertyDbContext db,
+        Caller caller,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var paging = Paging.Read(page, pageSize, errors);
+        var paging = PageRequest.Read(page, pageSize, errors);
         IQueryable<RealProperty> query = db.Properties.AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(district))
@@ -84,17 +83,14 @@ public static class PropertySearch
 
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return Problem.Invalid(errors);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var properties = await query
+        return await query
             .OrderBy(p => p.District).ThenBy(p => p.RenovationCode)
-            .Skip(paging.Skip).Take(paging.PageSize)
             .Include(p => p.Owners.Where(o => o.ValidTo == null))
             .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<PropertyResponse>([.. properties.Select(PropertyResponse.From)], paging.Page, paging.PageSize, total));
+            .ToPageAsync(paging, PropertyResponse.From, cancellationToken);
     }
 
     // The text is matched literally: %, _ and the escape character itself mean nothing special.

@@ -1,8 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
-using CityEServices.Web.Problems;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
 /// <summary>Turns a <see cref="TransferRequest"/> into a <see cref="TransferOrder"/> or every field error at once. Pure.</summary>
 public static class TransferValidator

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityEServices.Property.Domain;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
 /// <summary>
 /// Reads a JSON number or string into a string, keeping a number's exact text. Used for request fields

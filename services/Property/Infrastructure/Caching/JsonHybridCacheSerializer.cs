@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Hybrid;
 
-namespace CityEServices.Property.Caching;
+namespace CityEServices.Property.Infrastructure.Caching;
 
 /// <summary>Cache entries as the API's own JSON (camelCase, enums by name), so what Redis holds is readable and round-trips exactly.</summary>
 public sealed class JsonHybridCacheSerializer<T> : IHybridCacheSerializer<T>

@@ -1,7 +1,60 @@
+using System.Text.Json.Serialization;
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
+
+/// <summary>
+/// Body of <c>POST /api/properties</c>. Every field is nullable and loosely typed on purpose: the
+/// validator, not the JSON reader, decides what is wrong, so the client gets one 400 naming each bad field.
+/// </summary>
+public sealed record RegisterPropertyRequest(
+    string? RenovationCode,
+    RegistrationPlateRequest? RegistrationPlate,
+    int? District,
+    string? Address,
+    string? PostalCode,
+    decimal? LandAreaM2,
+    decimal? BuildingAreaM2,
+    int? Floors,
+    string? Usage,
+    IReadOnlyList<OwnerRequest?>? Owners,
+    RestrictionsRequest? Restrictions = null);
+
+public sealed record RegistrationPlateRequest(int? Section, int? Main, int? Sub);
+
+/// <summary>
+/// One owner. <see cref="PartyType"/> defaults to <c>Person</c>. An organisation's legal-entity ID may be
+/// sent in <see cref="LegalEntityId"/> or, as the gateway API documents a single identifier field, in
+/// <see cref="NationalId"/>; if both are sent they must agree.
+/// </summary>
+public sealed record OwnerRequest(
+    string? PartyType,
+    string? NationalId,
+    string? FullName,
+    [property: JsonConverter(typeof(JsonNumberOrStringConverter))] string? ShareDang,
+    string? LegalEntityId = null);
+
+public sealed record RestrictionsRequest(bool? LegalHold, bool? UnderConstruction);
+
+/// <summary>
+/// Body of <c>POST /api/properties/{renovationCode}/transfers</c>: <see cref="ShareDang"/> dang (part or
+/// all of the seller's share) moves from the seller to the buyer, a new or an existing owner.
+/// </summary>
+/// <param name="SellerNationalId">The seller's national ID, or an organisation's legal-entity ID.</param>
+/// <param name="Note">Optional: the deed or contract the transfer rests on, kept in the history.</param>
+public sealed record TransferRequest(
+    string? SellerNationalId,
+    BuyerRequest? Buyer,
+    [property: JsonConverter(typeof(JsonNumberOrStringConverter))] string? ShareDang,
+    string? Note = null);
+
+/// <summary>The receiving party, as an owner is given at registration; <see cref="FullName"/> may be left out for an existing owner.</summary>
+public sealed record BuyerRequest(string? PartyType, string? NationalId, string? FullName, string? LegalEntityId = null);
+
+/// <summary>Body of <c>PUT /api/properties/{renovationCode}/restrictions/legal-hold</c>.</summary>
+/// <param name="Reason">Why the property is held (court order, registry letter); kept in the history.</param>
+public sealed record LegalHoldRequest(string? Reason);
 
 public sealed record PropertyResponse(
     string RenovationCode,
@@ -94,6 +147,52 @@ public sealed record CompletedConstructionResponse(string CertificateNumber, int
 {
     public static CompletedConstructionResponse From(CompletedConstruction c) =>
         new(c.CertificateNumber, c.Floors, Areas.Trim(c.BuildingAreaM2), DualTime.From(c.IssuedAt));
+}
+
+/// <summary>What a transfer answers: the transfer itself and the owners after it.</summary>
+public sealed record TransferResponse(
+    Guid TransferId,
+    string RenovationCode,
+    string SellerId,
+    string BuyerId,
+    Dang ShareDang,
+    string ShareFraction,
+    DualTime At,
+    IReadOnlyList<OwnerResponse> Owners);
+
+/// <summary>One change in a property's history, with the owners and restrictions as they stood right after it.</summary>
+/// <param name="Actor">Who made the change, as an actor id: <c>user:&lt;id&gt;</c>, <c>client:&lt;client id&gt;</c>, or <c>system:property</c> for what the registry recorded from urban planning's events.</param>
+/// <param name="FromPartyId">For a transfer, the seller.</param>
+/// <param name="ToPartyId">For a transfer, the buyer.</param>
+/// <param name="Reference">For construction recorded from urban planning, the permit or certificate number.</param>
+public sealed record HistoryEntryResponse(
+    Guid Id,
+    DualTime At,
+    HistoryKind Kind,
+    string Actor,
+    string? Note,
+    string? FromPartyId,
+    string? ToPartyId,
+    Dang? ShareDang,
+    string? ShareFraction,
+    string? Reference,
+    Restrictions Restrictions,
+    IReadOnlyList<OwnerResponse> Owners)
+{
+    /// <summary>The entry with the owners of <paramref name="property"/> right after it (needs every holding loaded).</summary>
+    public static HistoryEntryResponse From(HistoryEntry entry, RealProperty property) => new(
+        entry.Id,
+        DualTime.From(entry.At),
+        entry.Kind,
+        entry.Actor,
+        entry.Note,
+        entry.FromPartyId,
+        entry.ToPartyId,
+        entry.Share,
+        entry.Share?.ToString(),
+        entry.Reference,
+        entry.RestrictionsAfter,
+        [.. property.OwnersAsOf(entry.At).Select(OwnerResponse.From)]);
 }
 
 internal static class Areas

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using CityEServices.Iran;
-using CityEServices.Property.Api;
+using CityEServices.Property.Features.Properties;
 using Microsoft.Extensions.Caching.Hybrid;
 
-namespace CityEServices.Property.Caching;
+namespace CityEServices.Property.Infrastructure.Caching;
 
 /// <summary>What is cached for a renovation code: the current property, or that there is none (so unknown codes cost no query either).</summary>
 /// <remarks>

@@ -1,9 +1,9 @@
 using CityEServices.Iran;
-using CityEServices.Property.Api;
+using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Property.Caching;
+namespace CityEServices.Property.Infrastructure.Caching;
 
 /// <summary>The current state of a property by renovation code, for REST and gRPC alike: cached, or straight from the database when asked.</summary>
 public sealed class PropertyReads(PropertyDbContext db, PropertyCache cache, IServiceScopeFactory scopes)

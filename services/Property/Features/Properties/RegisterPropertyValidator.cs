@@ -1,8 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
-using CityEServices.Web.Problems;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
 /// <summary>
 /// Turns a <see cref="RegisterPropertyRequest"/> into a <see cref="PropertyRegistration"/>, or into every

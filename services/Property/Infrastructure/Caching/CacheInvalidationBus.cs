@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using StackExchange.Redis;
 
-namespace CityEServices.Property.Caching;
+namespace CityEServices.Property.Infrastructure.Caching;
 
 /// <summary>
 /// HybridCache's first level is per process: removing an entry removes it here and in Redis, but not

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CityEServices.Iran;
-using CityEServices.Web.Problems;
 
-namespace CityEServices.Property.Api;
+namespace CityEServices.Property.Features.Properties;
 
 /// <summary>Reads the <c>asOf</c> query parameter: an ISO 8601 instant, taken as UTC when it has no offset, not in the future.</summary>
 public static partial class AsOf
