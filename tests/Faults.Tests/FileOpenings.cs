@@ -81,6 +81,19 @@ public sealed class FileOpenings(FaultStackFixture stack, SampleWorld world, IRe
         }
     }
 
+    /// <summary>
+    /// Polls until <paramref name="count"/> files have been opened, failing with <paramref name="what"/>
+    /// (and the refusals so far) when they are not, or when the stream has run out first.
+    /// </summary>
+    public async Task WaitUntilOpenedAsync(int count, string what)
+    {
+        await Eventually.UntilAsync(
+            () => Task.FromResult(Opened.Count >= count || !Refused.IsEmpty || Opened.Count + Refused.Count >= renovationCodes.Count),
+            TimeSpan.FromSeconds(90),
+            what);
+        Assert.True(Opened.Count >= count, $"{what}: {Opened.Count} of {count} opened; refused: {string.Join("; ", Refused)}");
+    }
+
     /// <summary>Every accepted file has its dossier, and each file's event was applied by the archive exactly once.</summary>
     public async Task AssertEveryFileReachedTheArchiveOnceAsync(TimeSpan deadline)
     {
