@@ -1,6 +1,6 @@
 using CityEServices.Gateway.Correlation;
 
-namespace CityEServices.Identity.Tests;
+namespace CityEServices.Gateway.Tests;
 
 public class CorrelationIdTests
 {

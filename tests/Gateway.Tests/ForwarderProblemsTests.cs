@@ -4,7 +4,7 @@ using CityEServices.Gateway.Proxy;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace CityEServices.Identity.Tests;
+namespace CityEServices.Gateway.Tests;
 
 public class ForwarderProblemsTests
 {
