@@ -51,8 +51,12 @@ public sealed class CityStack : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var ledger = await ClaimLedgerAsync(options, say);
-        // The services inherit the AppHost's environment through the orchestrator.
-        Environment.SetEnvironmentVariable("SampleData__Enabled", options.SampleData ? null : "false");
+        if (!options.SampleData)
+        {
+            // The services inherit the AppHost's environment through the orchestrator.
+            Environment.SetEnvironmentVariable("SampleData__Enabled", "false");
+        }
+
         CityStack? stack = null;
         try
         {
@@ -103,20 +107,22 @@ public sealed class CityStack : IAsyncDisposable
             return;
         }
 
-        await _tracker.StopAsync();
         try
         {
+            await _tracker.StopAsync();
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await App.StopAsync(patience.Token);
+            await App.DisposeAsync();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or AggregateException)
         {
             // Whatever did not stop is ended below, by its process id.
         }
-
-        await App.DisposeAsync();
-        await Leftovers.EndAsync(_ledger.Record, TimeSpan.FromSeconds(10));
-        _ledger.Delete();
+        finally
+        {
+            await Leftovers.EndAsync(_ledger.Record, TimeSpan.FromSeconds(10));
+            _ledger.Delete();
+        }
     }
 
     private static IEnumerable<string> Arguments(StackOptions options)

@@ -15,7 +15,14 @@ internal sealed class FileLoggerProvider(string path) : ILoggerProvider
     {
         lock (_writer)
         {
-            _writer.WriteLine(line);
+            try
+            {
+                _writer.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A last word while the host shuts down.
+            }
         }
     }
 

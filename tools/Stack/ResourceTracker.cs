@@ -70,6 +70,8 @@ internal sealed class ResourceTracker(DistributedApplication app, Ledger ledger)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Processes come and go (a database connection is one): only the living need ending.
+            ledger.Update(r => r.Processes.RemoveAll(p => !p.Process.IsAlive));
             RecordDescendants();
             WriteResources();
             await Task.Delay(RefreshInterval, cancellationToken);

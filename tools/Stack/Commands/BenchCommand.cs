@@ -39,11 +39,33 @@ internal static class BenchCommand
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
         {
-            Say.Line($"stack not healthy ({ex.Message}); last lines of {log}:");
-            Console.Error.WriteLine(string.Join('\n', File.ReadLines(log).TakeLast(30)));
+            Say.Line($"the stack did not start: {ex.Message}");
+            if (File.Exists(log))
+            {
+                Say.Line($"last lines of {log}:");
+                Console.Error.WriteLine(string.Join('\n', File.ReadLines(log).TakeLast(30)));
+            }
+
             return 1;
         }
 
+        bool succeeded;
+        try
+        {
+            succeeded = await MeasureAsync(stack, settings, figures, password, ports, signals);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            Say.Line("interrupted; the stack is stopped");
+            return 130;
+        }
+
+        figures.Print();
+        return succeeded ? 0 : 1;
+    }
+
+    private static async Task<bool> MeasureAsync(CityStack stack, BenchSettings settings, Figures figures, string password, StackPorts ports, StopSignals signals)
+    {
         bool succeeded;
         await using (stack)
         {
@@ -67,8 +89,7 @@ internal static class BenchCommand
             Say.Line("stopping the stack");
         }
 
-        figures.Print();
-        return succeeded ? 0 : 1;
+        return succeeded;
     }
 
     private static StackOptions Options(BenchSettings settings, StackPorts ports, string data, string password, string log)

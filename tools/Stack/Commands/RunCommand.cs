@@ -39,6 +39,11 @@ internal static class RunCommand
         {
             // Stopped while starting: CityStack has stopped what it had started.
         }
+        catch (InvalidOperationException ex)
+        {
+            Say.Line(ex.Message);
+            return 1;
+        }
 
         Say.Line("stopped");
         return 0;
