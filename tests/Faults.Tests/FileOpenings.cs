@@ -47,6 +47,8 @@ public sealed class FileOpenings(FaultStackFixture stack, SampleWorld world, IRe
     /// <summary>Opens one file per property, one every <paramref name="interval"/>, until all are opened or <paramref name="stop"/> fires.</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken stop)
     {
+        // The stream's pace, not a wait for anything: a steady load while the fault comes and goes.
+        using var pace = new PeriodicTimer(interval);
         foreach (var code in renovationCodes)
         {
             if (stop.IsCancellationRequested)
@@ -72,7 +74,7 @@ public sealed class FileOpenings(FaultStackFixture stack, SampleWorld world, IRe
 
             try
             {
-                await Task.Delay(interval, stop);
+                await pace.WaitForNextTickAsync(stop);
             }
             catch (OperationCanceledException)
             {
