@@ -25,6 +25,7 @@ public static class Extensions
         // Rate limits and idempotency keys are shared by every gateway replica through Redis.
         builder.AddRedisClient("redis");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RedisKeys>();
         builder.Services.AddSingleton<SharedRateLimiter>();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new()));

@@ -28,16 +28,17 @@ public static partial class IdempotencyMiddleware
     public static IReverseProxyApplicationBuilder UseIdempotencyKeys(this IReverseProxyApplicationBuilder proxy)
     {
         var redis = proxy.ApplicationServices.GetRequiredService<IConnectionMultiplexer>();
+        var prefix = proxy.ApplicationServices.GetRequiredService<RedisKeys>().Prefix;
         var options = proxy.ApplicationServices.GetRequiredService<IOptionsMonitor<IdempotencySettings>>();
         var logger = proxy.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdempotencyMiddleware));
         proxy.Use((HttpContext context, RequestDelegate next) =>
             HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderName)
-                ? HandleAsync(context, next, redis.GetDatabase(), options.CurrentValue, logger)
+                ? HandleAsync(context, next, redis.GetDatabase(), prefix, options.CurrentValue, logger)
                 : next(context));
         return proxy;
     }
 
-    private static async Task HandleAsync(HttpContext context, RequestDelegate next, IDatabase redis, IdempotencySettings settings, ILogger logger)
+    private static async Task HandleAsync(HttpContext context, RequestDelegate next, IDatabase redis, string prefix, IdempotencySettings settings, ILogger logger)
     {
         var values = context.Request.Headers[HeaderName];
         var key = values.Count == 1 ? values[0] : null;
@@ -56,7 +57,7 @@ public static partial class IdempotencyMiddleware
         }
 
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
-        var redisKey = (RedisKey)$"city:idempotency:{caller}:{key}";
+        var redisKey = (RedisKey)$"{prefix}idempotency:{caller}:{key}";
         var reservation = JsonSerializer.Serialize(new StoredAnswer(fingerprint), StoredAnswerJson.Default.StoredAnswer);
 
         StoredAnswer? existing;

@@ -10,7 +10,7 @@ namespace CityEServices.Gateway.RateLimiting;
 /// unused batch, which the window's end returns. When Redis is unreachable the limiter lets requests
 /// through (an outage of the cache must not become an outage of the city) and logs it.
 /// </summary>
-public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, TimeProvider time, ILogger<SharedRateLimiter> logger)
+public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time, ILogger<SharedRateLimiter> logger)
 {
     // KEYS[1] window counter; ARGV: lease, limit, window ms. Returns the permits granted (0 = exhausted).
     private static readonly LuaScript Lease = LuaScript.Prepare("""
@@ -64,7 +64,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Time
                 var result = await redis.GetDatabase().ScriptEvaluateAsync(Lease, new
                 {
                     // The window length is part of the key: a changed setting starts fresh counters.
-                    key = (RedisKey)$"city:ratelimit:{policyName}:{windowMs}:{partition}:{window}",
+                    key = (RedisKey)$"{keys.Prefix}ratelimit:{policyName}:{windowMs}:{partition}:{window}",
                     lease = policy.EffectiveLeaseSize,
                     limit = policy.PermitLimit,
                     ttl = windowMs + 1000,

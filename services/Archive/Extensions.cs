@@ -1,10 +1,16 @@
+using CityEServices.Archive.Consumers;
 using CityEServices.Archive.Data;
-using CityEServices.Archive.Events;
-using CityEServices.Archive.Fixity;
-using CityEServices.Archive.Ingest;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Features.Categories;
+using CityEServices.Archive.Features.Disposals;
+using CityEServices.Archive.Features.Documents;
+using CityEServices.Archive.Features.Dossiers;
+using CityEServices.Archive.Features.Fixity;
+using CityEServices.Archive.Features.Holds;
+using CityEServices.Archive.Infrastructure.Storage;
+using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Archive;
 
@@ -28,16 +34,42 @@ public static class Extensions
         // Unknown gRPC calls fall through to a 404 (Unimplemented to gRPC clients) rather than gRPC's
         // catch-all {service}/{method} route, which would claim two-segment REST paths.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<ArchiveStorageOptions>().BindConfiguration("Archive")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0, "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<FixityOptions>().BindConfiguration("Archive:Fixity");
+        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName);
         builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddScoped<DocumentIngest>();
         builder.Services.AddScoped<FixityRunner>();
         builder.Services.AddHostedService<FixityScheduler>();
+        builder.Services.AddUseCases();
 
         return builder;
+    }
+
+    private static void AddUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<UploadDocument>();
+        services.AddScoped<SearchDocuments>();
+        services.AddScoped<GetDocument>();
+        services.AddScoped<ReadDocumentContent>();
+        services.AddScoped<GetDocumentReads>();
+
+        services.AddScoped<GetDossier>();
+        services.AddSingleton<GetCategories>();
+
+        services.AddScoped<PlaceHold>();
+        services.AddScoped<ReleaseHold>();
+        services.AddScoped<ListHolds>();
+
+        services.AddScoped<DisposeDocument>();
+        services.AddScoped<ListDisposals>();
+
+        services.AddScoped<RunFixityCheck>();
+        services.AddScoped<GetFixityCheck>();
+        services.AddScoped<ListFixityChecks>();
     }
 }

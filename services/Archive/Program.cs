@@ -1,22 +1,36 @@
 using CityEServices.Archive;
-using CityEServices.Archive.Api;
 using CityEServices.Archive.Data;
+using CityEServices.Archive.Features.Categories;
+using CityEServices.Archive.Features.Disposals;
+using CityEServices.Archive.Features.Documents;
+using CityEServices.Archive.Features.Dossiers;
+using CityEServices.Archive.Features.Fixity;
+using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Grpc;
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
+
 builder.AddServiceDefaults();
 builder.AddDefaultAuthentication();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+
 app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+
 app.MapDefaultEndpoints();
-app.MapArchiveApi();
+app.MapCategoriesApi();
+app.MapDossiersApi();
+app.MapDocumentsApi();
+app.MapHoldsApi();
+app.MapDisposalsApi();
+app.MapFixityApi();
 app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
 
 await app.MigrateDatabaseAsync<ArchiveDbContext>();
+
 app.Run();

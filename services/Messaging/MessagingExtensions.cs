@@ -14,6 +14,9 @@ public static class MessagingExtensions
 {
     public const string ConnectionName = "rabbitmq";
 
+    /// <summary>Part of the name of every per-replica temporary queue (they stay classic: quorum queues cannot be temporary).</summary>
+    public const string TemporaryQueueMarker = "-replica-";
+
     /// <summary>
     /// MassTransit over RabbitMQ (connection string "rabbitmq"), the outbox relay for
     /// <typeparamref name="TDbContext"/>, and retry-then-error-queue on every receive endpoint.
@@ -40,15 +43,24 @@ public static class MessagingExtensions
                 "Messaging:Retry needs RetryLimit >= 0 and 0 <= MinInterval <= MaxInterval.")
             .ValidateOnStart();
 
+        // Production's RabbitMQ cluster runs every durable queue as a quorum queue (RabbitMQ 3.10 cannot
+        // default a vhost to it, so the declaring side must ask); a single local broker keeps classic ones.
+        var quorum = string.Equals(builder.Configuration["Messaging:QueueType"], "quorum", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 var retry = context.GetRequiredService<IOptions<ConsumerRetryOptions>>().Value;
                 endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+                if (quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !name.Contains(TemporaryQueueMarker, StringComparison.Ordinal))
+                {
+                    // Replicated across a 3-node cluster, so a node lost loses no message. A replica's
+                    // temporary queue (deleted when it stops) cannot be a quorum queue and stays classic.
+                    rabbit.SetQuorumQueue();
+                }
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
@@ -64,6 +76,13 @@ public static class MessagingExtensions
                         host.UseSsl(ssl => ssl.ServerName = broker.Host);
                     }
                 });
+                if (quorum)
+                {
+                    // The _error and _skipped queues, where failed messages wait to be looked at, too.
+                    rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQuorumQueue();
+                    rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQuorumQueue();
+                }
+
                 rabbit.ConfigureEndpoints(context);
             });
         });

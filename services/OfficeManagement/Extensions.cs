@@ -1,10 +1,15 @@
 using CityEServices.Messaging;
-using CityEServices.OfficeManagement.Authorization;
 using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Consumers;
 using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Data.SampleData;
 using CityEServices.OfficeManagement.Domain;
-using CityEServices.OfficeManagement.Events;
-using CityEServices.OfficeManagement.SampleData;
+using CityEServices.OfficeManagement.Features.Authorization;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Features.Scorecards;
+using CityEServices.OfficeManagement.Features.ServiceTypes;
+using CityEServices.OfficeManagement.Features.Staff;
+using CityEServices.OfficeManagement.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.OfficeManagement;
@@ -37,7 +42,10 @@ public static class Extensions
             .Validate(o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AuthorizationCache>();
+        builder.Services.AddScoped<AuthorizationChanges>();
         builder.Services.AddScoped<OfficeAuthorizer>();
+        builder.Services.AddUseCases();
+
         // Development only, and never when SampleData:Enabled is false (the tests set it so).
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("SampleData:Enabled", true))
         {
@@ -45,5 +53,27 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    private static void AddUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<CreateOffice>();
+        services.AddScoped<ListOffices>();
+        services.AddScoped<GetOffice>();
+        services.AddScoped<ChangeOfficeStatus>();
+        services.AddScoped<GrantLicence>();
+        services.AddScoped<RevokeLicence>();
+
+        services.AddScoped<AddStaff>();
+        services.AddScoped<MoveStaff>();
+        services.AddScoped<DeactivateStaff>();
+        services.AddScoped<GetStaffHistory>();
+        services.AddScoped<RecordQualification>();
+        services.AddScoped<GetQualifications>();
+
+        services.AddScoped<GetServiceTypes>();
+        services.AddScoped<GetScorecard>();
+        services.AddScoped<RankOffices>();
+        services.AddScoped<GetAuthorizationDecision>();
     }
 }

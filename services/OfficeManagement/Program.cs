@@ -1,7 +1,11 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement;
-using CityEServices.OfficeManagement.Api;
 using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Features.Authorization;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Features.Scorecards;
+using CityEServices.OfficeManagement.Features.ServiceTypes;
+using CityEServices.OfficeManagement.Features.Staff;
 using CityEServices.OfficeManagement.Grpc;
 using CityEServices.ServiceDefaults.Problems;
 
@@ -22,6 +26,7 @@ app.MapOfficesApi();
 app.MapStaffApi();
 app.MapServiceTypesApi();
 app.MapScorecardsApi();
+app.MapAuthorizationApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
 await app.MigrateDatabaseAsync<OfficeManagementDbContext>();

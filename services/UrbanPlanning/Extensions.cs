@@ -1,12 +1,17 @@
+using CityEServices.Contracts.Grpc.Archive;
+using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
+using CityEServices.UrbanPlanning.Clients;
+using CityEServices.UrbanPlanning.Consumers;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Events;
-using CityEServices.UrbanPlanning.Tracking;
-using CityEServices.Contracts.Grpc.Archive;
-using CityEServices.Contracts.Grpc.OfficeManagement;
-using CityEServices.Contracts.Grpc.Property;
+using CityEServices.UrbanPlanning.Features.Files;
+using CityEServices.UrbanPlanning.Features.Requests;
+using CityEServices.UrbanPlanning.Features.Supervision;
+using CityEServices.UrbanPlanning.Features.Tracking;
+using CityEServices.UrbanPlanning.Infrastructure;
+using CityEServices.Web.Authorization;
 using CityEServices.Web.Grpc;
 
 namespace CityEServices.UrbanPlanning;
@@ -23,16 +28,31 @@ public static class Extensions
         {
             bus.AddConsumer<DocumentArchivedConsumer>();
             bus.AddConsumer<TrackingRefreshConsumer>();
+            bus.AddOfficeAuthorizationInvalidation();
         });
         builder.AddRedisClient("redis");
-        builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
-        builder.AddServiceClient<PropertyRegistry.PropertyRegistryClient>("property");
-        builder.AddServiceClient<ArchiveCatalog.ArchiveCatalogClient>("archive");
 
-        builder.Services.AddScoped<FileOpener>();
-        builder.Services.AddScoped<RequestWriter>();
+        builder.AddOfficeAuthorizations();
+        builder.AddServiceClient<PropertyRegistry.PropertyRegistryClient>(PropertyRegistryClient.Service);
+        builder.AddServiceClient<ArchiveCatalog.ArchiveCatalogClient>(ArchiveCatalogClient.Service);
+        builder.Services.AddScoped<PropertyRegistryClient>();
+        builder.Services.AddScoped<ArchiveCatalogClient>();
+
         builder.Services.AddSingleton(ServiceRuleBook.Default);
         builder.Services.AddSingleton<TrackingCache>();
+        builder.Services.AddScoped<FileOpener>();
+        builder.Services.AddScoped<RequestWriter>();
+
+        builder.Services.AddScoped<OpenFile>();
+        builder.Services.AddScoped<GetFile>();
+        builder.Services.AddScoped<CreateRequest>();
+        builder.Services.AddScoped<ActOnRequest>();
+        builder.Services.AddScoped<GetRequest>();
+        builder.Services.AddScoped<RegisterEngineer>();
+        builder.Services.AddScoped<GetEngineer>();
+        builder.Services.AddScoped<AssignSupervisor>();
+        builder.Services.AddScoped<FileSupervisorReport>();
+        builder.Services.AddScoped<TrackFile>();
         return builder;
     }
 }

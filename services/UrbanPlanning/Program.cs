@@ -1,8 +1,11 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Problems;
 using CityEServices.UrbanPlanning;
-using CityEServices.UrbanPlanning.Api;
 using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Features.Files;
+using CityEServices.UrbanPlanning.Features.Requests;
+using CityEServices.UrbanPlanning.Features.Supervision;
+using CityEServices.UrbanPlanning.Features.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,7 +17,10 @@ app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapUrbanPlanningApi();
+app.MapFilesApi();
+app.MapRequestsApi();
+app.MapSupervisionApi();
+app.MapTrackingApi();
 
 await app.MigrateDatabaseAsync<UrbanPlanningDbContext>();
 app.Run();

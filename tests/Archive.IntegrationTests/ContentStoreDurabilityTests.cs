@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Infrastructure.Storage;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 

@@ -38,7 +38,12 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
             await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "s.pdf", "application/pdf", ("category", category), ("fileNumber", file), ("title", title))))
                 .AssertJsonAsync(HttpStatusCode.Created);
         }
+
+        // Archived on a day of our choosing, not today's: 12:00 in Tehran on 1404/09/08 (2025-11-29).
+        await _service.ExecuteAsync("UPDATE documents SET created_at = @at", ("at", ArchivedAt));
     }
+
+    private static readonly DateTimeOffset ArchivedAt = new(2025, 11, 29, 8, 30, 0, TimeSpan.Zero);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -71,8 +76,10 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
         var byCategory = await SearchAsync(archivist, "category=OWNERSHIP_DEED");
         var byFile = await SearchAsync(archivist, "fileNumber=11000000001&pageSize=2&page=2");
         var byProperty = await SearchAsync(archivist, "renovationCode=12-01-1-1-0-0-0");
-        var byDistrictAndDate = await SearchAsync(archivist, $"district=11&from={DateTime.UtcNow:yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
-        var before = await SearchAsync(archivist, "to=2020-01-01");
+        var byDistrictAndDate = await SearchAsync(archivist, "district=11&from=2025-11-29&to=2025-11-29");
+        var byDistrictAndSolarDate = await SearchAsync(archivist, "district=11&from=" + Uri.EscapeDataString("۱۴۰۴/۰۹/۰۸") + "&to=1404/09/08");
+        var dayBefore = await SearchAsync(archivist, "to=2025-11-28");
+        var dayAfter = await SearchAsync(archivist, "from=2025-11-30");
 
         Assert.Equal(2, byCategory.GetProperty("total").GetInt32());
         Assert.Equal(3, byFile.GetProperty("total").GetInt32());
@@ -81,7 +88,9 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
         Assert.Single(byFile.GetProperty("items").EnumerateArray());
         Assert.Equal(["سند مالکیت بهرام"], Titles(byProperty));
         Assert.Equal(3, byDistrictAndDate.GetProperty("total").GetInt32());
-        Assert.Equal(0, before.GetProperty("total").GetInt32());
+        Assert.Equal(3, byDistrictAndSolarDate.GetProperty("total").GetInt32());
+        Assert.Equal(0, dayBefore.GetProperty("total").GetInt32());
+        Assert.Equal(0, dayAfter.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -99,9 +108,10 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
     {
         using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
-        var errors = await (await client.GetAsync($"{Requests.Documents}?pageSize=500&category=NOPE&renovationCode=1-2&from=yesterday")).AssertValidationProblemAsync();
+        var errors = await (await client.GetAsync($"{Requests.Documents}?pageSize=500&category=NOPE&renovationCode=1-2&from=yesterday&district=abc")).AssertValidationProblemAsync();
 
         Assert.True(errors.TryGetProperty("pageSize", out _));
+        Assert.True(errors.TryGetProperty("district", out _));
         Assert.True(errors.TryGetProperty("category", out _));
         Assert.True(errors.TryGetProperty("renovationCode", out _));
         Assert.True(errors.TryGetProperty("from", out _));

@@ -36,7 +36,10 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
 
     public void Dispose() => _service.Log.Current = null;
 
-    private static readonly string OperatorToken = TestTokens.Operator("OFC6", "1583250689");
+    private const string OperatorId = "operator-ofc6";
+
+    private static readonly string OperatorToken =
+        TestTokens.Create([Roles.OfficeOperator], officeCode: "OFC6", nationalId: "1583250689", name: "Operator Test", subject: OperatorId);
 
     private static (string, string)[] Fields(string title, string category = "OWNERSHIP_DEED", string file = File) =>
         [("category", category), ("fileNumber", file), ("title", title)];
@@ -65,12 +68,14 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
         Assert.Equal(Property, metadata.GetProperty("renovationCode").GetString());
         Assert.Equal(6, metadata.GetProperty("district").GetInt32());
         Assert.Equal("OfficeScan", metadata.GetProperty("source").GetString());
+        // Who archived it is the operator's id, never the display name in their token.
+        Assert.Equal($"user:{OperatorId}", metadata.GetProperty("createdBy").GetString());
 
         using var content = await client.GetAsync(Requests.Content(id));
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
         Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await content.Content.ReadAsByteArrayAsync());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND actor = 'Operator Test'", ("id", id)));
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND actor = @actor", ("id", id), ("actor", $"user:{OperatorId}")));
 
         var events = await _service.OutboxRowsAsync("DocumentArchived");
         var archived = Assert.Single(events, e => e.Payload.GetProperty("documentId").GetGuid() == id);

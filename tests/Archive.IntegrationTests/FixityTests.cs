@@ -36,7 +36,7 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
     [Fact]
     public async Task A_corrupted_and_a_missing_file_are_reported_and_the_rest_is_intact()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist], subject: "archivist-8"));
         var intact = await UploadAsync(client, "08000000001", "سالم");
         var corrupted = await UploadAsync(client, "08000000001", "خراب");
         var missing = await UploadAsync(client, "08000000001", "گمشده");
@@ -57,6 +57,7 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
 
         Assert.False(check.GetProperty("intact").GetBoolean());
         Assert.Equal("Manual", check.GetProperty("trigger").GetString());
+        Assert.Equal("user:archivist-8", check.GetProperty("requestedBy").GetString());
         var findings = check.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("documentId").GetGuid());
         Assert.Equal(2, findings.Count);
         Assert.Equal("Mismatch", findings[corrupted.Id].GetProperty("problem").GetString());
@@ -83,6 +84,7 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
         }, TimeSpan.FromSeconds(15), "a scheduled fixity check after the damage");
         var scheduledCheck = System.Text.Json.JsonDocument.Parse(scheduled).RootElement;
         Assert.Equal(System.Text.Json.JsonValueKind.Null, scheduledCheck.GetProperty("fileNumber").ValueKind);
+        Assert.Equal("system:archive", scheduledCheck.GetProperty("requestedBy").GetString());
         var scheduledFindings = scheduledCheck.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("documentId").GetGuid()).ToHashSet();
         Assert.Contains(corrupted.Id, scheduledFindings);
         Assert.Contains(missing.Id, scheduledFindings);

@@ -33,12 +33,14 @@ public sealed class HoldsAndDisposalTests : IClassFixture<ArchiveService>, IDisp
     [Fact]
     public async Task A_hold_blocks_disposal_until_released_with_a_reason_then_disposal_is_recorded()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist], name: "Archivist Test"));
+        const string archivist = "user:archivist-9";
+        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist], name: "Archivist Test", subject: "archivist-9"));
         var (id, sha) = await ArchivedAsync(client, "CORRESPONDENCE", "09000000001", yearsAgo: 11);
 
         var hold = await (await client.PostAsJsonAsync("/api/archive/holds", new { fileNumber = "09000000001", reason = "دعوای حقوقی در دادگاه" })).AssertJsonAsync(HttpStatusCode.Created);
         var holdId = hold.GetProperty("holdId").GetGuid();
         Assert.True(hold.GetProperty("active").GetBoolean());
+        Assert.Equal(archivist, hold.GetProperty("placedBy").GetString());
 
         var refused = await (await client.PostAsJsonAsync("/api/archive/disposals", new { documentId = id, reason = "پایان دوره نگهداری" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("UnderLegalHold", refused.GetProperty("reason").GetString());
@@ -48,18 +50,19 @@ public sealed class HoldsAndDisposalTests : IClassFixture<ArchiveService>, IDisp
         Assert.True(noReason.TryGetProperty("reason", out _));
         var released = await (await client.PostAsJsonAsync($"/api/archive/holds/{holdId}/release", new { reason = "رای نهایی صادر شد" })).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(released.GetProperty("active").GetBoolean());
-        Assert.Equal("Archivist Test", released.GetProperty("releasedBy").GetString());
+        Assert.Equal(archivist, released.GetProperty("releasedBy").GetString());
         await (await client.PostAsJsonAsync($"/api/archive/holds/{holdId}/release", new { reason = "دوباره" })).AssertProblemAsync(HttpStatusCode.Conflict);
 
         var disposal = await (await client.PostAsJsonAsync("/api/archive/disposals", new { documentId = id, reason = "پایان دوره نگهداری" })).AssertJsonAsync(HttpStatusCode.Created);
         Assert.True(disposal.GetProperty("contentRemoved").GetBoolean());
+        Assert.Equal(archivist, disposal.GetProperty("disposedBy").GetString());
         Assert.False(File.Exists(_service.ContentPath(sha)));
 
         // The record of the document stays, marked disposed; its content is gone for good.
         var metadata = await (await client.GetAsync(Requests.Document(id))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, metadata.GetProperty("disposedAt").ValueKind);
         await (await client.GetAsync(Requests.Content(id))).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM disposals WHERE document_id = @id AND disposed_by = 'Archivist Test'", ("id", id)));
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM disposals WHERE document_id = @id AND disposed_by = @by", ("id", id), ("by", archivist)));
         var again = await (await client.PostAsJsonAsync("/api/archive/disposals", new { documentId = id, reason = "دوباره" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("AlreadyDisposed", again.GetProperty("reason").GetString());
     }

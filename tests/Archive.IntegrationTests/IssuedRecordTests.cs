@@ -41,6 +41,7 @@ public sealed class IssuedRecordTests : IClassFixture<ArchiveService>, IDisposab
         Assert.Equal("PERMIT", record.GetProperty("category").GetString());
         Assert.Equal("System", record.GetProperty("source").GetString());
         Assert.Equal("Building permit BP-1404-0001", record.GetProperty("title").GetString());
+        Assert.Equal("system:archive", record.GetProperty("createdBy").GetString());
 
         using var content = await client.GetAsync(Requests.Content(record.GetProperty("documentId").GetGuid()));
         Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);

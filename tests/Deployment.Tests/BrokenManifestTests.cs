@@ -16,7 +16,7 @@ public class BrokenManifestTests
 
         var problems = ManifestChecks.PortsAndProbes(manifests, await AppHostModel.LoadProjectsAsync()).ToList();
 
-        Assert.Contains("dev: Deployment/property container 'property' has no readinessProbe (expected an HTTP GET of /health on port 'http')", problems);
+        Assert.Contains("dev: Deployment/property container 'property' has no readinessProbe (expected an HTTP GET of /health/ready on port 'http')", problems);
     }
 
     [Fact]

@@ -221,7 +221,9 @@ public static class ManifestChecks
                 }
             }
 
-            foreach (var problem in Probe(manifests.Overlay, deployment, container, "readinessProbe", [HealthPaths.Ready], ports))
+            // Readiness is the service's own database only (HealthPaths.Readiness), not the full /health report:
+            // a Redis or broker blip must not take every pod of every service out of the load balancer.
+            foreach (var problem in Probe(manifests.Overlay, deployment, container, "readinessProbe", [HealthPaths.Readiness], ports))
             {
                 yield return problem;
             }
@@ -231,9 +233,14 @@ public static class ManifestChecks
                 yield return problem;
             }
 
-            foreach (var problem in Probe(manifests.Overlay, deployment, container, "startupProbe", [HealthPaths.Alive, HealthPaths.Ready], ports))
+            foreach (var problem in Probe(manifests.Overlay, deployment, container, "startupProbe", [HealthPaths.Alive, HealthPaths.Readiness], ports))
             {
                 yield return problem;
+            }
+
+            if (container.Map("startupProbe") is { } startup && StartupBudget(startup) < MinimumStartupBudget)
+            {
+                yield return $"{manifests.Overlay}: {deployment} startupProbe gives a start {StartupBudget(startup)} s before liveness may restart it; give it at least {MinimumStartupBudget} s (periodSeconds x failureThreshold)";
             }
         }
     }
@@ -270,6 +277,14 @@ public static class ManifestChecks
             }
         }
     }
+
+    /// <summary>A cold start on a busy 2-core node (JIT, first database round trips) takes tens of seconds.</summary>
+    public const int MinimumStartupBudget = 60;
+
+    private static int StartupBudget(YamlNode probe) =>
+        (int.TryParse(probe.Str("periodSeconds"), out var period) ? period : 10)
+        * (int.TryParse(probe.Str("failureThreshold"), out var failures) ? failures : 3)
+        + (int.TryParse(probe.Str("initialDelaySeconds"), out var delay) ? delay : 0);
 
     private static IEnumerable<string> Probe(string overlay, Workload deployment, YamlNode container, string kind, string[] paths, IReadOnlyDictionary<string, string> ports)
     {

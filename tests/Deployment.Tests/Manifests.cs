@@ -8,15 +8,20 @@ public sealed class Manifests
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Rendered = new();
 
-    private Manifests(string overlay, IReadOnlyList<YamlMappingNode> documents)
+    private readonly List<YamlMappingNode> _documents;
+
+    private Manifests(string overlay, List<YamlMappingNode> documents)
     {
         Overlay = overlay;
-        Documents = documents;
+        _documents = documents;
     }
 
     public string Overlay { get; }
 
-    public IReadOnlyList<YamlMappingNode> Documents { get; }
+    public IReadOnlyList<YamlMappingNode> Documents => _documents;
+
+    /// <summary>Drops a resource (for the tests that break a manifest on purpose).</summary>
+    public void Remove(string kind, string name) => _documents.Remove(Find(kind, name) ?? throw new InvalidOperationException($"no {kind}/{name}"));
 
     /// <summary>Renders the overlay once per test run; every call parses a fresh copy, so a test may change it.</summary>
     public static async Task<Manifests> RenderAsync(string overlay)

@@ -6,8 +6,8 @@ namespace CityEServices.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 4's "Done shows", through the gateway: a certified operator at an office licensed for
-/// BUILDING_PERMIT is authorised; revoking the licence answers OfficeNotLicensed at once (no stale
-/// cache); an operator with only the exam is refused with OperatorNotCertified. The answer is read
+/// BUILDING_PERMIT is authorised; revoking the licence answers LicenceRevoked at once (no stale
+/// cache); an operator with only the exam is refused with NotCertified. The answer is read
 /// through the admin's REST view of the decision (the same cached path as gRPC) and, for URBAN_FILE,
 /// through urban planning's file opening, which asks office management over gRPC.
 /// </summary>
@@ -49,14 +49,14 @@ public sealed class OfficeManagementEndToEndTests(CityStackFixture stack)
         Assert.True((await DecisionAsync(admin, office, certified))["allowed"]!.GetValue<bool>());
 
         var refusedExamOnly = await DecisionAsync(admin, office, examOnly);
-        Assert.Equal("OperatorNotCertified", refusedExamOnly["reason"]!.GetValue<string>());
+        Assert.Equal("NotCertified", refusedExamOnly["reason"]!.GetValue<string>());
 
         var revoked = await gateway.DeleteAsync($"/api/offices/{office}/licences/{Permit}", admin).ExpectAsync(HttpStatusCode.OK);
         Assert.False(revoked["active"]!.GetValue<bool>());
 
         var afterRevoke = await DecisionAsync(admin, office, certified);
         Assert.False(afterRevoke["allowed"]!.GetValue<bool>());
-        Assert.Equal("OfficeNotLicensed", afterRevoke["reason"]!.GetValue<string>());
+        Assert.Equal("LicenceRevoked", afterRevoke["reason"]!.GetValue<string>());
 
         // The office list through the gateway shows it unlicensed for the type now.
         var licensed = await gateway.GetAsync($"/api/offices?district=12&serviceType={Permit}&pageSize=100", admin).ExpectAsync(HttpStatusCode.OK);
@@ -76,7 +76,7 @@ public sealed class OfficeManagementEndToEndTests(CityStackFixture stack)
         await gateway.DeleteAsync($"/api/offices/{world.OfficeCode}/licences/URBAN_FILE", admin).ExpectAsync(HttpStatusCode.OK);
 
         var refused = await gateway.PostAsJsonAsync("/api/urban-planning/files", file, world.OperatorToken).ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("OfficeNotLicensed", refused["reason"]!.GetValue<string>());
+        Assert.Equal("LicenceRevoked", refused["reason"]!.GetValue<string>());
     }
 
     [Fact]

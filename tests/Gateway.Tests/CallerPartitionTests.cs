@@ -92,7 +92,7 @@ public sealed class CallerPartitionTests(GatewayFixture fixture)
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
         var server = redis.GetServers().Single();
-        var stored = server.Keys(pattern: $"city:idempotency:*{key}").ToList();
+        var stored = server.Keys(pattern: $"gateway:idempotency:*{key}").ToList();
         Assert.Single(stored);
         Assert.DoesNotContain(secret, (string?)await redis.GetDatabase().StringGetAsync(stored[0]) ?? "");
     }

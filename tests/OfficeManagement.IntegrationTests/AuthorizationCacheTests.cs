@@ -1,5 +1,7 @@
 using CityEServices.Iran;
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
@@ -50,7 +52,7 @@ public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementServ
 
         // ...while every change through the service is seen by the very next question.
         await (await admin.RevokeLicenceAsync("CCH1", Permit)).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("OfficeNotLicensed", await ReasonAsync("CCH1", person));
+        Assert.Equal("LicenceRevoked", await ReasonAsync("CCH1", person));
 
         await (await admin.GrantLicenceAsync("CCH1", Permit)).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("", await ReasonAsync("CCH1", person));
@@ -76,18 +78,18 @@ public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementServ
         Assert.Equal("OperatorNotAtOffice", await ReasonAsync("CCH3", person));
 
         await (await admin.MoveStaffAsync(person, "CCH3")).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("OperatorNotAtOffice", await ReasonAsync("CCH2", person));
+        Assert.Equal("StaffInactive", await ReasonAsync("CCH2", person));
         Assert.Equal("", await ReasonAsync("CCH3", person));
 
         await (await admin.DeactivateStaffAsync(person)).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("OperatorNotAtOffice", await ReasonAsync("CCH3", person));
+        Assert.Equal("StaffInactive", await ReasonAsync("CCH3", person));
 
         await (await admin.AddStaffAsync("CCH3", person)).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("", await ReasonAsync("CCH3", person));
 
         // A failed retake of the exam: the latest exam counts, so the certification is gone at once.
         await (await admin.RecordExamAsync(person, Permit, 30m)).AssertJsonAsync(HttpStatusCode.Created);
-        Assert.Equal("OperatorNotCertified", await ReasonAsync("CCH3", person));
+        Assert.Equal("NotCertified", await ReasonAsync("CCH3", person));
 
         await (await admin.RecordExamAsync(person, Permit, 90m)).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("", await ReasonAsync("CCH3", person));
@@ -104,11 +106,20 @@ public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementServ
 
         var allowed = await (await admin.GetDecisionAsync("CCH4", person, Permit)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.True(allowed.GetProperty("allowed").GetBoolean());
+        // Until the certification runs out, the same instant gRPC gives.
+        var reply = await _client.AuthorizeServiceAsync(
+            new AuthorizeServiceRequest { OfficeCode = "CCH4", OperatorNationalId = person, ServiceType = Permit },
+            new Metadata { { "Authorization", $"Bearer {TestTokens.Operator("CCH4", person)}" } },
+            DateTime.UtcNow.AddSeconds(10));
+        Assert.Equal(
+            DateTimeOffset.Parse(reply.ExpiresAt, CultureInfo.InvariantCulture),
+            allowed.GetProperty("expiresAt").GetProperty("utc").GetDateTimeOffset());
 
         var refused = await (await admin.GetDecisionAsync("cch4", examOnly, Permit)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(refused.GetProperty("allowed").GetBoolean());
-        Assert.Equal("OperatorNotCertified", refused.GetProperty("reason").GetString());
-        Assert.Equal("OperatorNotCertified", await ReasonAsync("CCH4", examOnly));
+        Assert.Equal("NotCertified", refused.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, refused.GetProperty("expiresAt").ValueKind);
+        Assert.Equal("NotCertified", await ReasonAsync("CCH4", examOnly));
 
         var unknownType = await (await admin.GetDecisionAsync("CCH4", person, "PARKING")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("ServiceTypeInactive", unknownType.GetProperty("reason").GetString());

@@ -1,4 +1,5 @@
 using CityEServices.Iran;
+using System.Globalization;
 using System.Net;
 using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.OfficeManagement;
@@ -90,6 +91,7 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
 
         Assert.True(reply.Allowed, reply.Detail);
         Assert.Equal(string.Empty, reply.Reason);
+        Assert.NotEqual(string.Empty, reply.ExpiresAt);
 
         // The office code as typed at a counter, and the national ID in Persian digits, are the same.
         var typed = await AuthorizeAsync("ofca1", NationalIds.ToPersianDigits(Certified), ServiceTypes.UrbanFile);
@@ -97,12 +99,13 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     }
 
     [Fact]
-    public async Task An_operator_who_has_only_passed_the_exam_is_OperatorNotCertified()
+    public async Task An_operator_who_has_only_passed_the_exam_is_NotCertified()
     {
         var reply = await AuthorizeAsync(OfficeA, ExamOnly, ServiceTypes.UrbanFile);
 
         Assert.False(reply.Allowed);
-        Assert.Equal("OperatorNotCertified", reply.Reason);
+        Assert.Equal("NotCertified", reply.Reason);
+        Assert.Equal(string.Empty, reply.ExpiresAt);
         Assert.Contains(ExamOnly, reply.Detail, StringComparison.Ordinal);
     }
 
@@ -125,6 +128,62 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
         // At their own office the same person is allowed: the refusal is about the office.
         var atHome = await AuthorizeAsync(OfficeB, CertifiedAtB, ServiceTypes.UrbanFile);
         Assert.True(atHome.Allowed, atHome.Detail);
+    }
+
+    [Fact]
+    public async Task An_allowed_answer_holds_until_the_certification_expires_and_says_so_in_ISO_8601_UTC()
+    {
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        var record = await (await admin.GetAsync($"/api/staff/{Certified}/qualifications")).AssertJsonAsync(HttpStatusCode.OK);
+        var expires = Assert.Single(record.GetProperty("statuses").EnumerateArray()).GetProperty("expiresAt").GetProperty("utc").GetDateTimeOffset();
+
+        // Asked twice: the second answer comes from the cache and must carry the same expiry.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var reply = await AuthorizeAsync(OfficeA, Certified, ServiceTypes.UrbanFile);
+            Assert.True(reply.Allowed, reply.Detail);
+            Assert.Equal(expires.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), reply.ExpiresAt);
+            Assert.EndsWith("Z", reply.ExpiresAt, StringComparison.Ordinal);
+            Assert.Equal(expires, DateTimeOffset.Parse(reply.ExpiresAt, CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task A_revoked_licence_is_LicenceRevoked_and_one_never_granted_is_OfficeNotLicensed()
+    {
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        await (await admin.GrantLicenceAsync(OfficeB, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.Created);
+        await (await admin.RevokeLicenceAsync(OfficeB, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.OK);
+
+        var revoked = await AuthorizeAsync(OfficeB, CertifiedAtB, ServiceTypes.WasteContract);
+        Assert.False(revoked.Allowed);
+        Assert.Equal("LicenceRevoked", revoked.Reason);
+
+        var neverGranted = await AuthorizeAsync(OfficeB, CertifiedAtB, ServiceTypes.ExcavationPermit);
+        Assert.Equal("OfficeNotLicensed", neverGranted.Reason);
+    }
+
+    [Fact]
+    public async Task A_person_who_left_the_office_is_StaffInactive_and_one_never_there_is_OperatorNotAtOffice()
+    {
+        using var admin = _service.CreateClient(TestTokens.Admin());
+        var leaver = NationalIds.Next();
+        await (await admin.AddStaffAsync(OfficeA, leaver)).AssertJsonAsync(HttpStatusCode.Created);
+        await admin.CertifyAsync(leaver, ServiceTypes.UrbanFile);
+        Assert.True((await AuthorizeAsync(OfficeA, leaver, ServiceTypes.UrbanFile)).Allowed);
+
+        await (await admin.MoveStaffAsync(leaver, OfficeB)).AssertJsonAsync(HttpStatusCode.OK);
+        var movedAway = await AuthorizeAsync(OfficeA, leaver, ServiceTypes.UrbanFile);
+        Assert.Equal("StaffInactive", movedAway.Reason);
+        Assert.Contains("moved away", movedAway.Detail, StringComparison.Ordinal);
+        Assert.True((await AuthorizeAsync(OfficeB, leaver, ServiceTypes.UrbanFile)).Allowed);
+
+        await (await admin.DeactivateStaffAsync(leaver)).AssertJsonAsync(HttpStatusCode.OK);
+        var deactivated = await AuthorizeAsync(OfficeB, leaver, ServiceTypes.UrbanFile);
+        Assert.Equal("StaffInactive", deactivated.Reason);
+        Assert.Contains("deactivated", deactivated.Detail, StringComparison.Ordinal);
+
+        Assert.Equal("OperatorNotAtOffice", (await AuthorizeAsync(OfficeB, ExamOnly, ServiceTypes.UrbanFile)).Reason);
     }
 
     [Theory]

@@ -18,6 +18,8 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
     private const string LicenceExchange = "CityEServices.Contracts.Events:OfficeLicenceChanged";
     private const string CertifiedExchange = "CityEServices.Contracts.Events:StaffCertified";
 
+    private static readonly KnownAdmin Sara = new("u-sara-4711", "Sara Admin");
+
     private readonly OfficeManagementService _service;
 
     public CertificationTests(OfficeManagementService service, ITestOutputHelper output)
@@ -32,7 +34,7 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
     public async Task Licensing_an_office_commits_and_publishes_one_OfficeLicenceChanged()
     {
         await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, LicenceExchange);
-        using var admin = _service.CreateClient(TestTokens.Admin("Sara Admin"));
+        using var admin = _service.CreateClient(Sara.Token);
         using var created = await admin.CreateOfficeAsync("ofc21", district: 21);
         var office = await created.AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("/api/offices/OFC21", created.Headers.Location?.OriginalString);
@@ -51,14 +53,14 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         var licence = await (await admin.SendAsync(request)).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal(ServiceTypes.BuildingPermit, licence.GetProperty("serviceType").GetString());
         Assert.True(licence.GetProperty("active").GetBoolean());
-        Assert.Equal("Sara Admin", licence.GetProperty("grantedBy").GetString());
+        Assert.Equal(Sara.Actor, licence.GetProperty("grantedBy").GetString());
 
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21' AND service_type = @t AND revoked_at IS NULL", ("t", ServiceTypes.BuildingPermit)));
         var row = Assert.Single(await _service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
         Assert.Equal(correlationId, row.CorrelationId);
         Assert.Equal(ServiceTypes.BuildingPermit, row.Payload.GetProperty("serviceType").GetString());
         Assert.True(row.Payload.GetProperty("granted").GetBoolean());
-        Assert.Equal("Sara Admin", row.Payload.GetProperty("changedBy").GetString());
+        Assert.Equal(Sara.Actor, row.Payload.GetProperty("changedBy").GetString());
 
         var delivered = Assert.Single(await listener.WaitForAsync(
             m => m.Envelope.GetProperty("message").GetProperty("officeCode").GetString() == "OFC21",
@@ -69,7 +71,8 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         Assert.True(delivered.Envelope.GetProperty("message").GetProperty("granted").GetBoolean());
 
         // Granting it again is a conflict, and no second event.
-        await (await admin.GrantLicenceAsync("OFC21", ServiceTypes.BuildingPermit)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var twice = await (await admin.GrantLicenceAsync("OFC21", ServiceTypes.BuildingPermit)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("AlreadyLicensed", twice.GetProperty("reason").GetString());
         Assert.Single(await _service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21'"));
     }
@@ -78,7 +81,7 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
     public async Task The_third_passed_qualification_certifies_and_commits_exactly_one_StaffCertified_which_is_published()
     {
         await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, CertifiedExchange);
-        using var admin = _service.CreateClient(TestTokens.Admin("Sara Admin"));
+        using var admin = _service.CreateClient(Sara.Token);
         await (await admin.CreateOfficeAsync("OFC12")).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync("OFC12", ServiceTypes.UrbanFile)).AssertJsonAsync(HttpStatusCode.Created);
 

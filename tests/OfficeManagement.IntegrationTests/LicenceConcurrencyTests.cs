@@ -37,12 +37,14 @@ public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementServ
             await (await admin.CreateOfficeAsync(office, district: 3)).AssertJsonAsync(HttpStatusCode.Created);
             await (await admin.GrantLicenceAsync(office, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.Created);
 
-            var statuses = await AllAtOnceAsync(client => client.RevokeLicenceAsync(office, ServiceTypes.WasteContract), HttpStatusCode.Conflict);
+            var statuses = await AllAtOnceAsync(client => client.RevokeLicenceAsync(office, ServiceTypes.WasteContract), "NoActiveLicence");
 
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
             Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
             var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
             Assert.Equal([true, false], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
+            // The losers' authorisation announcements rolled back with them too: one per real change.
+            Assert.Equal(["Licence", "Licence"], (await _service.OutboxRowsAsync("OfficeAuthorizationChanged", office)).Select(e => e.Payload.GetProperty("change").GetString()));
             Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o AND revoked_at IS NOT NULL", ("o", office)));
         }
     }
@@ -56,18 +58,19 @@ public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementServ
             var office = $"CGR{round}";
             await (await admin.CreateOfficeAsync(office, district: 3)).AssertJsonAsync(HttpStatusCode.Created);
 
-            var statuses = await AllAtOnceAsync(client => client.GrantLicenceAsync(office, ServiceTypes.WasteContract), HttpStatusCode.Conflict);
+            var statuses = await AllAtOnceAsync(client => client.GrantLicenceAsync(office, ServiceTypes.WasteContract), "AlreadyLicensed");
 
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
             Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
             var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
             Assert.Equal([true], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
+            Assert.Single(await _service.OutboxRowsAsync("OfficeAuthorizationChanged", office));
             Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o", ("o", office)));
         }
     }
 
-    /// <summary>Sends <see cref="Callers"/> requests released together, each from its own client; a refusal must be problem details.</summary>
-    private async Task<HttpStatusCode[]> AllAtOnceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode refusal)
+    /// <summary>Sends <see cref="Callers"/> requests released together, each from its own client; a refusal must be a 409 with <paramref name="reason"/>.</summary>
+    private async Task<HttpStatusCode[]> AllAtOnceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, string reason)
     {
         var clients = Enumerable.Range(0, Callers).Select(_ => _service.CreateClient(TestTokens.Admin())).ToList();
         try
@@ -77,9 +80,10 @@ public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementServ
             {
                 await start.WaitAsync();
                 using var response = await send(client);
-                if (response.StatusCode == refusal)
+                if (response.StatusCode == HttpStatusCode.Conflict)
                 {
-                    await response.AssertProblemAsync(refusal);
+                    var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
+                    Assert.Equal(reason, problem.GetProperty("reason").GetString());
                 }
 
                 return response.StatusCode;

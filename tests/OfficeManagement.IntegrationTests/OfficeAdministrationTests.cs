@@ -120,19 +120,22 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task Status_changes_are_kept_with_who_when_and_why_and_closing_is_final()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin("Inspector Karimi"));
+        var inspector = new KnownAdmin("u-karimi", "Inspector Karimi");
+        using var admin = _service.CreateClient(inspector.Token);
         await (await admin.CreateOfficeAsync("STS1", district: 6)).AssertJsonAsync(HttpStatusCode.Created);
 
         var activated = await (await admin.ChangeStatusAsync("STS1", "Active", "pilot ended")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Pilot", activated.GetProperty("fromStatus").GetString());
         Assert.Equal("Active", activated.GetProperty("toStatus").GetString());
-        Assert.Equal("Inspector Karimi", activated.GetProperty("changedBy").GetString());
+        Assert.Equal(inspector.Actor, activated.GetProperty("changedBy").GetString());
 
         var same = await (await admin.ChangeStatusAsync("STS1", "Active")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("already Active", same.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("StatusUnchanged", same.GetProperty("reason").GetString());
 
         await (await admin.ChangeStatusAsync("STS1", "Closed", "lease ended")).AssertJsonAsync(HttpStatusCode.OK);
-        await (await admin.ChangeStatusAsync("STS1", "Active")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var closed = await (await admin.ChangeStatusAsync("STS1", "Active")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("OfficeClosed", closed.GetProperty("reason").GetString());
 
         var office = await (await admin.GetAsync(Requests.OfficePath("STS1"))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Closed", office.GetProperty("status").GetString());
@@ -140,6 +143,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
         Assert.Equal(["Active", "Closed"], history.Select(h => h.GetProperty("toStatus").GetString()));
         Assert.Equal("lease ended", history[1].GetProperty("note").GetString());
         Assert.False(string.IsNullOrEmpty(history[1].GetProperty("changedAt").GetProperty("jalali").GetString()));
+        Assert.All(history, h => Assert.Equal(inspector.Actor, h.GetProperty("changedBy").GetString()));
     }
 
     [Theory]
@@ -160,23 +164,25 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task A_revoked_licence_stays_as_history_with_who_and_when_and_publishes_OfficeLicenceChanged()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin("Licensing Desk"));
+        var desk = new KnownAdmin("u-licensing", "Licensing Desk");
+        using var admin = _service.CreateClient(desk.Token);
         await (await admin.CreateOfficeAsync("REV1", district: 2)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertJsonAsync(HttpStatusCode.Created);
 
         var revoked = await (await admin.RevokeLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(revoked.GetProperty("active").GetBoolean());
-        Assert.Equal("Licensing Desk", revoked.GetProperty("revokedBy").GetString());
+        Assert.Equal(desk.Actor, revoked.GetProperty("revokedBy").GetString());
 
         // Nothing left to revoke; then granted again as a new licence.
-        await (await admin.RevokeLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var again = await (await admin.RevokeLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("NoActiveLicence", again.GetProperty("reason").GetString());
         await (await admin.GrantLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertJsonAsync(HttpStatusCode.Created);
         var office = await (await admin.GetAsync(Requests.OfficePath("REV1"))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal([false, true], office.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("active").GetBoolean()));
 
         var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", "REV1");
         Assert.Equal([true, false, true], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
-        Assert.Equal("Licensing Desk", events[1].Payload.GetProperty("changedBy").GetString());
+        Assert.Equal(desk.Actor, events[1].Payload.GetProperty("changedBy").GetString());
     }
 
     [Theory]
@@ -196,7 +202,8 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task A_move_ends_one_engagement_and_starts_the_next_and_the_history_keeps_both()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin("HR Desk"));
+        var hr = new KnownAdmin("u-hr", "HR Desk");
+        using var admin = _service.CreateClient(hr.Token);
         var person = NationalIds.Next();
         await (await admin.AddStaffAsync("LST1", person, "Nima Moved", "Operator")).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -204,19 +211,22 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
         Assert.Equal("LST2", moved.GetProperty("officeCode").GetString());
         Assert.Equal("TechnicalManager", moved.GetProperty("role").GetString());
 
-        await (await admin.MoveStaffAsync(person, "LST2")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var sameOffice = await (await admin.MoveStaffAsync(person, "LST2")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("AlreadyAtOffice", sameOffice.GetProperty("reason").GetString());
         await (await admin.MoveStaffAsync(person, "LST404")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         await (await admin.DeactivateStaffAsync(person)).AssertJsonAsync(HttpStatusCode.OK);
-        await (await admin.DeactivateStaffAsync(person)).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await admin.MoveStaffAsync(person, "LST3")).AssertProblemAsync(HttpStatusCode.Conflict);
+        var twice = await (await admin.DeactivateStaffAsync(person)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("StaffNotActive", twice.GetProperty("reason").GetString());
+        var notActive = await (await admin.MoveStaffAsync(person, "LST3")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("StaffNotActive", notActive.GetProperty("reason").GetString());
 
         var history = await (await admin.GetAsync($"/api/staff/{person}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, history.GetProperty("currentOfficeCode").ValueKind);
         var engagements = history.GetProperty("engagements").EnumerateArray().ToList();
         Assert.Equal(["LST2", "LST1"], engagements.Select(e => e.GetProperty("officeCode").GetString()));
         Assert.Equal(["Deactivated", "Moved"], engagements.Select(e => e.GetProperty("endReason").GetString()));
-        Assert.All(engagements, e => Assert.Equal("HR Desk", e.GetProperty("deactivatedBy").GetString()));
+        Assert.All(engagements, e => Assert.Equal(hr.Actor, e.GetProperty("deactivatedBy").GetString()));
 
         // Re-registered later: a third engagement, the history grows.
         await (await admin.AddStaffAsync("LST3", person, "Nima Moved", "Operator")).AssertJsonAsync(HttpStatusCode.Created);

@@ -54,6 +54,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
         {
             var problem = await RefusedAsync(() => admin.CreateOfficeAsync(code, district: 9, name: "Another office"), HttpStatusCode.Conflict);
             Assert.Contains(Office, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal("OfficeExists", problem.GetProperty("reason").GetString());
         }
 
         // The first office stands as it was.
@@ -167,7 +168,12 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
         Assert.False(status.GetProperty("certified").GetBoolean());
         Assert.Equal(JsonValueKind.Null, status.GetProperty("certifiedAt").ValueKind);
         Assert.False(status.GetProperty("exam").GetProperty("passed").GetBoolean());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'nationalId' = @p", ("p", person)));
+        // No certification event: only the announcements that the person's answers changed (joining, three attempts).
+        Assert.Empty(await _service.OutboxRowsAboutAsync("StaffCertified", person));
+        Assert.Equal(
+            ["Staff", "Qualification", "Qualification", "Qualification"],
+            (await _service.OutboxRowsAboutAsync("OfficeAuthorizationChanged", person)).Select(r => r.Payload.GetProperty("change").GetString()));
+        Assert.Equal(4, await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'nationalId' = @p", ("p", person)));
         Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM qualification_attempts WHERE national_id = @p", ("p", person)));
 
         // And the counter is refused for it.
@@ -176,7 +182,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
             new() { OfficeCode = Office, OperatorNationalId = person, ServiceType = ServiceTypes.UrbanFile },
             new global::Grpc.Core.Metadata { { "Authorization", $"Bearer {TestTokens.Operator(Office, person)}" } },
             DateTime.UtcNow.AddSeconds(10));
-        Assert.Equal("OperatorNotCertified", reply.Reason);
+        Assert.Equal("NotCertified", reply.Reason);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ScorecardConcurrencyTests : IClassFixture<OfficeManagementSe
             events.AddRange(i % 2 == 0 ? [submitted, review, outcome] : [outcome, review, submitted]);
         }
 
-        using var consumeErrors = new ConsumeErrors();
+        using var consumes = new ConsumeMeter();
         var bus = _service.Factory.Services.GetRequiredService<IBus>();
         await Task.WhenAll(events.Select(message => bus.Publish(message, message.GetType())));
 
@@ -62,7 +62,7 @@ public sealed class ScorecardConcurrencyTests : IClassFixture<OfficeManagementSe
             TimeSpan.FromSeconds(60),
             $"{events.Count} events applied");
         // Not one attempt lost a race and was left to MassTransit's retry.
-        var errors = consumeErrors.All;
+        var errors = consumes.Errors;
         Assert.True(errors.Count == 0, $"{errors.Count} consume attempts threw: {string.Join("; ", errors.GroupBy(e => e).Select(g => $"{g.Key} x{g.Count()}"))}");
         Assert.Equal(RequestCount, await _service.CountAsync("SELECT count(*) FROM request_records"));
 

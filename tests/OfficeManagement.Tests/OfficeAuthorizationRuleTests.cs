@@ -38,16 +38,20 @@ public class OfficeAuthorizationRuleTests
         { "office suspended and operator uncertified", AuthorizationRefusal.OfficeSuspended },
         { "office closed", AuthorizationRefusal.OfficeClosed },
         { "office not licensed for the type", AuthorizationRefusal.OfficeNotLicensed },
-        { "licence revoked", AuthorizationRefusal.OfficeNotLicensed },
+        { "another type's licence revoked, this type never licensed", AuthorizationRefusal.OfficeNotLicensed },
+        { "licence revoked", AuthorizationRefusal.LicenceRevoked },
+        { "licence revoked, granted again and revoked again", AuthorizationRefusal.LicenceRevoked },
+        { "licence revoked and operator deactivated", AuthorizationRefusal.LicenceRevoked },
         { "operator works at another office", AuthorizationRefusal.OperatorNotAtOffice },
         { "operator never employed", AuthorizationRefusal.OperatorNotAtOffice },
         { "malformed operator national id", AuthorizationRefusal.OperatorNotAtOffice },
-        { "operator deactivated", AuthorizationRefusal.OperatorNotAtOffice },
-        { "operator moved to another office", AuthorizationRefusal.OperatorNotAtOffice },
-        { "operator training missing", AuthorizationRefusal.OperatorNotCertified },
-        { "operator latest exam failed", AuthorizationRefusal.OperatorNotCertified },
-        { "operator certified for another type only", AuthorizationRefusal.OperatorNotCertified },
-        { "colleague's certification does not count", AuthorizationRefusal.OperatorNotCertified },
+        { "operator deactivated", AuthorizationRefusal.StaffInactive },
+        { "operator moved to another office", AuthorizationRefusal.StaffInactive },
+        { "operator deactivated and uncertified", AuthorizationRefusal.StaffInactive },
+        { "operator training missing", AuthorizationRefusal.NotCertified },
+        { "operator latest exam failed", AuthorizationRefusal.NotCertified },
+        { "operator certified for another type only", AuthorizationRefusal.NotCertified },
+        { "colleague's certification does not count", AuthorizationRefusal.NotCertified },
         { "exactly at expiry", AuthorizationRefusal.CertificationExpired },
         { "long after expiry", AuthorizationRefusal.CertificationExpired },
     };
@@ -72,6 +76,27 @@ public class OfficeAuthorizationRuleTests
 
         Assert.All(Enum.GetValues<AuthorizationRefusal>(), reason => Assert.Contains(reason, covered));
         Assert.Contains(null, covered);
+    }
+
+    [Theory]
+    [InlineData("operator deactivated", "was deactivated at office TH0042")]
+    [InlineData("operator moved to another office", "moved away from office TH0042")]
+    [InlineData("licence revoked", "TH0042 for BUILDING_PERMIT has been revoked")]
+    public void The_detail_says_what_happened(string scenario, string expected)
+    {
+        var (request, snapshot, clock) = Build(scenario);
+
+        Assert.Contains(expected, OfficeAuthorizationRule.Evaluate(request, snapshot, Validity, clock).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_allowed_answer_holds_until_the_certification_expires_and_a_refusal_has_no_expiry()
+    {
+        var (request, snapshot, clock) = Build("certified operator at an active licensed office");
+        Assert.Equal(ExpiresAt, OfficeAuthorizationRule.Evaluate(request, snapshot, Validity, clock).ExpiresAt);
+
+        var (refusedRequest, refusedSnapshot, refusedClock) = Build("licence revoked");
+        Assert.Null(OfficeAuthorizationRule.Evaluate(refusedRequest, refusedSnapshot, Validity, refusedClock).ExpiresAt);
     }
 
     [Fact]
@@ -150,8 +175,23 @@ public class OfficeAuthorizationRuleTests
                 request = request with { ServiceType = ServiceTypes.ExcavationPermit };
                 attempts = Certified(Operator, ServiceTypes.ExcavationPermit);
                 break;
+            case "another type's licence revoked, this type never licensed":
+                office.GrantLicence(ServiceTypes.WasteContract, Start, "admin");
+                office.RevokeLicence(ServiceTypes.WasteContract, Start.AddDays(5), "admin");
+                request = request with { ServiceType = ServiceTypes.ExcavationPermit };
+                attempts = Certified(Operator, ServiceTypes.ExcavationPermit);
+                break;
             case "licence revoked":
                 office.RevokeLicence(Licensed, Start.AddDays(5), "admin");
+                break;
+            case "licence revoked, granted again and revoked again":
+                office.RevokeLicence(Licensed, Start.AddDays(1), "admin");
+                office.GrantLicence(Licensed, Start.AddDays(2), "admin");
+                office.RevokeLicence(Licensed, Start.AddDays(5), "admin");
+                break;
+            case "licence revoked and operator deactivated":
+                office.RevokeLicence(Licensed, Start.AddDays(5), "admin");
+                staff[0].Deactivate(Start.AddDays(5), "admin");
                 break;
             case "operator works at another office":
                 staff = [Staff(Operator, "TH0001", Start)];
@@ -166,8 +206,11 @@ public class OfficeAuthorizationRuleTests
                 staff[0].Deactivate(Start.AddDays(5), "admin");
                 break;
             case "operator moved to another office":
+                staff.Add(staff[0].MoveTo(OfficeCode.Parse("TH0001"), null, Start.AddDays(5), "admin"));
+                break;
+            case "operator deactivated and uncertified":
                 staff[0].Deactivate(Start.AddDays(5), "admin");
-                staff.Add(Staff(Operator, "TH0001", Start.AddDays(5)));
+                attempts = [];
                 break;
             case "operator training missing":
                 attempts = [.. attempts.Where(a => a.Kind != QualificationKind.Training)];

@@ -21,13 +21,17 @@ public class OfficeTests
         Assert.True(office.IsLicensedFor(ServiceTypes.WasteContract));
         Assert.False(office.IsLicensedFor(ServiceTypes.BuildingPermit));
 
-        Assert.False(office.GrantLicence(ServiceTypes.WasteContract, At.AddDays(1), "admin").Succeeded);
+        Assert.Equal(Conflicts.AlreadyLicensed, office.GrantLicence(ServiceTypes.WasteContract, At.AddDays(1), "admin").Refusal?.Reason);
+        Assert.False(office.LostLicenceFor(ServiceTypes.WasteContract));
 
         Assert.True(office.RevokeLicence(ServiceTypes.WasteContract, At.AddDays(2), "admin").Succeeded);
         Assert.False(office.IsLicensedFor(ServiceTypes.WasteContract));
-        Assert.False(office.RevokeLicence(ServiceTypes.WasteContract, At.AddDays(2), "admin").Succeeded);
+        Assert.True(office.LostLicenceFor(ServiceTypes.WasteContract));
+        Assert.False(office.LostLicenceFor(ServiceTypes.BuildingPermit));
+        Assert.Equal(Conflicts.NoActiveLicence, office.RevokeLicence(ServiceTypes.WasteContract, At.AddDays(2), "admin").Refusal?.Reason);
 
         Assert.True(office.GrantLicence(ServiceTypes.WasteContract, At.AddDays(3), "admin").Succeeded);
+        Assert.False(office.LostLicenceFor(ServiceTypes.WasteContract));
         Assert.Equal(2, office.Licences.Count);
         Assert.Equal(At.AddDays(2), office.Licences[0].RevokedAt);
     }
@@ -37,8 +41,8 @@ public class OfficeTests
     {
         var office = NewOffice(OfficeStatus.Closed);
 
-        Assert.NotNull(office.GrantLicence(ServiceTypes.UrbanFile, At, "admin").Refusal);
-        Assert.NotNull(office.RefusalToHire());
+        Assert.Equal(Conflicts.OfficeClosed, office.GrantLicence(ServiceTypes.UrbanFile, At, "admin").Refusal?.Reason);
+        Assert.Equal(Conflicts.OfficeClosed, office.RefusalToHire()?.Reason);
         Assert.Null(NewOffice(OfficeStatus.Suspended).RefusalToHire());
     }
 
@@ -85,9 +89,9 @@ public class OfficeTests
 
         var active = office.ChangeStatus(OfficeStatus.Active, at, "admin", "pilot over");
         Assert.Equal((OfficeStatus.Pilot, OfficeStatus.Active, "pilot over"), (active.Value!.FromStatus, active.Value.ToStatus, active.Value.Note));
-        Assert.False(office.ChangeStatus(OfficeStatus.Active, at, "admin").Succeeded);
+        Assert.Equal(Conflicts.StatusUnchanged, office.ChangeStatus(OfficeStatus.Active, at, "admin").Refusal?.Reason);
         Assert.True(office.ChangeStatus(OfficeStatus.Closed, at, "admin").Succeeded);
-        Assert.False(office.ChangeStatus(OfficeStatus.Active, at, "admin").Succeeded);
+        Assert.Equal(Conflicts.OfficeClosed, office.ChangeStatus(OfficeStatus.Active, at, "admin").Refusal?.Reason);
         Assert.Equal(OfficeStatus.Closed, office.Status);
     }
 

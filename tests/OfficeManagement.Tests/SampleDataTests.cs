@@ -1,7 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.Contracts.Codes;
 using CityEServices.OfficeManagement.Domain;
-using CityEServices.OfficeManagement.SampleData;
+using CityEServices.OfficeManagement.Data.SampleData;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CityEServices.OfficeManagement.Tests;
@@ -33,7 +33,7 @@ public class SampleDataTests
                 new FakeTimeProvider(Now)).Reason)
             .ToList();
         Assert.Equal(
-            [null, null, AuthorizationRefusal.CertificationExpired, AuthorizationRefusal.OperatorNotCertified, AuthorizationRefusal.OperatorNotCertified, AuthorizationRefusal.OperatorNotCertified, AuthorizationRefusal.OperatorNotCertified],
+            [null, null, AuthorizationRefusal.CertificationExpired, AuthorizationRefusal.NotCertified, AuthorizationRefusal.NotCertified, AuthorizationRefusal.NotCertified, AuthorizationRefusal.NotCertified],
             reasons);
         Assert.Contains(attempts, a => a.Kind == QualificationKind.Exam && !a.Passed);
     }

@@ -1,5 +1,6 @@
 using CityEServices.Iran;
-using CityEServices.OfficeManagement.Api;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Features.Staff;
 using CityEServices.OfficeManagement.Domain;
 
 namespace CityEServices.OfficeManagement.Tests;
@@ -31,7 +32,7 @@ public class ValidatorTests
     [Fact]
     public void A_new_office_starts_as_pilot_with_normalised_text()
     {
-        var result = Validators.Validate(new CreateOfficeRequest("th1", "دفتر يك", 6, "تهران، كوچه ۳"));
+        var result = OfficeRules.Validate(new CreateOfficeRequest("th1", "دفتر يك", 6, "تهران، كوچه ۳"));
 
         Assert.Equal(new NewOffice(OfficeCode.Parse("TH1"), "دفتر یک", 6, "تهران، کوچه 3", OfficeStatus.Pilot), result.Value);
     }
@@ -39,13 +40,13 @@ public class ValidatorTests
     [Fact]
     public void An_office_may_be_created_with_a_status()
     {
-        Assert.Equal(OfficeStatus.Active, Validators.Validate(new CreateOfficeRequest("TH1", "x", 1, "y", "active")).Value!.Status);
+        Assert.Equal(OfficeStatus.Active, OfficeRules.Validate(new CreateOfficeRequest("TH1", "x", 1, "y", "active")).Value!.Status);
     }
 
     [Fact]
     public void Office_errors_are_per_field()
     {
-        var result = Validators.Validate(new CreateOfficeRequest("TH-1", " ", 23, null, "Open"));
+        var result = OfficeRules.Validate(new CreateOfficeRequest("TH-1", " ", 23, null, "Open"));
 
         Assert.Equal(new[] { "address", "code", "district", "name", "status" }, result.Errors.Keys.Order(StringComparer.Ordinal));
     }
@@ -55,7 +56,7 @@ public class ValidatorTests
     [InlineData(" building_permit ", "BUILDING_PERMIT")]
     public void Licence_service_types_are_known_codes(string input, string code)
     {
-        Assert.Equal(code, Validators.Validate(new GrantLicenceRequest(input)).Value);
+        Assert.Equal(code, OfficeRules.Validate(new GrantLicenceRequest(input)).Value);
     }
 
     [Theory]
@@ -63,16 +64,16 @@ public class ValidatorTests
     [InlineData("PIZZA")]
     public void Unknown_service_types_are_a_field_error(string? input)
     {
-        Assert.Contains("serviceType", Validators.Validate(new GrantLicenceRequest(input)).Errors.Keys);
+        Assert.Contains("serviceType", OfficeRules.Validate(new GrantLicenceRequest(input)).Errors.Keys);
     }
 
     [Fact]
     public void Staff_need_a_valid_national_id_name_and_role()
     {
-        var ok = Validators.Validate(new AddStaffRequest("۰۰۷۶۲۲۹۶۴۵", "علي", "technicalmanager"));
+        var ok = StaffRules.Validate(new AddStaffRequest("۰۰۷۶۲۲۹۶۴۵", "علي", "technicalmanager"));
         Assert.Equal(("0076229645", "علی", StaffRole.TechnicalManager), (ok.Value!.NationalId.Value, ok.Value.FullName, ok.Value.Role));
 
-        var bad = Validators.Validate(new AddStaffRequest("0076229646", "", "Boss"));
+        var bad = StaffRules.Validate(new AddStaffRequest("0076229646", "", "Boss"));
         Assert.Equal(new[] { "fullName", "nationalId", "role" }, bad.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -94,7 +95,7 @@ public class ValidatorTests
     [InlineData(null, null, true, "kind")]
     public void Qualification_attempts_follow_their_kind(string? kind, double? score, bool? passed, string? errorField)
     {
-        var result = Validators.Validate(new RecordQualificationRequest("BUILDING_PERMIT", kind, (decimal?)score, passed), examPassMark: 70m);
+        var result = StaffRules.Validate(new RecordQualificationRequest("BUILDING_PERMIT", kind, (decimal?)score, passed), examPassMark: 70m);
 
         if (errorField is null)
         {
@@ -104,5 +105,39 @@ public class ValidatorTests
         {
             Assert.Equal(errorField, Assert.Single(result.Errors).Key);
         }
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, null, null)]
+    [InlineData("5", "suspended", "building_permit", "2", "50", null)]
+    [InlineData("۵", null, null, "۲", null, null)]
+    [InlineData("five", null, null, null, null, "district")]
+    [InlineData("23", null, null, null, null, "district")]
+    [InlineData(null, "Open", null, null, null, "status")]
+    [InlineData(null, null, "PARKING", null, null, "serviceType")]
+    [InlineData(null, null, null, "two", null, "page")]
+    [InlineData(null, null, null, "0", null, "page")]
+    [InlineData(null, null, null, null, "101", "pageSize")]
+    public void List_filters_are_read_from_text_and_each_bad_one_is_its_field(
+        string? district, string? status, string? serviceType, string? page, string? pageSize, string? errorField)
+    {
+        var result = OfficeRules.ValidateFilter(district, status, serviceType, page, pageSize);
+
+        if (errorField is null)
+        {
+            Assert.True(result.IsValid, string.Join("; ", result.Errors.Keys));
+        }
+        else
+        {
+            Assert.Equal(errorField, Assert.Single(result.Errors).Key);
+        }
+    }
+
+    [Fact]
+    public void A_list_filter_reads_what_it_was_given()
+    {
+        var filter = OfficeRules.ValidateFilter("۵", "suspended", "building_permit", "2", "50").Value!;
+
+        Assert.Equal((5, OfficeStatus.Suspended, "BUILDING_PERMIT", 2, 50), (filter.District, filter.Status, filter.ServiceType, filter.Page.Page, filter.Page.PageSize));
     }
 }

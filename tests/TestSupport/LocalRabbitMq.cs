@@ -76,6 +76,15 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         return json.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt64() : 0;
     }
 
+    /// <summary>Every queue of the default vhost whose name starts with <paramref name="prefix"/>, with its type (classic, quorum).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var queues = await _management.GetFromJsonAsync<List<JsonElement>>("queues/%2F", cancellationToken) ?? [];
+        return queues
+            .Where(q => q.GetProperty("name").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("type", out var type) ? type.GetString() ?? "classic" : "classic");
+    }
+
     /// <summary>Fetches (and requeues) up to <paramref name="count"/> messages of a queue, to read what is in it.</summary>
     public async Task<IReadOnlyList<JsonElement>> PeekAsync(string queue, int count, CancellationToken cancellationToken = default)
     {

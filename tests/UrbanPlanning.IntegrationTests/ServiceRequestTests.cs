@@ -80,14 +80,20 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal(
             ["->AwaitingDocuments", "AwaitingDocuments->Submitted", "Submitted->UnderReview", "UnderReview->FeeAssessed", "FeeAssessed->Paid", "Paid->Issued"],
             history.Select(h => $"{(h.GetProperty("fromStatus").ValueKind == JsonValueKind.Null ? "" : h.GetProperty("fromStatus").GetString())}->{h.GetProperty("toStatus").GetString()}"));
-        Assert.Equal("system:archive", history[1].GetProperty("actor").GetString());
+        // Who is an id, never a display name: the service itself on the archive's word, then staff by user id.
+        Assert.Equal("system:urbanplanning", history[1].GetProperty("actor").GetString());
+        Assert.All(history.Where((_, i) => i != 1), h => Assert.Matches("^user:[0-9a-f]{32}$", h.GetProperty("actor").GetString()));
         Assert.Equal("Approved.", history[^1].GetProperty("note").GetString());
-        Assert.Matches(@"^14\d\d/\d\d/\d\d \d\d:\d\d$", history[^1].GetProperty("at").GetProperty("jalali").GetString());
+        // The service's clock is pinned (WorkflowService.Start, 1405/02/11 10:00 Tehran) and moves a minute per action.
+        Assert.Equal(_service.Clock.GetUtcNow(), history[^1].GetProperty("at").GetProperty("utc").GetDateTimeOffset());
+        Assert.Matches(@"^1405/02/11 1\d:\d\d$", history[^1].GetProperty("at").GetProperty("jalali").GetString());
+        var submittedAt = history[1].GetProperty("at").GetProperty("utc").GetDateTimeOffset();
 
         // Announced: a status change per move (the archive's included), and the permit itself.
         var changes = await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file);
         Assert.Equal(["Submitted", "UnderReview", "FeeAssessed", "Paid", "Issued"], changes.Select(c => c.Payload.GetProperty("toStatus").GetString()));
         Assert.All(changes, c => Assert.Equal(JsonValueKind.String, c.Payload.GetProperty("dueAt").ValueKind));
+        Assert.Equal(history.Skip(1).Select(h => h.GetProperty("actor").GetString()), changes.Select(c => c.Payload.GetProperty("actor").GetString()));
         var permit = Assert.Single(await _service.OutboxRowsAsync("BuildingPermitIssued", file)).Payload;
         Assert.Equal(permitNumber, permit.GetProperty("permitNumber").GetString());
         Assert.Equal(4, permit.GetProperty("floors").GetInt32());
@@ -109,7 +115,9 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal("پروانه ساختمانی", tracked.GetProperty("serviceTitleFa").GetString());
         Assert.False(tracked.GetProperty("slaBreached").GetBoolean());
         Assert.Equal(6, tracked.GetProperty("timeline").GetArrayLength());
-        Assert.Matches(@"^14\d\d/\d\d/\d\d \d\d:\d\d$", tracked.GetProperty("dueAt").GetProperty("jalali").GetString());
+        // Thirty days from the moment the last document arrived.
+        Assert.Equal(submittedAt.AddDays(30), tracked.GetProperty("dueAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Matches(@"^1405/03/10 1\d:\d\d$", tracked.GetProperty("dueAt").GetProperty("jalali").GetString());
         Assert.False(tracked.GetProperty("timeline")[0].TryGetProperty("actor", out _), "the citizen's timeline names no staff");
     }
 
@@ -208,8 +216,10 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         using var reviewer = _service.CreateClient(TestTokens.Reviewer(14));
         using var admin = _service.CreateClient(TestTokens.Admin());
         var licence = $"ENG-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
-        (await admin.PostAsJsonAsync("/api/urban-planning/engineers", new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 }))
-            .EnsureSuccessStatusCode();
+        var engineer = new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 };
+        await AssertProblemAsync(await reviewer.PostAsJsonAsync("/api/urban-planning/engineers", engineer), HttpStatusCode.Forbidden, "RoleNotAllowed");
+        (await admin.PostAsJsonAsync("/api/urban-planning/engineers", engineer)).EnsureSuccessStatusCode();
+        await AssertProblemAsync(await admin.PostAsJsonAsync("/api/urban-planning/engineers", engineer with { licenceNumber = licence.ToLowerInvariant() }), HttpStatusCode.Conflict, "EngineerExists");
 
         // No permit yet: no supervisor.
         await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "BuildingPermitNotIssued");
@@ -241,6 +251,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         await AssertProblemAsync(await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage = "Foundation", documentId = Guid.NewGuid() }), HttpStatusCode.Conflict, "DocumentNotArchived");
         foreach (var stage in new[] { "Foundation", "Skeleton", "Finishing", "Final" })
         {
+            _service.Clock.Advance(TimeSpan.FromMinutes(1));
             var documentId = Guid.NewGuid();
             await _service.ArchiveAsync("SUPERVISOR_REPORT", file, renovationCode, documentId);
             await Eventually.UntilAsync(
@@ -286,7 +297,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
         var paid = await (await ActAsync(bank, id, new { action = "pay", receipt = "SHETAB-1" })).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Paid", paid.GetProperty("status").GetString());
-        Assert.Equal("integrator-test", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+        Assert.Equal("client:integrator-test", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
         (await ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
         var dig = Assert.Single(await _service.OutboxRowsAsync("ExcavationPermitIssued", file)).Payload;
         Assert.Equal("خیابان آزادی", dig.GetProperty("street").GetString());
@@ -322,7 +333,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         return await WalkToIssuedAsync(created.GetProperty("requestId").GetString()!, op, reviewer);
     }
 
-    private static async Task<string> WalkToIssuedAsync(string id, HttpClient op, HttpClient reviewer)
+    private async Task<string> WalkToIssuedAsync(string id, HttpClient op, HttpClient reviewer)
     {
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
@@ -343,8 +354,12 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
 
     private static string RequestsPath(string file) => $"{Requests.FilesPath}/{file}/requests";
 
-    private static Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body) =>
-        client.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body);
+    /// <summary>An action, a minute after the last: each move gets its own instant, so histories and events have one order.</summary>
+    private Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body)
+    {
+        _service.Clock.Advance(TimeSpan.FromMinutes(1));
+        return client.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body);
+    }
 
     private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string requestId, string status)
     {

@@ -1,5 +1,6 @@
 using CityEServices.Contracts.Security;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.Web.Callers;
 
 namespace CityEServices.UrbanPlanning.Tests;
 
@@ -12,31 +13,32 @@ public class FileAccessRulesTests
         5,
         "OFC1",
         "0076229645",
-        "user-1",
+        "user:user-1",
         "operator.one",
-        DateTimeOffset.UtcNow);
+        new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void An_operator_opens_files_at_their_own_office()
     {
-        var decision = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC1")), "OFC1");
+        var refusal = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC1")), "OFC1");
 
-        Assert.True(decision.Allowed);
+        Assert.Null(refusal);
     }
 
     [Fact]
     public void Office_codes_compare_without_case()
     {
-        Assert.True(FileAccessRules.CanOpen(Caller.From(Principals.Operator("ofc1")), "OFC1").Allowed);
+        Assert.Null(FileAccessRules.CanOpen(Caller.From(Principals.Operator("ofc1")), "OFC1"));
     }
 
     [Fact]
     public void An_operator_cannot_open_a_file_at_another_office()
     {
-        var decision = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC2")), "OFC1");
+        var refusal = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC2")), "OFC1");
 
-        Assert.False(decision.Allowed);
-        Assert.Equal(DenialReasons.OperatorNotAtOffice, decision.Reason);
+        Assert.NotNull(refusal);
+        Assert.Equal(403, refusal.Status);
+        Assert.Equal(DenialReasons.OperatorNotAtOffice, refusal.Reason);
     }
 
     [Fact]
@@ -44,15 +46,15 @@ public class FileAccessRulesTests
     {
         var caller = Caller.From(Principals.Build([Roles.OfficeOperator], (CityClaims.NationalId, "1583250689")));
 
-        Assert.Equal(DenialReasons.OperatorNotAtOffice, FileAccessRules.CanOpen(caller, "OFC1").Reason);
+        Assert.Equal(DenialReasons.OperatorNotAtOffice, FileAccessRules.CanOpen(caller, "OFC1")?.Reason);
     }
 
     [Fact]
     public void An_operator_without_a_national_id_cannot_be_checked_for_certification()
     {
-        var decision = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC1", nationalId: null)), "OFC1");
+        var refusal = FileAccessRules.CanOpen(Caller.From(Principals.Operator("OFC1", nationalId: null)), "OFC1");
 
-        Assert.Equal(DenialReasons.OperatorIdentityMissing, decision.Reason);
+        Assert.Equal(DenialReasons.OperatorIdentityMissing, refusal?.Reason);
     }
 
     [Theory]
@@ -65,41 +67,41 @@ public class FileAccessRulesTests
     {
         var caller = Caller.From(Principals.Build([role], (CityClaims.OfficeCode, "OFC1"), (CityClaims.NationalId, "1583250689")));
 
-        var decision = FileAccessRules.CanOpen(caller, "OFC1");
+        var refusal = FileAccessRules.CanOpen(caller, "OFC1");
 
-        Assert.False(decision.Allowed);
-        Assert.Equal(DenialReasons.RoleNotAllowed, decision.Reason);
+        Assert.NotNull(refusal);
+        Assert.Equal(DenialReasons.RoleNotAllowed, refusal.Reason);
     }
 
     [Fact]
-    public void Admin_reads_any_file() => Assert.True(FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.Admin)), File).Allowed);
+    public void Admin_reads_any_file() => Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.Admin)), File));
 
     [Fact]
     public void Operator_reads_files_of_their_office_only()
     {
-        Assert.True(FileAccessRules.CanRead(Caller.From(Principals.Operator("OFC1")), File).Allowed);
+        Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.Operator("OFC1")), File));
 
         var other = FileAccessRules.CanRead(Caller.From(Principals.Operator("OFC2")), File);
-        Assert.False(other.Allowed);
+        Assert.NotNull(other);
         Assert.Equal(DenialReasons.NotFileOffice, other.Reason);
     }
 
     [Fact]
     public void Reviewer_reads_files_of_their_district_only()
     {
-        Assert.True(FileAccessRules.CanRead(Caller.From(Principals.Reviewer(5)), File).Allowed);
+        Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.Reviewer(5)), File));
 
         var other = FileAccessRules.CanRead(Caller.From(Principals.Reviewer(6)), File);
-        Assert.False(other.Allowed);
+        Assert.NotNull(other);
         Assert.Equal(DenialReasons.NotFileDistrict, other.Reason);
     }
 
     [Fact]
     public void A_reviewer_without_a_district_claim_reads_nothing()
     {
-        var decision = FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.DistrictReviewer)), File);
+        var refusal = FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.DistrictReviewer)), File);
 
-        Assert.False(decision.Allowed);
+        Assert.Equal(DenialReasons.NotFileDistrict, refusal?.Reason);
     }
 
     [Theory]
@@ -110,7 +112,7 @@ public class FileAccessRulesTests
     {
         var caller = Caller.From(Principals.WithRoles(role));
 
-        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanReadAny(caller).Reason);
-        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanRead(caller, File).Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanReadAny(caller)?.Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanRead(caller, File)?.Reason);
     }
 }

@@ -10,7 +10,7 @@ namespace CityEServices.UrbanPlanning.Tests;
 public class RequestEventsTests
 {
     private static readonly UrbanPlanningFile File = UrbanPlanningFile.Open(
-        new FileNumber(22, 1840320), "23456789ABCDE", RenovationCode.Parse("22-3-15-7-0-0-0"), 22, "OFC22", "0076229645", "op", "Operator", DateTimeOffset.UtcNow);
+        new FileNumber(22, 1840320), "23456789ABCDE", RenovationCode.Parse("22-3-15-7-0-0-0"), 22, "OFC22", "0076229645", "user:op", "Operator", new DateTimeOffset(2026, 4, 20, 6, 0, 0, TimeSpan.Zero));
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero));
 
@@ -18,7 +18,7 @@ public class RequestEventsTests
     {
         var rule = ServiceRuleBook.Default.InForce("BUILDING_PERMIT", _time.GetUtcNow())!;
         Assert.True(rule.TryValidate(System.Text.Json.JsonDocument.Parse("""{"floors":3,"areaM2":180,"usage":"Mixed"}""").RootElement, out var details, out _));
-        return ServiceRequest.Create(Guid.NewGuid(), File.FileNumber, rule, details, missing, "op", _time.GetUtcNow());
+        return ServiceRequest.Create(Guid.NewGuid(), File.FileNumber, rule, details, missing, "user:op", _time.GetUtcNow());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class RequestEventsTests
         Assert.Empty(RequestEvents.For(request, File, request.Transitions[^1], null));
 
         _time.Advance(TimeSpan.FromDays(2));
-        var moved = request.DocumentArrived("STRUCTURAL_PLAN", _time.GetUtcNow())!;
+        var moved = request.DocumentArrived("STRUCTURAL_PLAN", "system:urbanplanning", _time.GetUtcNow())!;
         var events = RequestEvents.For(request, File, moved, null).ToList();
 
         var changed = Assert.IsType<ServiceRequestStatusChanged>(events[0]);
@@ -54,14 +54,15 @@ public class RequestEventsTests
     public void A_return_carries_its_reason_code_and_a_resubmission_is_not_a_new_submission()
     {
         var request = NewBuildingPermit();
-        request.MoveTo(RequestStatus.UnderReview, "rev", _time.GetUtcNow(), null, null);
-        var returned = request.MoveTo(RequestStatus.Returned, "rev", _time.GetUtcNow(), "Deed unreadable", ReturnReasons.MissingDocuments);
+        request.MoveTo(RequestStatus.UnderReview, "user:rev", _time.GetUtcNow(), null, null);
+        var returned = request.MoveTo(RequestStatus.Returned, "user:rev", _time.GetUtcNow(), "Deed unreadable", ReturnReasons.MissingDocuments);
         var changed = Assert.IsType<ServiceRequestStatusChanged>(Assert.Single(RequestEvents.For(request, File, returned, null)));
         Assert.Equal(ReturnReasons.MissingDocuments, changed.ReasonCode);
         Assert.Equal("Deed unreadable", changed.Reason);
+        Assert.Equal("user:rev", changed.Actor);
 
         _time.Advance(TimeSpan.FromDays(1));
-        var resubmitted = request.MoveTo(RequestStatus.Submitted, "op", _time.GetUtcNow(), null, null);
+        var resubmitted = request.MoveTo(RequestStatus.Submitted, "user:op", _time.GetUtcNow(), null, null);
         Assert.IsType<ServiceRequestStatusChanged>(Assert.Single(RequestEvents.For(request, File, resubmitted, null)));
     }
 

@@ -1,6 +1,7 @@
 using CityEServices.Contracts.Security;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.Web.Callers;
 
 namespace CityEServices.UrbanPlanning.Tests;
 
@@ -108,7 +109,7 @@ public class RequestWorkflowTests
     [InlineData(new[] { Roles.Admin }, "OFC1", 22, Capacity.None)]
     public void Capacity_comes_from_role_and_the_files_office_or_district(string[] roles, string? office, int? district, Capacity expected)
     {
-        var caller = new Caller("sub", "name", roles.ToHashSet(), "1583250689", office, district);
+        var caller = new Caller(CallerKind.User, "sub", "name", roles.ToHashSet(), new HashSet<string>(), "1583250689", office, district);
 
         Assert.Equal(expected, RequestWorkflow.CapacityOf(caller, "OFC1", 22));
     }

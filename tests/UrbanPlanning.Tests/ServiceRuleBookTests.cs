@@ -8,6 +8,9 @@ public class ServiceRuleBookTests
 {
     private static readonly ServiceRuleBook Rules = ServiceRuleBook.Default;
 
+    /// <summary>A moment every version of the book covers (1405/02/11), so no assertion depends on today's date.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 5, 1, 6, 30, 0, TimeSpan.Zero);
+
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     [Fact]
@@ -15,7 +18,7 @@ public class ServiceRuleBookTests
     {
         foreach (var type in ServiceTypes.All.Where(t => t != ServiceTypes.UrbanFile))
         {
-            var rule = Rules.InForce(type, DateTimeOffset.UtcNow);
+            var rule = Rules.InForce(type, Now);
             Assert.NotNull(rule);
             Assert.NotEmpty(rule.RequiredDocuments);
             Assert.All(rule.RequiredDocuments, c => Assert.True(DocumentCategories.IsKnown(c), c));
@@ -29,7 +32,7 @@ public class ServiceRuleBookTests
     [Fact]
     public void Building_permit_needs_the_four_documents_DESIGN_names()
     {
-        var rule = Rules.InForce(ServiceTypes.BuildingPermit, DateTimeOffset.UtcNow)!;
+        var rule = Rules.InForce(ServiceTypes.BuildingPermit, Now)!;
         Assert.Equal(["ARCHITECTURAL_PLAN", "IDENTITY_DOCUMENT", "OWNERSHIP_DEED", "STRUCTURAL_PLAN"], rule.RequiredDocuments.Order());
     }
 
@@ -52,16 +55,16 @@ public class ServiceRuleBookTests
         // v1: 5,000,000 + 120,000 × 250.5; v2: 6,000,000 + 150,000 × 250.5 + 1,000,000 × 4.
         Assert.Equal(35_060_000m, Rules.Get(ServiceTypes.BuildingPermit, 1).Fee.Compute(details));
         Assert.Equal(47_575_000m, Rules.Get(ServiceTypes.BuildingPermit, 2).Fee.Compute(details));
-        Assert.Equal(1_000_000m, Rules.InForce(ServiceTypes.NoViolationCertificate, DateTimeOffset.UtcNow)!.Fee.Compute(new RequestDetails([])));
-        Assert.True(Rules.InForce(ServiceTypes.ExcavationPermit, DateTimeOffset.UtcNow)!.TryValidate(
+        Assert.Equal(1_000_000m, Rules.InForce(ServiceTypes.NoViolationCertificate, Now)!.Fee.Compute(new RequestDetails([])));
+        Assert.True(Rules.InForce(ServiceTypes.ExcavationPermit, Now)!.TryValidate(
             Json("""{"street":"خیابان ولیعصر","lengthM":12,"depthM":1.5,"durationDays":10,"restorationDepositRial":5000000}"""), out var dig, out _));
-        Assert.Equal(2_000_000m + 300_000m * 12 + 50_000m * 10, Rules.InForce(ServiceTypes.ExcavationPermit, DateTimeOffset.UtcNow)!.Fee.Compute(dig));
+        Assert.Equal(2_000_000m + 300_000m * 12 + 50_000m * 10, Rules.InForce(ServiceTypes.ExcavationPermit, Now)!.Fee.Compute(dig));
     }
 
     [Fact]
     public void Details_are_canonicalised()
     {
-        var rule = Rules.InForce(ServiceTypes.BuildingPermit, DateTimeOffset.UtcNow)!;
+        var rule = Rules.InForce(ServiceTypes.BuildingPermit, Now)!;
         Assert.True(rule.TryValidate(Json("""{"Floors":"۴","areaM2":"120.5","usage":"MIXED"}"""), out var details, out var errors), string.Join(";", errors.Keys));
 
         Assert.Equal(4, details.Integer("floors"));
@@ -75,7 +78,7 @@ public class ServiceRuleBookTests
     [Fact]
     public void Every_bad_detail_is_reported_under_its_own_key()
     {
-        var rule = Rules.InForce(ServiceTypes.BuildingPermit, DateTimeOffset.UtcNow)!;
+        var rule = Rules.InForce(ServiceTypes.BuildingPermit, Now)!;
         Assert.False(rule.TryValidate(Json("""{"floors":2.5,"areaM2":-1,"usage":"Castle","colour":"red"}"""), out _, out var errors));
 
         Assert.Equal(["details.areaM2", "details.colour", "details.floors", "details.usage"], errors.Keys.Order(StringComparer.Ordinal));
@@ -84,19 +87,19 @@ public class ServiceRuleBookTests
     [Fact]
     public void Missing_details_are_each_required_and_a_non_object_is_refused()
     {
-        var rule = Rules.InForce(ServiceTypes.WasteContract, DateTimeOffset.UtcNow)!;
+        var rule = Rules.InForce(ServiceTypes.WasteContract, Now)!;
         Assert.False(rule.TryValidate(null, out _, out var missing));
         Assert.Equal(["details.disposalSite", "details.hauler", "details.volumeM3"], missing.Keys.Order(StringComparer.Ordinal));
 
         Assert.False(rule.TryValidate(Json("[1,2]"), out _, out var notObject));
         Assert.Equal(["details"], notObject.Keys);
-        Assert.True(Rules.InForce(ServiceTypes.NoViolationCertificate, DateTimeOffset.UtcNow)!.TryValidate(null, out _, out _));
+        Assert.True(Rules.InForce(ServiceTypes.NoViolationCertificate, Now)!.TryValidate(null, out _, out _));
     }
 
     [Fact]
     public void Waste_contract_and_completion_certificate_name_their_prerequisites()
     {
-        Assert.Equal(Prerequisites.IssuedBuildingPermit, Rules.InForce(ServiceTypes.WasteContract, DateTimeOffset.UtcNow)!.Prerequisites);
-        Assert.Equal(Prerequisites.IssuedBuildingPermit | Prerequisites.FinalSupervisorReport, Rules.InForce(ServiceTypes.CompletionCertificate, DateTimeOffset.UtcNow)!.Prerequisites);
+        Assert.Equal(Prerequisites.IssuedBuildingPermit, Rules.InForce(ServiceTypes.WasteContract, Now)!.Prerequisites);
+        Assert.Equal(Prerequisites.IssuedBuildingPermit | Prerequisites.FinalSupervisorReport, Rules.InForce(ServiceTypes.CompletionCertificate, Now)!.Prerequisites);
     }
 }

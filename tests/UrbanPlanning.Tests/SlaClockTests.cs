@@ -95,12 +95,12 @@ public class SlaClockTests
         Assert.Null(request.SubmittedAt);
 
         _time.Advance(TimeSpan.FromDays(3));
-        Assert.Null(request.DocumentArrived("SITE_PLAN", _time.GetUtcNow()));
-        var moved = request.DocumentArrived("IDENTITY_DOCUMENT", _time.GetUtcNow());
+        Assert.Null(request.DocumentArrived("SITE_PLAN", "system:urbanplanning", _time.GetUtcNow()));
+        var moved = request.DocumentArrived("IDENTITY_DOCUMENT", "system:urbanplanning", _time.GetUtcNow());
 
         Assert.NotNull(moved);
         Assert.Equal(RequestStatus.Submitted, request.Status);
-        Assert.Equal(SystemActors.Archive, moved.Actor);
+        Assert.Equal("system:urbanplanning", moved.Actor);
         Assert.Equal(_time.GetUtcNow().AddDays(rule.SlaDays), request.Clock.DueAt(_time.GetUtcNow()));
         Assert.Empty(request.MissingDocumentCategories);
         Assert.Equal([null, RequestStatus.AwaitingDocuments], request.Transitions.Select(t => t.FromStatus));

@@ -22,7 +22,7 @@ public class SupervisionRulesTests
     [InlineData(5, 5, false)]
     public void An_engineer_takes_buildings_up_to_their_capacity(int capacity, int active, bool hasRoom)
     {
-        var engineer = new Engineer("ENG-1", "Eng", EngineerGrade.One, capacity, DateTimeOffset.UtcNow);
+        var engineer = new Engineer("ENG-1", "Eng", EngineerGrade.One, capacity, new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero));
         Assert.Equal(hasRoom, SupervisionRules.HasRoom(engineer, active));
     }
 }

@@ -39,7 +39,7 @@ public sealed class Document
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Who archived it (user name or client id; "system" for records the archive made itself).</summary>
+    /// <summary>Who archived it, as an actor id (<c>user:…</c>, <c>client:…</c>; <c>system:archive</c> for records the archive made itself).</summary>
     public string? CreatedBy { get; init; }
 
     public DateTimeOffset? DisposedAt { get; private set; }

@@ -25,6 +25,7 @@ public sealed class FixityCheck
     /// <summary>The dossier checked, or null for the whole store.</summary>
     public string? FileNumber { get; init; }
 
+    /// <summary>The archivist's actor id for a manual check; <c>system:archive</c> for a scheduled one.</summary>
     public string? RequestedBy { get; init; }
 
     public DateTimeOffset StartedAt { get; init; }

@@ -16,10 +16,12 @@ public sealed class LegalHold
 
     public required string Reason { get; init; }
 
+    /// <summary>The archivist's actor id (<c>user:…</c>), as every history names who did it.</summary>
     public required string PlacedBy { get; init; }
 
     public DateTimeOffset PlacedAt { get; init; }
 
+    /// <summary>The actor id of whoever released it.</summary>
     public string? ReleasedBy { get; private set; }
 
     public DateTimeOffset? ReleasedAt { get; private set; }
@@ -56,6 +58,7 @@ public sealed class Disposal
 
     public required string Reason { get; init; }
 
+    /// <summary>The actor id of the archivist who disposed of it.</summary>
     public required string DisposedBy { get; init; }
 
     public DateTimeOffset DisposedAt { get; init; }
@@ -71,6 +74,7 @@ public sealed class ContentRead
 
     public Guid DocumentId { get; init; }
 
+    /// <summary>The reader's actor id (<c>user:…</c>, <c>client:…</c>).</summary>
     public required string Actor { get; init; }
 
     public DateTimeOffset ReadAt { get; init; }

@@ -63,7 +63,11 @@ public sealed class Office
 
     public bool IsLicensedFor(string serviceType) => ActiveLicence(serviceType) is not null;
 
-    public Outcome<Licence> GrantLicence(string serviceType, DateTimeOffset at, string by)
+    /// <summary>Whether the office was licensed for <paramref name="serviceType"/> once and every such licence has been revoked.</summary>
+    public bool LostLicenceFor(string serviceType) =>
+        !IsLicensedFor(serviceType) && _licences.Any(l => string.Equals(l.ServiceType, serviceType, StringComparison.Ordinal));
+
+    public DomainResult<Licence> GrantLicence(string serviceType, DateTimeOffset at, string by)
     {
         if (!ServiceTypes.IsKnown(serviceType))
         {
@@ -72,51 +76,52 @@ public sealed class Office
 
         if (Status == OfficeStatus.Closed)
         {
-            return Outcome<Licence>.Refused($"Office {Code} is closed and cannot be licensed.");
+            return DomainResult<Licence>.Refused(Conflicts.OfficeClosed, $"Office {Code} is closed and cannot be licensed.");
         }
 
         if (ActiveLicence(serviceType) is { } existing)
         {
-            return Outcome<Licence>.Refused($"Office {Code} has been licensed for {serviceType} since {existing.GrantedAt:O}.");
+            return DomainResult<Licence>.Refused(Conflicts.AlreadyLicensed, $"Office {Code} has been licensed for {serviceType} since {existing.GrantedAt:O}.");
         }
 
         var licence = Licence.Grant(Code, serviceType, at, by);
         _licences.Add(licence);
-        return Outcome<Licence>.Done(licence);
+        return DomainResult<Licence>.Done(licence);
     }
 
-    public Outcome<Licence> RevokeLicence(string serviceType, DateTimeOffset at, string by)
+    public DomainResult<Licence> RevokeLicence(string serviceType, DateTimeOffset at, string by)
     {
         if (ActiveLicence(serviceType) is not { } licence)
         {
-            return Outcome<Licence>.Refused($"Office {Code} holds no licence for {serviceType}.");
+            return DomainResult<Licence>.Refused(Conflicts.NoActiveLicence, $"Office {Code} holds no licence for {serviceType}.");
         }
 
         licence.Revoke(at, by);
-        return Outcome<Licence>.Done(licence);
+        return DomainResult<Licence>.Done(licence);
     }
 
     /// <summary>Whether new staff may join: not once the office has closed.</summary>
-    public string? RefusalToHire() => Status == OfficeStatus.Closed ? $"Office {Code} is closed and takes no new staff." : null;
+    public Refusal? RefusalToHire() =>
+        Status == OfficeStatus.Closed ? new Refusal(Conflicts.OfficeClosed, $"Office {Code} is closed and takes no new staff.") : null;
 
     /// <summary>
     /// Moves the office to <paramref name="status"/> and returns the history entry. Closing is final;
     /// "changing" to the current status is refused so the history records only real changes.
     /// </summary>
-    public Outcome<OfficeStatusChange> ChangeStatus(OfficeStatus status, DateTimeOffset at, string by, string? note = null)
+    public DomainResult<OfficeStatusChange> ChangeStatus(OfficeStatus status, DateTimeOffset at, string by, string? note = null)
     {
         if (Status == OfficeStatus.Closed)
         {
-            return Outcome<OfficeStatusChange>.Refused($"Office {Code} is closed; closing is final.");
+            return DomainResult<OfficeStatusChange>.Refused(Conflicts.OfficeClosed, $"Office {Code} is closed; closing is final.");
         }
 
         if (Status == status)
         {
-            return Outcome<OfficeStatusChange>.Refused($"Office {Code} is already {status}.");
+            return DomainResult<OfficeStatusChange>.Refused(Conflicts.StatusUnchanged, $"Office {Code} is already {status}.");
         }
 
         var change = OfficeStatusChange.Record(Code, Status, status, at, by, note is null ? null : PersianText.Normalize(note));
         Status = status;
-        return Outcome<OfficeStatusChange>.Done(change);
+        return DomainResult<OfficeStatusChange>.Done(change);
     }
 }

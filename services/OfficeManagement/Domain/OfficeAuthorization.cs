@@ -3,7 +3,10 @@ using CityEServices.Iran;
 
 namespace CityEServices.OfficeManagement.Domain;
 
-/// <summary>Why an operator may not serve a request; the names are the gRPC contract's reason strings.</summary>
+/// <summary>
+/// Why an operator may not serve a request; the names are the gRPC contract's reason strings, which the
+/// other services pass on in their 403s. Each names what an admin would have to change.
+/// </summary>
 public enum AuthorizationRefusal
 {
     /// <summary>Not a code of the catalog, or a code the catalog has switched off.</summary>
@@ -11,11 +14,21 @@ public enum AuthorizationRefusal
     OfficeNotFound,
     OfficeSuspended,
     OfficeClosed,
+
+    /// <summary>The office has never been licensed for the service type.</summary>
     OfficeNotLicensed,
 
-    /// <summary>No active staff record at this office (never there, moved away, or deactivated).</summary>
+    /// <summary>The office was licensed for the service type, and the licence was revoked.</summary>
+    LicenceRevoked,
+
+    /// <summary>The person has never been on this office's staff (or the national ID is malformed).</summary>
     OperatorNotAtOffice,
-    OperatorNotCertified,
+
+    /// <summary>The person was on this office's staff, and was deactivated or moved away.</summary>
+    StaffInactive,
+
+    /// <summary>The latest exam, interview and training for the service type have not all passed.</summary>
+    NotCertified,
     CertificationExpired,
 }
 
@@ -52,10 +65,11 @@ public sealed record AuthorizationDecision(bool Allowed, AuthorizationRefusal? R
 /// <item>ServiceTypeInactive: not a code in Contracts' ServiceTypes, or switched off in the catalog.</item>
 /// <item>OfficeNotFound: no office has the code (or the code is malformed).</item>
 /// <item>OfficeSuspended, then OfficeClosed: only Pilot and Active offices serve.</item>
-/// <item>OfficeNotLicensed: no unrevoked licence for the service type.</item>
-/// <item>OperatorNotAtOffice: no active staff record of this person at this office (never there, moved
-/// away, deactivated, or a malformed national ID).</item>
-/// <item>OperatorNotCertified: the latest exam, interview and training have not all passed.</item>
+/// <item>OfficeNotLicensed (never licensed for the type) or LicenceRevoked (licensed once, revoked, not
+/// granted again): no unrevoked licence for the service type.</item>
+/// <item>OperatorNotAtOffice (never on this office's staff, or a malformed national ID) or StaffInactive
+/// (on it once, deactivated or moved away): no active staff record of this person at this office.</item>
+/// <item>NotCertified: the latest exam, interview and training have not all passed.</item>
 /// <item>CertificationExpired: certified, but the validity period has run out.</item>
 /// </list>
 /// Office checks come first because they answer for every operator at the counter at once.
@@ -90,7 +104,9 @@ public static class OfficeAuthorizationRule
 
         if (!office.IsLicensedFor(serviceType))
         {
-            return AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeNotLicensed, $"Office {office.Code} is not licensed for {serviceType}.");
+            return office.LostLicenceFor(serviceType)
+                ? AuthorizationDecision.Refuse(AuthorizationRefusal.LicenceRevoked, $"The licence of office {office.Code} for {serviceType} has been revoked.")
+                : AuthorizationDecision.Refuse(AuthorizationRefusal.OfficeNotLicensed, $"Office {office.Code} is not licensed for {serviceType}.");
         }
 
         var records = NationalId.TryParse(request.OperatorNationalId, out var nationalId)
@@ -103,13 +119,15 @@ public static class OfficeAuthorizationRule
 
         if (!records.Any(s => s.Active))
         {
-            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorNotAtOffice, $"{nationalId} is no longer active at office {office.Code}.");
+            var last = records.MaxBy(s => s.JoinedAt)!;
+            var ended = last.EndReason == StaffEndReason.Moved ? "moved away from" : "was deactivated at";
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.StaffInactive, $"{nationalId} {ended} office {office.Code} at {last.DeactivatedAt:O}.");
         }
 
         var status = Certification.Derive(serviceType, snapshot.OperatorAttempts.Where(a => a.NationalId == nationalId), certificationValidity);
         if (!status.IsCertified)
         {
-            return AuthorizationDecision.Refuse(AuthorizationRefusal.OperatorNotCertified, $"{nationalId} is not certified for {serviceType}.");
+            return AuthorizationDecision.Refuse(AuthorizationRefusal.NotCertified, $"{nationalId} is not certified for {serviceType}.");
         }
 
         var now = clock.GetUtcNow();

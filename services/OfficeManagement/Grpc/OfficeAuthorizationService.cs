@@ -1,7 +1,6 @@
-using CityEServices.Iran;
 using CityEServices.Contracts.Grpc.OfficeManagement;
-using CityEServices.OfficeManagement.Authorization;
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Features.Authorization;
 using Grpc.Core;
 
 namespace CityEServices.OfficeManagement.Grpc;
@@ -16,11 +15,6 @@ public sealed class OfficeAuthorizationService(OfficeAuthorizer authorizer) : Of
     {
         var decision = await authorizer.DecideAsync(
             new AuthorizationRequest(request.OfficeCode, request.OperatorNationalId, request.ServiceType), context.CancellationToken);
-        return new AuthorizeServiceReply
-        {
-            Allowed = decision.Allowed,
-            Reason = decision.Reason?.ToString() ?? string.Empty,
-            Detail = decision.Detail,
-        };
+        return AuthorizationReplies.From(decision);
     }
 }

@@ -2,8 +2,8 @@ using CityEServices.Contracts.Events;
 using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CityEServices.UrbanPlanning.Data;
 
@@ -12,13 +12,14 @@ public sealed record OpenFileResult(UrbanPlanningFile? Opened, string? ExistingF
 
 /// <summary>
 /// Writes a new file, its number and its <see cref="UrbanPlanningFileOpened"/> event in one transaction:
-/// either all of them exist afterwards or none does.
+/// either all of them exist afterwards or none does. The file and the event name the operator by
+/// <see cref="Caller.Actor"/>; the event carries the request's correlation id.
 /// </summary>
 public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
 {
     private const int TrackingCodeAttempts = 3;
 
-    public async Task<OpenFileResult> OpenAsync(ValidOpenFile request, int district, Caller caller, string? correlationId, CancellationToken cancellationToken)
+    public async Task<OpenFileResult> OpenAsync(ValidOpenFile request, int district, Caller caller, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -27,13 +28,13 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
             var trackingCode = TrackingCode.New();
             try
             {
-                return await InsertAsync(request, district, caller, correlationId, trackingCode, cancellationToken);
+                return await InsertAsync(request, district, caller, trackingCode, cancellationToken);
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex, UrbanPlanningDbContext.TrackingCodeIndex) && attempt < TrackingCodeAttempts)
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation(UrbanPlanningDbContext.TrackingCodeIndex) && attempt < TrackingCodeAttempts)
             {
                 // Two 64-bit codes collided; the transaction rolled back (number included), so draw again.
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex, UrbanPlanningDbContext.RenovationCodeIndex))
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation(UrbanPlanningDbContext.RenovationCodeIndex))
             {
                 // Only reachable if the property's district changed between two concurrent openings
                 // (the district lock below serialises everything else); the index still holds the line.
@@ -44,7 +45,7 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
         }
     }
 
-    private Task<OpenFileResult> InsertAsync(ValidOpenFile request, int district, Caller caller, string? correlationId, string trackingCode, CancellationToken cancellationToken)
+    private Task<OpenFileResult> InsertAsync(ValidOpenFile request, int district, Caller caller, string trackingCode, CancellationToken cancellationToken)
     {
         // Aspire turns on EF's retrying strategy, which only allows a user transaction inside ExecuteAsync;
         // a retry replays the whole unit (allocation, insert, event) from a clean change tracker.
@@ -65,7 +66,6 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
             }
 
             var openedAt = time.GetUtcNow();
-            var openedBy = caller.Subject ?? caller.Name ?? "unknown";
             var file = UrbanPlanningFile.Open(
                 fileNumber,
                 trackingCode,
@@ -73,7 +73,7 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
                 district,
                 request.OfficeCode,
                 request.ApplicantNationalId.Value,
-                Truncate(openedBy),
+                caller.Actor,
                 caller.Name is null ? null : Truncate(caller.Name),
                 openedAt);
             db.Files.Add(file);
@@ -83,10 +83,10 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
                 file.District,
                 file.OfficeCode,
                 file.ApplicantNationalId,
-                caller.Name ?? openedBy)
+                caller.Actor)
             {
                 OccurredAt = openedAt,
-                CorrelationId = correlationId,
+                CorrelationId = caller.CorrelationId,
             });
 
             await db.SaveChangesAsync(ct);
@@ -103,9 +103,6 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
             : existing.TrackingCode == trackingCode ? new OpenFileResult(existing, null)
             : new OpenFileResult(null, existing.FileNumber);
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex, string constraint) =>
-        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName == constraint;
 
     private static string Truncate(string value) => value.Length <= 200 ? value : value[..200];
 }

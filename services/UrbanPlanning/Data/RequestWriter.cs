@@ -3,25 +3,26 @@ using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Tracking;
+using CityEServices.UrbanPlanning.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 
 /// <summary>
-/// Writes requests and their moves: the state, the recorded transition and the events they announce
-/// go in one SaveChanges (one transaction); the citizen's cached timeline is dropped after the commit.
+/// Writes requests and their moves: the state, the recorded transition (by <see cref="Caller.Actor"/>)
+/// and the events they announce (with the caller's correlation id) go in one SaveChanges, one
+/// transaction; the citizen's cached timeline is dropped after the commit.
 /// </summary>
 public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, TrackingCache tracking)
 {
     public async Task<ServiceRequest> CreateAsync(
-        UrbanPlanningFile file, ServiceRule rule, RequestDetails details, IEnumerable<string> held, string actor, string? correlationId, CancellationToken cancellationToken)
+        UrbanPlanningFile file, ServiceRule rule, RequestDetails details, IEnumerable<string> held, Caller caller, CancellationToken cancellationToken)
     {
         var now = time.GetDatabaseNow();
         var missing = rule.RequiredDocuments.Except(held, StringComparer.Ordinal);
-        var request = ServiceRequest.Create(Guid.CreateVersion7(now), file.FileNumber, rule, details, missing, actor, now);
+        var request = ServiceRequest.Create(Guid.CreateVersion7(now), file.FileNumber, rule, details, missing, caller.Actor, now);
         db.Requests.Add(request);
-        Publish(RequestEvents.For(request, file, request.Transitions[^1], correlationId));
+        Publish(RequestEvents.For(request, file, request.Transitions[^1], caller.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);
         await tracking.InvalidateAsync(file.TrackingCode);
         return request;
@@ -29,19 +30,19 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
 
     /// <summary>Moves a tracked request; for Issue also numbers it and announces the type's own event.</summary>
     public async Task MoveAsync(
-        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, string actor, string? note, string? reasonCode, string? correlationId, CancellationToken cancellationToken)
+        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken)
     {
         var now = time.GetDatabaseNow();
-        var transition = request.MoveTo(to, actor, now, note, reasonCode);
-        Publish(RequestEvents.For(request, file, transition, correlationId));
+        var transition = request.MoveTo(to, caller.Actor, now, note, reasonCode);
+        Publish(RequestEvents.For(request, file, transition, caller.CorrelationId));
         if (to == RequestStatus.Issued)
         {
             var prefix = RequestEvents.NumberPrefix(request.ServiceType);
             var issuedBefore = await db.Requests.CountAsync(
                 r => r.FileNumber == file.FileNumber && r.ServiceType == request.ServiceType && r.IssuedNumber != null, cancellationToken);
             request.RecordIssued($"{prefix}-{file.FileNumber}-{issuedBefore + 1:00}");
-            var permit = request.ServiceType == ServiceTypes.CompletionCertificate ? await IssuedBuildingPermitAsync(file.FileNumber, cancellationToken) : null;
-            if (RequestEvents.Issued(request, file, permit?.Details, now, correlationId) is { } issued)
+            var permit = request.ServiceType == ServiceTypes.CompletionCertificate ? await db.IssuedBuildingPermitAsync(file.FileNumber, cancellationToken) : null;
+            if (RequestEvents.Issued(request, file, permit?.Details, now, caller.CorrelationId) is { } issued)
             {
                 db.PublishOnCommit(issued);
             }
@@ -50,12 +51,6 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
         await db.SaveChangesAsync(cancellationToken);
         await tracking.InvalidateAsync(file.TrackingCode);
     }
-
-    public Task<ServiceRequest?> IssuedBuildingPermitAsync(string fileNumber, CancellationToken cancellationToken) =>
-        db.Requests.AsNoTracking()
-            .Where(r => r.FileNumber == fileNumber && r.ServiceType == ServiceTypes.BuildingPermit && r.Status == RequestStatus.Issued)
-            .OrderByDescending(r => r.ClosedAt)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private void Publish(IEnumerable<Contracts.Events.IntegrationEvent> events)
     {

@@ -1,3 +1,4 @@
+using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;

@@ -32,7 +32,7 @@ public static class OpenFileRules
             errors["applicantNationalId"] = [applicantError];
         }
 
-        if (!OfficeCode.TryNormalize(officeCode, out var office, out var officeError))
+        if (!OfficeCode.TryParse(officeCode, out var office, out var officeError))
         {
             errors["officeCode"] = [officeError];
         }
@@ -42,7 +42,7 @@ public static class OpenFileRules
             return false;
         }
 
-        valid = new ValidOpenFile(code, applicant, office!);
+        valid = new ValidOpenFile(code, applicant, office.Value);
         return true;
     }
 }

@@ -28,7 +28,7 @@ public sealed class UrbanPlanningFile
 
     public FileStatus Status { get; private set; }
 
-    /// <summary>The operator's subject id: stable even if the user is renamed.</summary>
+    /// <summary>Who opened it, as <c>user:&lt;id&gt;</c>: stable even if the user is renamed.</summary>
     public string OpenedBy { get; private set; } = null!;
 
     /// <summary>The operator's name as the token carried it, for people reading the record.</summary>

@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Grpc.OfficeManagement;
+using CityEServices.Messaging;
 using CityEServices.Web.Grpc;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +28,14 @@ public static class OfficeAuthorizationExtensions
     /// Hears office management's changes on a queue of this process's own (temporary, deleted when it
     /// stops): each replica holds its own cache, so each must be told.
     /// </summary>
-    public static void AddOfficeAuthorizationInvalidation(this IBusRegistrationConfigurator bus) =>
+    public static void AddOfficeAuthorizationInvalidation(this IBusRegistrationConfigurator bus)
+    {
+        bus.TryAddSingleton<AuthorizationGenerations>();
         bus.AddConsumer<OfficeAuthorizationChangedConsumer>().Endpoint(endpoint =>
         {
-            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            // The marker keeps this queue classic where every other is quorum (see MessagingExtensions).
+            endpoint.InstanceId = MessagingExtensions.TemporaryQueueMarker.Trim('-') + "-" + Guid.NewGuid().ToString("N")[..12];
             endpoint.Temporary = true;
         });
+    }
 }

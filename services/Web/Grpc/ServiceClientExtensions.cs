@@ -42,8 +42,11 @@ public static class ServiceClientExtensions
     /// HTTP/2 connection would pin every call to one pod. (Locally, Aspire's service discovery already
     /// picks a replica per call.)
     /// </summary>
-    private static IHttpClientBuilder WithRoundRobin(this IHttpClientBuilder client) => client
-        .ConfigureChannel(channel =>
+    private static IHttpClientBuilder WithRoundRobin(this IHttpClientBuilder client)
+    {
+        // Re-resolve the name every 15 s, so pods that come up get calls without waiting for a failure.
+        client.Services.TryAddSingleton<ResolverFactory>(new DnsResolverFactory(refreshInterval: TimeSpan.FromSeconds(15)));
+        return client.ConfigureChannel(channel =>
         {
             channel.Credentials = ChannelCredentials.Insecure;
             channel.ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } };
@@ -55,4 +58,5 @@ public static class ServiceClientExtensions
             KeepAlivePingDelay = TimeSpan.FromSeconds(60),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
         });
+    }
 }

@@ -1,5 +1,5 @@
 using CityEServices.Archive.Data;
-using CityEServices.Archive.Storage;
+using CityEServices.Archive.Infrastructure.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

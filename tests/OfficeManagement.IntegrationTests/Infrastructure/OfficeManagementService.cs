@@ -29,4 +29,11 @@ public class OfficeManagementService(ServerFixture servers)
             "message_type = @type AND payload->>'officeCode' = @office",
             ("type", $"CityEServices.Contracts.Events.{eventName}"),
             ("office", officeCode));
+
+    /// <summary>The outbox rows of events of <paramref name="eventName"/> about the person <paramref name="nationalId"/>.</summary>
+    public Task<IReadOnlyList<OutboxRow>> OutboxRowsAboutAsync(string eventName, string nationalId) =>
+        OutboxRowsWhereAsync(
+            "message_type = @type AND payload->>'nationalId' = @person",
+            ("type", $"CityEServices.Contracts.Events.{eventName}"),
+            ("person", nationalId));
 }

@@ -97,9 +97,10 @@ public sealed class ServiceRequest
 
     /// <summary>
     /// The archive now holds <paramref name="category"/>. Returns the transition when that completed
-    /// the set and the request moved on to Submitted by itself; null otherwise.
+    /// the set and the request moved on to Submitted by itself (recorded as done by <paramref name="actor"/>,
+    /// the service acting on the archive's event); null otherwise.
     /// </summary>
-    public RequestTransition? DocumentArrived(string category, DateTimeOffset at)
+    public RequestTransition? DocumentArrived(string category, string actor, DateTimeOffset at)
     {
         if (Status != RequestStatus.AwaitingDocuments || !MissingDocumentCategories.Contains(category))
         {
@@ -108,7 +109,7 @@ public sealed class ServiceRequest
 
         MissingDocumentCategories = [.. MissingDocumentCategories.Where(c => c != category)];
         return MissingDocumentCategories.Count == 0
-            ? MoveTo(RequestStatus.Submitted, SystemActors.Archive, at, "The last required document was archived.", null)
+            ? MoveTo(RequestStatus.Submitted, actor, at, "The last required document was archived.", null)
             : null;
     }
 
@@ -139,6 +140,7 @@ public sealed class RequestTransition(Guid requestId, RequestStatus? fromStatus,
 
     public RequestStatus ToStatus { get; private set; } = toStatus;
 
+    /// <summary>Who made the move, as an id (<c>user:…</c>, <c>client:…</c>, <c>system:urbanplanning</c>), never a display name.</summary>
     public string Actor { get; private set; } = actor;
 
     public DateTimeOffset At { get; private set; } = at;
@@ -146,10 +148,4 @@ public sealed class RequestTransition(Guid requestId, RequestStatus? fromStatus,
     public string? Note { get; private set; } = note;
 
     public string? ReasonCode { get; private set; } = reasonCode;
-}
-
-public static class SystemActors
-{
-    /// <summary>Moves made because the archive reported a document.</summary>
-    public const string Archive = "system:archive";
 }

@@ -1,0 +1,14 @@
+using CityEServices.Archive.Data;
+using CityEServices.Archive.Features.Documents;
+using CityEServices.Archive.Infrastructure.Storage;
+using CityEServices.Contracts.Events;
+
+namespace CityEServices.Archive.Consumers;
+
+/// <summary>The archive's record of an issued completion certificate.</summary>
+public sealed class CompletionCertificateIssuedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<CompletionCertificateIssuedConsumer> logger)
+    : IssuedRecordConsumer<CompletionCertificateIssued>(db, store, ingest, logger)
+{
+    protected override IssuedRecord Describe(CompletionCertificateIssued m) => new(m.FileNumber, m.RenovationCode, $"Completion certificate {m.CertificateNumber}",
+        [FormattableString.Invariant($"Floors: {m.Floors}"), FormattableString.Invariant($"Building area (m2): {m.BuildingAreaM2}")]);
+}

@@ -1,0 +1,14 @@
+using CityEServices.Archive.Data;
+using CityEServices.Archive.Features.Documents;
+using CityEServices.Archive.Infrastructure.Storage;
+using CityEServices.Contracts.Events;
+
+namespace CityEServices.Archive.Consumers;
+
+/// <summary>The archive's record of a signed construction-waste contract.</summary>
+public sealed class WasteContractSignedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<WasteContractSignedConsumer> logger)
+    : IssuedRecordConsumer<WasteContractSigned>(db, store, ingest, logger)
+{
+    protected override IssuedRecord Describe(WasteContractSigned m) => new(m.FileNumber, m.RenovationCode, $"Construction waste contract {m.ContractNumber}",
+        [FormattableString.Invariant($"Volume (m3): {m.VolumeM3}"), $"Hauler: {m.Hauler}", $"Disposal site: {m.DisposalSite}"]);
+}

@@ -1,0 +1,9 @@
+using CityEServices.Archive.Domain;
+
+namespace CityEServices.Archive.Features.Categories;
+
+public sealed record CategoryResponse(string Code, string TitleFa, string TitleEn, RetentionRule Retention)
+{
+    public static CategoryResponse From(DocumentCategory category) =>
+        new(category.Code, category.TitleFa, category.TitleEn, category.Retention);
+}

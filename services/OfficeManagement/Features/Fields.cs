@@ -1,0 +1,83 @@
+using System.Globalization;
+using CityEServices.Iran;
+using CityEServices.Web.Problems;
+using ServiceTypeCodes = CityEServices.Contracts.Codes.ServiceTypes;
+
+namespace CityEServices.OfficeManagement.Features;
+
+/// <summary>
+/// Readers of the fields several resources share (service type, district, office code, enum names):
+/// each returns the checked value, or null with the field's error added, so a request's errors are
+/// collected in one pass and answered in one 400.
+/// </summary>
+public static class Fields
+{
+    public static string? ServiceType(string? value, ValidationErrors errors, string field = "serviceType")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "Service type is required (see GET /api/service-types).");
+            return null;
+        }
+
+        var code = value.Trim().ToUpperInvariant();
+        if (!ServiceTypeCodes.IsKnown(code))
+        {
+            errors.Add(field, $"'{value}' is not a service type; known: {string.Join(", ", ServiceTypeCodes.All)}.");
+            return null;
+        }
+
+        return code;
+    }
+
+    /// <summary>An optional district filter (1–22) given as text, so that <c>district=abc</c> is a field error too.</summary>
+    public static int? DistrictFilter(string? text, ValidationErrors errors)
+    {
+        var normalized = PersianText.NormalizeDigits(text)?.Trim();
+        if (string.IsNullOrEmpty(normalized))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var district) || district is < 1 or > 22)
+        {
+            errors.Add("district", $"District must be 1 to 22; got {text}.");
+            return null;
+        }
+
+        return district;
+    }
+
+    public static OfficeCode? OfficeCode(string? value, string field, ValidationErrors errors) =>
+        Iran.OfficeCode.TryParse(value, out var code, out var error) ? code : Failed<OfficeCode>(errors, field, error);
+
+    public static NationalId? NationalId(string? value, string field, ValidationErrors errors) =>
+        Iran.NationalId.TryParse(value, out var id, out var error) ? id : Failed<NationalId>(errors, field, error);
+
+    /// <summary>Names only, case-insensitive; numbers are refused so that "1" never means a value by accident.</summary>
+    public static TEnum? Enum<TEnum>(string? value, string field, string label, ValidationErrors errors)
+        where TEnum : struct, Enum
+    {
+        var names = System.Enum.GetNames<TEnum>();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"{label} is required: one of {string.Join(", ", names)}.");
+            return null;
+        }
+
+        var name = names.FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            errors.Add(field, $"{label} '{value}' is not one of {string.Join(", ", names)}.");
+            return null;
+        }
+
+        return System.Enum.Parse<TEnum>(name);
+    }
+
+    private static T? Failed<T>(ValidationErrors errors, string field, string? error) where T : struct
+    {
+        errors.Add(field, error ?? $"{field} is not valid.");
+        return null;
+    }
+}

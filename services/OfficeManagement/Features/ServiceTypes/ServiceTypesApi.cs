@@ -1,0 +1,22 @@
+using CityEServices.OfficeManagement.Domain;
+using CityEServices.Web.Callers;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CityEServices.OfficeManagement.Features.ServiceTypes;
+
+public static class ServiceTypesApi
+{
+    public static IEndpointRouteBuilder MapServiceTypesApi(this IEndpointRouteBuilder app)
+    {
+        // Any authenticated caller, integrators included: the codes are part of the public API.
+        app.MapGet("/api/service-types", GetCatalog)
+            .WithTags("Service types")
+            .WithName("GetServiceTypes")
+            .WithSummary("The service-type catalog: codes, Persian and English titles, what staff need, and whether each is offered.")
+            .RequireAuthorization();
+        return app;
+    }
+
+    public static Ok<IReadOnlyList<ServiceTypeEntry>> GetCatalog(Caller caller, GetServiceTypes getServiceTypes) =>
+        TypedResults.Ok(getServiceTypes.Handle(caller));
+}

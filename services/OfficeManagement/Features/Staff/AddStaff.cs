@@ -1,0 +1,69 @@
+using CityEServices.Iran;
+using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Infrastructure;
+using CityEServices.Web.Callers;
+using CityEServices.Web.Data;
+using CityEServices.Web.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.OfficeManagement.Features.Staff;
+
+/// <summary>Registers a person on an office's staff (one active engagement per person); tells authorisation caches in the same commit.</summary>
+public sealed class AddStaff(OfficeManagementDbContext db, AuthorizationChanges changes, TimeProvider time)
+{
+    private const string NotAdded = "Staff member not added.";
+
+    public async Task<Outcome<StaffResponse>> HandleAsync(string code, AddStaffRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!OfficeCode.TryParse(code, out var officeCode, out var error))
+        {
+            return Problem.Invalid("code", error);
+        }
+
+        var validated = StaffRules.Validate(request);
+        if (validated.Value is not { } newStaff)
+        {
+            return Problem.Invalid(validated.Errors);
+        }
+
+        var office = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == officeCode, cancellationToken);
+        if (office is null)
+        {
+            return OfficeRules.NotFound(officeCode);
+        }
+
+        if (office.RefusalToHire() is { } refusal)
+        {
+            return OfficeRules.Conflict(refusal, NotAdded);
+        }
+
+        var activeAt = await db.Staff.AsNoTracking()
+            .Where(s => s.NationalId == newStaff.NationalId && s.Active)
+            .Select(s => (OfficeCode?)s.OfficeCode)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (activeAt is { } current)
+        {
+            return Problem.Conflict(Conflicts.StaffAlreadyActive, NotAdded,
+                $"{newStaff.NationalId} is already active staff at office {current}; move them (POST /api/staff/{newStaff.NationalId}/move) or deactivate them first.");
+        }
+
+        var now = time.GetDatabaseNow();
+        var staff = StaffMember.Join(newStaff.NationalId, newStaff.FullName, newStaff.Role, office.Code, now, caller.Actor);
+        db.Staff.Add(staff);
+        changes.StaffChanged(staff.NationalId, office.Code, caller, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return Problem.Conflict(Conflicts.StaffAlreadyActive, NotAdded, $"{newStaff.NationalId} was just added as active staff elsewhere.");
+        }
+
+        await changes.CommittedAsync();
+        return StaffResponse.From(staff);
+    }
+}

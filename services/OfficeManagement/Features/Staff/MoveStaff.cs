@@ -1,0 +1,85 @@
+using CityEServices.Iran;
+using CityEServices.Messaging.Persistence;
+using CityEServices.OfficeManagement.Data;
+using CityEServices.OfficeManagement.Domain;
+using CityEServices.OfficeManagement.Features.Offices;
+using CityEServices.OfficeManagement.Infrastructure;
+using CityEServices.Web.Callers;
+using CityEServices.Web.Data;
+using CityEServices.Web.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.OfficeManagement.Features.Staff;
+
+/// <summary>
+/// Ends a person's current engagement and starts one at another office, in one transaction; both offices
+/// are announced to authorisation caches in it (the person may no longer act at one, and may at the other).
+/// </summary>
+public sealed class MoveStaff(OfficeManagementDbContext db, AuthorizationChanges changes, TimeProvider time)
+{
+    private const string NotMoved = "Staff member not moved.";
+
+    public async Task<Outcome<StaffResponse>> HandleAsync(string nationalId, MoveStaffRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!NationalId.TryParse(nationalId, out var person, out var idError))
+        {
+            return Problem.Invalid("nationalId", idError);
+        }
+
+        var validated = StaffRules.Validate(request);
+        if (validated.Value is not { } move)
+        {
+            return Problem.Invalid(validated.Errors);
+        }
+
+        var target = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == move.Office, cancellationToken);
+        if (target is null)
+        {
+            return OfficeRules.NotFound(move.Office);
+        }
+
+        var current = await db.Staff.FirstOrDefaultAsync(s => s.NationalId == person && s.Active, cancellationToken);
+        if (current is null)
+        {
+            return await db.Staff.AnyAsync(s => s.NationalId == person, cancellationToken)
+                ? Problem.Conflict(Conflicts.StaffNotActive, NotMoved, $"{person} is not active at any office; register them at {move.Office} instead.")
+                : StaffRules.NotFound(person);
+        }
+
+        if (current.OfficeCode == move.Office)
+        {
+            return Problem.Conflict(Conflicts.AlreadyAtOffice, NotMoved, $"{person} already serves at office {move.Office}.");
+        }
+
+        if (target.RefusalToHire() is { } refusal)
+        {
+            return OfficeRules.Conflict(refusal, NotMoved);
+        }
+
+        var now = time.GetDatabaseNow();
+        var next = current.MoveTo(move.Office, move.Role, now, caller.Actor);
+        changes.StaffChanged(person, current.OfficeCode, caller, now);
+        changes.StaffChanged(person, next.OfficeCode, caller, now);
+        // Two statements in one transaction: the old engagement ends before the new one starts, as the
+        // "one active engagement per person" index requires. The events commit with the first.
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                db.Staff.Add(next);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        {
+            return Problem.Conflict(Conflicts.ConcurrentChange, NotMoved, $"{person} was changed by someone else at the same moment; read the record again.");
+        }
+
+        await changes.CommittedAsync();
+        return StaffResponse.From(next);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace CityEServices.UrbanPlanning.Domain.Requests;
+
+/// <summary>A new request that passed <see cref="NewRequestRules.TryValidate"/>: its file, the rules in force and its canonical details.</summary>
+public sealed record ValidNewRequest(FileNumber FileNumber, ServiceRule Rule, RequestDetails Details);
+
+/// <summary>
+/// Shape checks of a new service request, done before anyone is asked anything. The rules are those in
+/// force at <c>at</c>, the moment the request is made: a later tariff never reaches back.
+/// </summary>
+public static class NewRequestRules
+{
+    public static bool TryValidate(
+        ServiceRuleBook rules,
+        DateTimeOffset at,
+        string? fileNumber,
+        string? serviceType,
+        JsonElement? details,
+        [NotNullWhen(true)] out ValidNewRequest? valid,
+        out Dictionary<string, string[]> errors)
+    {
+        valid = null;
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!FileNumber.TryParse(fileNumber, out var number, out var numberError))
+        {
+            errors["fileNumber"] = [numberError];
+        }
+
+        var type = serviceType?.Trim().ToUpperInvariant();
+        var rule = type is null ? null : rules.InForce(type, at);
+        if (rule is null)
+        {
+            errors["serviceType"] = [$"Service type must be one of {string.Join(", ", rules.All.Select(r => r.ServiceType).Distinct())}."];
+            return false;
+        }
+
+        if (!rule.TryValidate(details, out var canonical, out var detailErrors))
+        {
+            foreach (var (field, messages) in detailErrors)
+            {
+                errors[field] = messages;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        valid = new ValidNewRequest(number, rule, canonical);
+        return true;
+    }
+}

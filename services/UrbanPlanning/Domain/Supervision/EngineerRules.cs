@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using CityEServices.Iran;
+
+namespace CityEServices.UrbanPlanning.Domain.Supervision;
+
+/// <summary>An engineer's registration that passed <see cref="EngineerRules.TryValidate"/>.</summary>
+public sealed record ValidEngineer(string LicenceNumber, string FullName, EngineerGrade Grade, int Capacity);
+
+/// <summary>Shape checks of the engineer registry's input; error keys are the body's JSON names.</summary>
+public static class EngineerRules
+{
+    public const int MaxLicenceLength = 20;
+    public const int MaxNameLength = 200;
+    public const string LicenceError = "Licence number must be 1–20 letters, digits or hyphens.";
+
+    /// <summary>A licence number as the registry stores it (upper case, Persian digits mapped); null when it cannot be one.</summary>
+    public static string? NormalizeLicence(string? input)
+    {
+        var text = PersianText.NormalizeDigits(input)?.Trim().ToUpperInvariant();
+        return !string.IsNullOrEmpty(text) && text.Length <= MaxLicenceLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? text : null;
+    }
+
+    public static bool TryValidate(
+        string? licenceNumber,
+        string? fullName,
+        string? grade,
+        int? capacity,
+        [NotNullWhen(true)] out ValidEngineer? valid,
+        out Dictionary<string, string[]> errors)
+    {
+        valid = null;
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var licence = NormalizeLicence(licenceNumber);
+        if (licence is null)
+        {
+            errors["licenceNumber"] = [LicenceError];
+        }
+
+        var name = PersianText.Normalize(fullName)?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            errors["fullName"] = [$"Full name is required (up to {MaxNameLength} characters)."];
+        }
+
+        if (!EnumNames.TryParse<EngineerGrade>(grade, out var parsedGrade))
+        {
+            errors["grade"] = [$"Grade must be one of {string.Join(", ", Enum.GetNames<EngineerGrade>())}."];
+        }
+
+        if (capacity is not (>= 1 and <= Engineer.MaxCapacity))
+        {
+            errors["capacity"] = [$"Capacity must be 1–{Engineer.MaxCapacity} buildings."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        valid = new ValidEngineer(licence!, name!, parsedGrade, capacity!.Value);
+        return true;
+    }
+}

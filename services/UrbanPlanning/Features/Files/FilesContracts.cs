@@ -1,0 +1,43 @@
+using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Features.Requests;
+using CityEServices.UrbanPlanning.Features.Supervision;
+
+namespace CityEServices.UrbanPlanning.Features.Files;
+
+/// <summary>Fields are strings so that every problem can be reported per field in one 400, not one JSON error at a time.</summary>
+public sealed record OpenFileRequest(string? RenovationCode, string? ApplicantNationalId, string? OfficeCode);
+
+public sealed record OpenFileResponse(string FileNumber, string TrackingCode, FileStatus Status);
+
+public sealed record FileResponse(
+    string FileNumber,
+    string TrackingCode,
+    FileStatus Status,
+    string RenovationCode,
+    int District,
+    string OfficeCode,
+    string ApplicantNationalId,
+    string OpenedBy,
+    string? OpenedByName,
+    DualTime OpenedAt,
+    IReadOnlyList<RequestResponse> Requests)
+{
+    /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
+    public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
+
+    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests) => new(
+        file.FileNumber,
+        file.TrackingCode,
+        file.Status,
+        file.RenovationCode,
+        file.District,
+        file.OfficeCode,
+        file.ApplicantNationalId,
+        file.OpenedBy,
+        file.OpenedByName,
+        DualTime.From(file.OpenedAt),
+        requests);
+}
+
+public sealed record SupervisionResponse(Guid AssignmentId, string PermitNumber, string LicenceNumber, DualTime AssignedAt, DualTime? CompletedAt, IReadOnlyList<ReportResponse> Reports);

@@ -1,0 +1,53 @@
+using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Features.Requests;
+using CityEServices.UrbanPlanning.Features.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.UrbanPlanning.Features.Files;
+
+/// <summary>A file with its requests (and their histories) and its supervision, for those who may read it.</summary>
+public sealed class GetFile(UrbanPlanningDbContext db, ServiceRuleBook rules, TimeProvider time)
+{
+    public async Task<Outcome<FileResponse>> HandleAsync(string fileNumber, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!FileNumber.TryParse(fileNumber, out var number, out var error))
+        {
+            return Problem.Invalid("fileNumber", error);
+        }
+
+        if (FileAccessRules.CanReadAny(caller) is { } mayNotRead)
+        {
+            return mayNotRead;
+        }
+
+        var key = number.ToString();
+        var file = await db.FindFileAsync(key, cancellationToken);
+        if (file is null)
+        {
+            return Problem.NotFound("File not found.", $"There is no urban-planning file {key}.");
+        }
+
+        if (FileAccessRules.CanRead(caller, file) is { } refused)
+        {
+            return refused;
+        }
+
+        var requests = await db.RequestsOfFileAsync(key, cancellationToken);
+        var assignments = await db.SupervisorAssignments.AsNoTracking().Where(a => a.FileNumber == key).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+        var reports = await db.SupervisorReports.AsNoTracking().Where(r => r.FileNumber == key).OrderBy(r => r.FiledAt).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))]) with
+        {
+            Supervision = [.. assignments.Select(a => new SupervisionResponse(
+                a.Id,
+                a.PermitNumber,
+                a.LicenceNumber,
+                DualTime.From(a.AssignedAt),
+                a.CompletedAt is { } completed ? DualTime.From(completed) : null,
+                [.. reports.Where(r => r.AssignmentId == a.Id).Select(ReportResponse.From)]))],
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using CityEServices.Contracts.Security;
+using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Clients;
+using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Domain.Supervision;
+using CityEServices.Web.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.UrbanPlanning.Features.Requests;
+
+/// <summary>
+/// Adds a service request to a file: only by an operator of the file's office, authorised by office
+/// management for the service type, once what the type builds on exists, and once the archive said
+/// which required documents it already holds (asked once). It starts Submitted when it holds them all.
+/// </summary>
+public sealed class CreateRequest(
+    UrbanPlanningDbContext db,
+    ServiceRuleBook rules,
+    OfficeAuthorizations offices,
+    ArchiveCatalogClient archive,
+    RequestWriter writer,
+    TimeProvider time)
+{
+    public async Task<Outcome<CreateRequestResponse>> HandleAsync(string fileNumber, CreateRequestBody body, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!NewRequestRules.TryValidate(rules, time.GetUtcNow(), fileNumber, body.ServiceType, body.Details, out var valid, out var errors))
+        {
+            return Problem.Invalid(errors);
+        }
+
+        if (!caller.IsIn(Roles.OfficeOperator) || caller.NationalId is null)
+        {
+            return Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only an office operator can make a service request.");
+        }
+
+        var key = valid.FileNumber.ToString();
+        var file = await db.FindFileAsync(key, cancellationToken);
+        if (file is null)
+        {
+            return Problem.NotFound("File not found.", $"There is no urban-planning file {key}.");
+        }
+
+        if (!string.Equals(caller.OfficeCode, file.OfficeCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem.Forbidden(DenialReasons.NotFileOffice, $"File {key} is held by office {file.OfficeCode}.");
+        }
+
+        var rule = valid.Rule;
+        if ((await offices.CheckOperatorAsync(caller, rule.ServiceType, cancellationToken) ?? await MissingPrerequisiteAsync(rule, file, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        var held = await archive.HeldCategoriesAsync(file, cancellationToken);
+        if (!held.Succeeded)
+        {
+            return held.Problem!;
+        }
+
+        var request = await writer.CreateAsync(file, rule, valid.Details, held.Value, caller, cancellationToken);
+        return new CreateRequestResponse(request.Id, request.Status, request.MissingDocumentCategories, request.RulesVersion,
+            request.Clock.DueAt(request.CreatedAt) is { } due ? DualTime.From(due) : null);
+    }
+
+    private async Task<Problem?> MissingPrerequisiteAsync(ServiceRule rule, UrbanPlanningFile file, CancellationToken cancellationToken)
+    {
+        if (rule.Prerequisites.HasFlag(Prerequisites.IssuedBuildingPermit)
+            && await db.IssuedBuildingPermitAsync(file.FileNumber, cancellationToken) is null)
+        {
+            return Problem.Conflict("BuildingPermitNotIssued", "The file has no issued building permit.",
+                $"A {rule.ServiceType} request needs an issued building permit on file {file.FileNumber}.");
+        }
+
+        if (rule.Prerequisites.HasFlag(Prerequisites.FinalSupervisorReport)
+            && !await db.SupervisorReports.AnyAsync(r => r.FileNumber == file.FileNumber && r.Stage == SupervisionStage.Final, cancellationToken))
+        {
+            return Problem.Conflict("FinalSupervisorReportMissing", "The supervising engineer has not filed the Final report.",
+                $"A {rule.ServiceType} request needs the Final supervisor report on file {file.FileNumber}.");
+        }
+
+        return null;
+    }
+}

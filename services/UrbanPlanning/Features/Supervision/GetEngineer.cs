@@ -1,0 +1,28 @@
+using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.UrbanPlanning.Features.Supervision;
+
+/// <summary>An engineer of the registry and how many buildings they supervise now, for those who read files.</summary>
+public sealed class GetEngineer(UrbanPlanningDbContext db)
+{
+    public async Task<Outcome<EngineerResponse>> HandleAsync(string licenceNumber, Caller caller, CancellationToken cancellationToken)
+    {
+        if (FileAccessRules.CanReadAny(caller) is { } refused)
+        {
+            return refused;
+        }
+
+        var licence = EngineerRules.NormalizeLicence(licenceNumber);
+        var engineer = licence is null ? null : await db.Engineers.AsNoTracking().SingleOrDefaultAsync(e => e.LicenceNumber == licence, cancellationToken);
+        if (engineer is null)
+        {
+            return Problem.NotFound("Engineer not found.", $"No engineer with licence {licenceNumber} is registered.");
+        }
+
+        var active = await db.SupervisorAssignments.CountAsync(a => a.LicenceNumber == engineer.LicenceNumber && a.CompletedAt == null, cancellationToken);
+        return new EngineerResponse(engineer.LicenceNumber, engineer.FullName, engineer.Grade, engineer.Capacity, active);
+    }
+}
