@@ -51,9 +51,13 @@ internal sealed class ResourceTracker(DistributedApplication app, Ledger ledger)
         await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
         {
             var snapshot = update.Snapshot;
+            // A stopped resource's snapshot may still name its old pid, which the kernel may since have given to
+            // another process: a pid counts only while its process is a child of the orchestrator.
             var process = snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is { } pid
-                ? TrackedProcess.Find(Convert.ToInt32(pid, CultureInfo.InvariantCulture), update.Resource.Name)
-                : null;
+                && TrackedProcess.Find(Convert.ToInt32(pid, CultureInfo.InvariantCulture), update.Resource.Name) is { } found
+                && Parent(found) is { Name: "dcp" }
+                    ? found
+                    : (TrackedProcess?)null;
             var previous = _resources.GetValueOrDefault(update.ResourceId);
             _resources[update.ResourceId] = new ResourceView(update.Resource.Name, snapshot.ResourceType, snapshot.State?.Text,
                 snapshot.HealthStatus?.ToString(), process ?? previous?.Process);
