@@ -50,7 +50,7 @@ public sealed class CityStack : IAsyncDisposable
     public static async Task<CityStack> StartAsync(StackOptions options, Action<string>? say = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var ledger = await ClaimLedgerAsync(options, say);
+        var ledger = await StackLedger.ClaimAsync(options, say);
         if (!options.SampleData)
         {
             // The services inherit the AppHost's environment through the orchestrator.
@@ -60,14 +60,14 @@ public sealed class CityStack : IAsyncDisposable
         CityStack? stack = null;
         try
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. Arguments(options)], (app, _) =>
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. options.AppHostSwitches()], (app, _) =>
             {
                 app.DisableDashboard = !options.Dashboard;
                 app.EnableResourceLogging = options.ResourceLogs;
             }, cancellationToken);
             options.Ports.Pin(builder);
             options.Configure?.Invoke(builder);
-            RecordDaemons(ledger, builder);
+            StackLedger.RecordDaemons(ledger, builder);
             var app = await builder.BuildAsync(cancellationToken);
             stack = new CityStack(app, ledger, clock);
             stack._tracker.Start();
@@ -122,68 +122,6 @@ public sealed class CityStack : IAsyncDisposable
         {
             await Leftovers.EndAsync(_ledger.Record, TimeSpan.FromSeconds(10));
             _ledger.Delete();
-        }
-    }
-
-    private static IEnumerable<string> Arguments(StackOptions options)
-    {
-        foreach (var argument in options.Ports.Arguments(options.Dashboard))
-        {
-            yield return argument;
-        }
-
-        if (options.LocalServers)
-        {
-            yield return "--Infrastructure:Mode=local";
-        }
-
-        if (options.DataDirectory is { } data)
-        {
-            yield return $"--LocalServers:DataDirectory={data}";
-        }
-
-        if (options.AdminPassword is { } password)
-        {
-            yield return $"--Parameters:admin-password={password}";
-        }
-
-        foreach (var argument in options.AppHostArgs)
-        {
-            yield return argument;
-        }
-    }
-
-    /// <summary>The ledger of this stack's name; a previous owner that died is cleaned up first, a live one refuses.</summary>
-    private static async Task<Ledger> ClaimLedgerAsync(StackOptions options, Action<string>? say)
-    {
-        var directory = Ledger.DirectoryUnder(Repository.Root);
-        foreach (var (path, record) in Ledger.ReadAll(directory).Where(l => Path.GetFileNameWithoutExtension(l.Path) == options.Name))
-        {
-            if (record.OwnerProcess.IsAlive)
-            {
-                throw new InvalidOperationException($"a stack named {options.Name} is already running (pid {record.Owner.Pid}); ./city stop stops it");
-            }
-
-            await Leftovers.EndAsync(record, TimeSpan.FromSeconds(20), say);
-            File.Delete(path);
-        }
-
-        var ledger = Ledger.Create(directory, options.Name, options.StopsOnSigterm);
-        if (options.ThrowawayData && options.DataDirectory is { } data)
-        {
-            ledger.Update(r => r.ThrowawayDirectories.Add(data));
-        }
-
-        return ledger;
-    }
-
-    // RabbitMQ's epmd leaves the process tree: it is recorded by its port, and only when this stack runs the broker.
-    private static void RecordDaemons(Ledger ledger, IDistributedApplicationTestingBuilder builder)
-    {
-        if (builder.Resources.OfType<ExecutableResource>().Any(r => r.Name == "rabbitmq-server")
-            && builder.Configuration.GetValue<int?>("LocalServers:RabbitMqEpmdPort") is { } epmd)
-        {
-            ledger.Update(r => r.EpmdPorts.Add(epmd));
         }
     }
 

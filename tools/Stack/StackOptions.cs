@@ -60,4 +60,33 @@ public sealed record StackOptions
         LocalServers = true,
         ResourceLogs = true,
     };
+
+    /// <summary>These options as AppHost command-line switches.</summary>
+    internal IEnumerable<string> AppHostSwitches()
+    {
+        foreach (var argument in Ports.Arguments(Dashboard))
+        {
+            yield return argument;
+        }
+
+        if (LocalServers)
+        {
+            yield return "--Infrastructure:Mode=local";
+        }
+
+        if (DataDirectory is { } data)
+        {
+            yield return $"--LocalServers:DataDirectory={data}";
+        }
+
+        if (AdminPassword is { } password)
+        {
+            yield return $"--Parameters:admin-password={password}";
+        }
+
+        foreach (var argument in AppHostArgs)
+        {
+            yield return argument;
+        }
+    }
 }
