@@ -4,14 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// CITY_DASHBOARD=off runs the stack without the developer dashboard: ./city bench does, because the
-// dashboard ingesting every span and metric took a quarter of a 2-core machine under load, CPU the
-// measured services then lacked (in a deployment the collector runs elsewhere).
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-{
-    Args = args,
-    DisableDashboard = string.Equals(Environment.GetEnvironmentVariable("CITY_DASHBOARD"), "off", StringComparison.OrdinalIgnoreCase),
-});
+// The stack launcher (tools/Stack) runs this in-process and chooses the dashboard, the ports and the
+// data folder for ./city run, ./city bench and the end-to-end and fault tests.
+var builder = DistributedApplication.CreateBuilder(args);
 
 var decisions = new List<string>();
 var infrastructure = builder.AddCityInfrastructure(decisions);

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace CityEServices.TestSupport;
+namespace CityEServices.Stack.Processes;
 
 /// <summary>
-/// RabbitMQ starts an Erlang port mapper daemon that outlives the broker; a test run that started one
-/// on a private port stops it, so no process is left behind.
+/// RabbitMQ starts an Erlang port mapper daemon that outlives the broker and leaves the process tree
+/// (it daemonises): it is known by its private port, and stopped with <c>epmd -port P -kill</c>.
 /// </summary>
-public static class Epmd
+internal static class Epmd
 {
     public static void Kill(int port)
     {
