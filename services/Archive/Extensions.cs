@@ -1,5 +1,6 @@
 using CityEServices.Archive.Consumers;
 using CityEServices.Archive.Data;
+using CityEServices.Archive.Features;
 using CityEServices.Archive.Features.Categories;
 using CityEServices.Archive.Features.Disposals;
 using CityEServices.Archive.Features.Documents;
@@ -10,6 +11,7 @@ using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Persistence;
+using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Archive;
@@ -29,8 +31,11 @@ public static class Extensions
             bus.AddConsumer<ExcavationPermitIssuedConsumer>();
             bus.AddConsumer<WasteContractSignedConsumer>();
             bus.AddConsumer<CompletionCertificateIssuedConsumer>();
+            // Office management's changes drop this replica's cached by-law answers at once.
+            bus.AddOfficeAuthorizationInvalidation();
         });
-        builder.AddRedisClient("redis");
+        // The by-law check of every operator upload and read (office management's AuthorizeService).
+        builder.AddOfficeAuthorizations();
         // Unknown gRPC calls fall through to a 404 (Unimplemented to gRPC clients) rather than gRPC's
         // catch-all {service}/{method} route, which would claim two-segment REST paths.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
@@ -43,6 +48,8 @@ public static class Extensions
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddScoped<DocumentIngest>();
+        builder.Services.AddScoped<OperatorByLaw>();
+        builder.Services.AddScoped<DocumentReadAccess>();
         builder.Services.AddScoped<FixityRunner>();
         builder.Services.AddHostedService<FixityScheduler>();
         builder.Services.AddUseCases();
