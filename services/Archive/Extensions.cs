@@ -10,6 +10,7 @@ using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
+using CityEServices.Messaging.Jobs;
 using CityEServices.Messaging.Persistence;
 using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,14 +45,21 @@ public static class Extensions
         builder.Services.AddOptions<ArchiveStorageOptions>().BindConfiguration("Archive")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0, "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName);
+        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.Zero && o.WorkerInterval >= TimeSpan.Zero, "Archive:Fixity:Interval and WorkerInterval cannot be negative (zero turns them off).")
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Archive:Fixity:BatchSize must be from 1 to 10000.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Archive:Fixity:LeaseDuration must be at least a second.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddScoped<DocumentIngest>();
         builder.Services.AddScoped<OperatorByLaw>();
         builder.Services.AddScoped<DocumentReadAccess>();
         builder.Services.AddScoped<FixityRunner>();
-        builder.Services.AddHostedService<FixityScheduler>();
+        builder.Services.AddScoped<FixityRequests>();
+        // Once across every replica: the schedule records a run, the worker hashes it batch by batch.
+        builder.Services.AddPeriodicJob<ScheduledFixity, ArchiveDbContext>();
+        builder.Services.AddPeriodicJob<FixityWorker, ArchiveDbContext>();
         builder.Services.AddUseCases();
 
         return builder;
@@ -75,7 +83,7 @@ public static class Extensions
         services.AddScoped<DisposeDocument>();
         services.AddScoped<ListDisposals>();
 
-        services.AddScoped<RunFixityCheck>();
+        services.AddScoped<RequestFixityCheck>();
         services.AddScoped<GetFixityCheck>();
         services.AddScoped<ListFixityChecks>();
     }
