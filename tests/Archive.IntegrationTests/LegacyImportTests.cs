@@ -132,6 +132,23 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
     }
 
     [Fact]
+    public async Task A_client_without_archive_write_stops_the_import_at_the_first_upload_and_leaves_every_row_to_do()
+    {
+        var rows = WriteSampleFolder();
+        var statePath = Path.Combine(_folder, "refused.state");
+        var before = await _service.CountAsync("SELECT count(*) FROM documents");
+
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+            RunAsync(rows, statePath, token: TestTokens.Integrator("reader-only", Scopes.ArchiveRead)));
+
+        Assert.Contains("archive.write", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("insufficient_scope", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents"));
+        using var state = ImportState.Open(statePath);
+        Assert.Equal(0, state.FinishedEarlier);
+    }
+
+    [Fact]
     public void The_manifest_parser_handles_quotes_line_breaks_and_any_column_order()
     {
         var csv = "Title,PATH,category,fileNumber\r\n\"Deed \"\"A\"\", page 1\",a.pdf,OWNERSHIP_DEED,01000000001\r\n\"two\nlines\",b.pdf,LEGACY_SCAN,\n\n";
