@@ -34,9 +34,11 @@ var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemana
     .WithServiceEndpoints(grpc: true)
     .WithInfrastructure(infrastructure, "officemanagement-db");
 
+// The archive asks office management (AuthorizeService) whether an operator may work now: the by-law.
 var archive = builder.AddProject<Projects.Archive>("archive")
     .WithServiceEndpoints(grpc: true)
-    .WithInfrastructure(infrastructure, "archive-db");
+    .WithInfrastructure(infrastructure, "archive-db")
+    .WithReference(officeManagement);
 // The archive's content store sits with the rest of the local data (.city/data/archive by default; the
 // end-to-end fixture's throwaway data folder in tests) unless Archive:ContentRoot names another place.
 archive.WithEnvironment("Archive__ContentRoot", builder.Configuration["Archive:ContentRoot"]
