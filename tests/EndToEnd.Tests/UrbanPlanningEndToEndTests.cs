@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
-using static CityEServices.EndToEnd.Tests.ArchiveUploads;
 
 namespace CityEServices.EndToEnd.Tests;
 
@@ -29,9 +28,9 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         var gateway = stack.Gateway;
         var admin = await gateway.GetTokenAsync("admin", CityStackFixture.AdminPassword);
         var world = await SampleWorld.CreateAsync(gateway, admin, district: 18);
-        await AuthoriseAsync(gateway, admin, world, "BUILDING_PERMIT");
-        var reviewer = await CreateReviewerAsync(gateway, admin, district: 18);
-        var otherReviewer = await CreateReviewerAsync(gateway, admin, district: 4);
+        await gateway.AuthoriseAsync(admin, world, "BUILDING_PERMIT");
+        var reviewer = await gateway.CreateReviewerAsync(admin, district: 18);
+        var otherReviewer = await gateway.CreateReviewerAsync(admin, district: 4);
 
         var opened = await gateway.OpenFileAsync(world);
         var fileNumber = opened["fileNumber"]!.GetValue<string>();
@@ -47,7 +46,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         // The operator scans three of the four documents a building permit needs at the counter.
         foreach (var (category, title) in new[] { ("OWNERSHIP_DEED", "سند مالکیت"), ("IDENTITY_DOCUMENT", "کارت ملی متقاضی"), ("ARCHITECTURAL_PLAN", "نقشه معماری") })
         {
-            await ScanAsync(gateway, world, fileNumber, category, title);
+            await gateway.ScanAsync(world, fileNumber, category, title);
         }
 
         // The request asks the archive what the dossier holds: only the structural plan is missing.
@@ -61,7 +60,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         Assert.Equal(["STRUCTURAL_PLAN"], created["missingDocumentCategories"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         // Scanning the last one moves the request on by itself (DocumentArchived → urban planning).
-        await ScanAsync(gateway, world, fileNumber, "STRUCTURAL_PLAN", "نقشه سازه");
+        await gateway.ScanAsync(world, fileNumber, "STRUCTURAL_PLAN", "نقشه سازه");
         var submitted = await Eventually.ReturnsAsync(async () =>
         {
             var request = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}", world.OperatorToken).ExpectAsync(HttpStatusCode.OK);
@@ -69,16 +68,16 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         }, EventDeadline, "the building permit request Submitted once its last document is archived");
         Assert.Empty(submitted["missingDocumentCategories"]?.AsArray() ?? []);
 
-        await ActAsync(gateway, requestId, otherReviewer, new { action = "review" }, HttpStatusCode.Forbidden);
-        await ActAsync(gateway, requestId, reviewer, new { action = "review", note = "بررسی نقشه‌ها" }, HttpStatusCode.OK);
-        var assessed = await ActAsync(gateway, requestId, reviewer, new { action = "assessFee" }, HttpStatusCode.OK);
+        await gateway.ActAsync(requestId, otherReviewer, new { action = "review" }, HttpStatusCode.Forbidden);
+        await gateway.ActAsync(requestId, reviewer, new { action = "review", note = "بررسی نقشه‌ها" }, HttpStatusCode.OK);
+        var assessed = await gateway.ActAsync(requestId, reviewer, new { action = "assessFee" }, HttpStatusCode.OK);
         var fee = assessed["feeRial"]!.GetValue<decimal>();
         Assert.Equal(ExpectedFee(assessed["rulesVersion"]!.GetValue<int>(), areaM2: 610, floors: 4), fee);
-        var early = await ActAsync(gateway, requestId, reviewer, new { action = "issue" }, HttpStatusCode.Conflict);
+        var early = await gateway.ActAsync(requestId, reviewer, new { action = "issue" }, HttpStatusCode.Conflict);
         Assert.Equal("InvalidTransition", early["reason"]!.GetValue<string>());
         await PayThroughTheBankAsync(gateway, admin, requestId, fee);
         await AssertAClientWithoutPiiReadSeesNoNationalIdAsync(gateway, admin, fileNumber, world.ApplicantNationalId);
-        var issued = await ActAsync(gateway, requestId, reviewer, new { action = "issue", note = "صادر شد" }, HttpStatusCode.OK);
+        var issued = await gateway.ActAsync(requestId, reviewer, new { action = "issue", note = "صادر شد" }, HttpStatusCode.OK);
         Assert.Equal("Issued", issued["status"]!.GetValue<string>());
         var permitNumber = issued["issuedNumber"]!.GetValue<string>();
         Assert.Equal($"BP-{fileNumber}-01", permitNumber);
@@ -107,9 +106,9 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
     /// </summary>
     private static async Task PayThroughTheBankAsync(HttpClient gateway, string admin, string requestId, decimal fee)
     {
-        var bank = await CreateClientAsync(gateway, admin, "Bank Melli", "payments");
-        var utility = await CreateClientAsync(gateway, admin, "Tehran Water", "urban-planning.read");
-        var integratorPay = await ActAsync(gateway, requestId, bank, new { action = "pay", amount = fee, receipt = "E2E-SELF-DECLARED" }, HttpStatusCode.Forbidden);
+        var bank = await gateway.CreateClientAsync(admin, "Bank Melli", "payments");
+        var utility = await gateway.CreateClientAsync(admin, "Tehran Water", "urban-planning.read");
+        var integratorPay = await gateway.ActAsync(requestId, bank, new { action = "pay", amount = fee, receipt = "E2E-SELF-DECLARED" }, HttpStatusCode.Forbidden);
         Assert.Equal("insufficient_scope", integratorPay["reason"]!.GetValue<string>());
 
         var order = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}/payment-order", bank).ExpectAsync(HttpStatusCode.OK);
@@ -147,40 +146,13 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
     /// <summary>An integrator granted urban-planning.read but not pii.read reads the file, never the applicant's national ID.</summary>
     private static async Task AssertAClientWithoutPiiReadSeesNoNationalIdAsync(HttpClient gateway, string admin, string fileNumber, string applicant)
     {
-        var reader = await CreateClientAsync(gateway, admin, "Tehran Gas", "urban-planning.read");
+        var reader = await gateway.CreateClientAsync(admin, "Tehran Gas", "urban-planning.read");
         using var response = await gateway.GetAsync($"/api/urban-planning/files/{fileNumber}", reader);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(applicant, text, StringComparison.Ordinal);
         var file = System.Text.Json.Nodes.JsonNode.Parse(text)!;
         Assert.Equal($"{applicant[..2]}******{applicant[^2..]}", file["applicantNationalId"]!.GetValue<string>());
-    }
-
-    /// <summary>An integrator client granted <paramref name="scope"/>, and its client-credentials token asking for it.</summary>
-    private static async Task<string> CreateClientAsync(HttpClient gateway, string admin, string displayName, string scope)
-    {
-        var client = await gateway.PostAsJsonAsync("/api/identity/clients", new
-        {
-            displayName = $"{displayName} {Guid.NewGuid().ToString("N")[..6]}",
-            roles = new[] { "integrator" },
-            scopes = new[] { scope },
-        }, admin).ExpectAsync(HttpStatusCode.Created);
-        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client["clientId"]!.GetValue<string>(),
-            ["client_secret"] = client["clientSecret"]!.GetValue<string>(),
-            ["scope"] = scope,
-        }));
-        return (await response.ReadJsonAsync(HttpStatusCode.OK))["access_token"]!.GetValue<string>();
-    }
-
-    private static async Task ScanAsync(HttpClient gateway, SampleWorld world, string fileNumber, string category, string title)
-    {
-        var receipt = await PostFormAsync(gateway, "/api/archive/documents", Form(Pdf(category), $"{category.ToLowerInvariant()}.pdf", "application/pdf",
-                ("category", category), ("renovationCode", world.RenovationCode), ("fileNumber", fileNumber), ("title", title), ("source", "OfficeScan")),
-            world.OperatorToken).ExpectAsync(HttpStatusCode.Created);
-        Assert.False(receipt["alreadyArchived"]!.GetValue<bool>());
     }
 
     /// <summary>BuildingPermitIssued → the archive's one-page system record, category PERMIT, in the file's dossier.</summary>
@@ -255,26 +227,4 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         using var wrong = await gateway.GetAsync($"/api/track/{trackingCode}?nationalId={NationalIds.Next()}");
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
     }
-
-    private static async Task AuthoriseAsync(HttpClient gateway, string admin, SampleWorld world, string serviceType)
-    {
-        await gateway.PostAsJsonAsync($"/api/offices/{world.OfficeCode}/licences", new { serviceType }, admin).ExpectAsync(HttpStatusCode.Created);
-        foreach (var kind in new[] { "Exam", "Interview", "Training" })
-        {
-            await gateway.PostAsJsonAsync($"/api/staff/{world.OperatorNationalId}/qualifications", new { serviceType, kind, score = 90, passed = true }, admin)
-                .ExpectAsync(HttpStatusCode.Created);
-        }
-    }
-
-    private static async Task<string> CreateReviewerAsync(HttpClient gateway, string admin, int district)
-    {
-        var userName = $"reviewer{district}x{Guid.NewGuid().ToString("N")[..6]}";
-        const string password = "Reviewer-Passw0rd";
-        await gateway.PostAsJsonAsync("/api/identity/users", new { userName, password, roles = new[] { "district-reviewer" }, district }, admin)
-            .ExpectAsync(HttpStatusCode.Created);
-        return await gateway.GetTokenAsync(userName, password);
-    }
-
-    private static Task<JsonNode> ActAsync(HttpClient gateway, string requestId, string token, object body, HttpStatusCode expected) =>
-        gateway.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body, token).ExpectAsync(expected);
 }
