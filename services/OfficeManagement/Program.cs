@@ -8,6 +8,7 @@ using CityEServices.OfficeManagement.Features.ServiceTypes;
 using CityEServices.OfficeManagement.Features.Staff;
 using CityEServices.OfficeManagement.Grpc;
 using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,8 @@ var app = builder.Build();
 app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+// Integrator clients reach only the service-type catalogue; everything else here is for staff.
+app.UseScopeChecks();
 
 app.MapDefaultEndpoints();
 app.MapOfficesApi();
