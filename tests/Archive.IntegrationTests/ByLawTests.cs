@@ -13,19 +13,9 @@ namespace CityEServices.Archive.IntegrationTests;
 /// management's reason, and a change it announces holds here at once.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
+public sealed class ByLawTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>
 {
     private static int _office = Random.Shared.Next(100, 900);
-
-    private readonly ArchiveService _service;
-
-    public ByLawTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     /// <summary>An office of its own, a dossier opened there, one document in it (archived by an archivist), and an operator.</summary>
     private async Task<(string Office, string File, Guid Document, string NationalId, string Token)> OfficeWithADocumentAsync()
@@ -33,8 +23,8 @@ public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
         var n = Interlocked.Increment(ref _office);
         var office = $"BL{n}";
         var file = $"16{n:D9}";
-        await _service.InsertDossierAsync(file, $"16-1-{n}-1-0-0-0", 16, office);
-        using var archivist = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        await Service.InsertDossierAsync(file, $"16-1-{n}-1-0-0-0", 16, office);
+        using var archivist = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var receipt = await (await archivist.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "deed.pdf", "application/pdf",
             ("category", "OWNERSHIP_DEED"), ("fileNumber", file), ("title", "سند مالکیت")))).AssertJsonAsync(HttpStatusCode.Created);
         var nationalId = NationalIds.Next();
@@ -59,15 +49,15 @@ public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
         var (office, file, document, nationalId, token) = await OfficeWithADocumentAsync();
         if (officeWide)
         {
-            _service.Offices.RefuseOffice(office, reason);
+            Service.Offices.RefuseOffice(office, reason);
         }
         else
         {
-            _service.Offices.RefusePerson(nationalId, reason);
+            Service.Offices.RefusePerson(nationalId, reason);
         }
 
-        using var client = _service.CreateClient(token);
-        var before = await _service.CountAsync("SELECT count(*) FROM documents WHERE file_number = @f", ("f", file));
+        using var client = Service.CreateClient(token);
+        var before = await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = @f", ("f", file));
 
         var refusals = new List<(string What, HttpResponseMessage Response)>
         {
@@ -85,41 +75,41 @@ public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
             response.Dispose();
         }
 
-        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents WHERE file_number = @f", ("f", file)));
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @d", ("d", document)));
+        Assert.Equal(before, await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = @f", ("f", file)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @d", ("d", document)));
         // The question asked was the one check of the by-law: this operator, at this office, for urban-planning files.
-        Assert.All(_service.Offices.CallsFor(office), call =>
+        Assert.All(Service.Offices.CallsFor(office), call =>
         {
             Assert.Equal(nationalId, call.OperatorNationalId);
             Assert.Equal("URBAN_FILE", call.ServiceType);
         });
-        Assert.NotEmpty(_service.Offices.CallsFor(office));
+        Assert.NotEmpty(Service.Offices.CallsFor(office));
     }
 
     [Fact]
     public async Task An_authorised_operator_uploads_and_reads_their_offices_file()
     {
         var (office, file, document, _, token) = await OfficeWithADocumentAsync();
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         await (await client.PostAsync(Requests.Documents, Scan(file))).AssertJsonAsync(HttpStatusCode.Created);
         await (await client.GetAsync(Requests.Document(document))).AssertJsonAsync(HttpStatusCode.OK);
         using var content = await client.GetAsync(Requests.Content(document));
 
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
-        Assert.NotEmpty(_service.Offices.CallsFor(office));
+        Assert.NotEmpty(Service.Offices.CallsFor(office));
     }
 
     [Fact]
     public async Task A_suspension_office_management_announces_holds_here_at_once_not_when_the_cached_answer_expires()
     {
         var (office, file, document, _, token) = await OfficeWithADocumentAsync();
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
         // Allowed, and the answer is now cached for a minute (ArchiveService.AuthorizationCacheTimeToLive).
         await (await client.GetAsync(Requests.Document(document))).AssertJsonAsync(HttpStatusCode.OK);
 
-        _service.Offices.RefuseOffice(office, "OfficeSuspended");
-        await _service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus"));
+        Service.Offices.RefuseOffice(office, "OfficeSuspended");
+        await Service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus"));
 
         // Within 5 s, where the cache alone would keep saying yes for a minute.
         await Eventually.UntilAsync(async () =>
@@ -135,13 +125,13 @@ public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
     public async Task Archivists_are_not_operators_and_office_management_is_not_asked_about_them()
     {
         var (office, file, _, _, _) = await OfficeWithADocumentAsync();
-        _service.Offices.RefuseOffice(office, "OfficeSuspended");
-        using var archivist = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
-        var calls = _service.Offices.Calls.Count;
+        Service.Offices.RefuseOffice(office, "OfficeSuspended");
+        using var archivist = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        var calls = Service.Offices.Calls.Count;
 
         await (await archivist.PostAsync(Requests.Documents, Scan(file))).AssertJsonAsync(HttpStatusCode.Created);
 
-        Assert.Equal(calls, _service.Offices.Calls.Count);
+        Assert.Equal(calls, Service.Offices.Calls.Count);
     }
 
     [Fact]
@@ -149,8 +139,8 @@ public sealed class ByLawTests : IClassFixture<ArchiveService>, IDisposable
     {
         var (_, file, document, _, _) = await OfficeWithADocumentAsync();
 
-        using var own = _service.CreateClient(TestTokens.Reviewer(16));
-        using var other = _service.CreateClient(TestTokens.Reviewer(3));
+        using var own = Service.CreateClient(TestTokens.Reviewer(16));
+        using var other = Service.CreateClient(TestTokens.Reviewer(3));
 
         await (await own.GetAsync(Requests.Document(document))).AssertJsonAsync(HttpStatusCode.OK);
         var refused = await (await other.GetAsync(Requests.Content(document))).AssertProblemAsync(HttpStatusCode.Forbidden);

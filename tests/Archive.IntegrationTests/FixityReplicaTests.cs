@@ -21,21 +21,11 @@ public sealed class ReplicaFixityArchiveService(ServerFixture servers) : Archive
 /// re-hashes nothing already checked; a request only records a run, it never hashes.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveService>, IDisposable
+public sealed class FixityReplicaTests(ReplicaFixityArchiveService service, ITestOutputHelper output) : ServiceTest<ReplicaFixityArchiveService>(service, output), IClassFixture<ReplicaFixityArchiveService>
 {
-    private readonly ReplicaFixityArchiveService _service;
-
-    public FixityReplicaTests(ReplicaFixityArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     /// <summary>A fixity worker as another pod would run it: its own holder id, the same database.</summary>
     private FixityWorker Worker(int batchSize, TimeSpan lease) =>
-        ActivatorUtilities.CreateInstance<FixityWorker>(_service.Factory.Services, Options.Create(new FixityOptions
+        ActivatorUtilities.CreateInstance<FixityWorker>(Service.Factory.Services, Options.Create(new FixityOptions
         {
             BatchSize = batchSize,
             LeaseDuration = lease,
@@ -43,11 +33,11 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
         }));
 
     private ScheduledFixity Schedule() =>
-        ActivatorUtilities.CreateInstance<ScheduledFixity>(_service.Factory.Services, Options.Create(new FixityOptions { Interval = TimeSpan.FromHours(1) }));
+        ActivatorUtilities.CreateInstance<ScheduledFixity>(Service.Factory.Services, Options.Create(new FixityOptions { Interval = TimeSpan.FromHours(1) }));
 
     private async Task<List<string>> UploadAsync(string fileNumber, int count)
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var hashes = new List<string>();
         for (var i = 0; i < count; i++)
         {
@@ -60,13 +50,13 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
         return hashes;
     }
 
-    private Task<long> ScheduledRunsAsync() => _service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Scheduled'");
+    private Task<long> ScheduledRunsAsync() => Service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Scheduled'");
 
     [Fact]
     public async Task Two_replicas_record_one_scheduled_run_per_period_and_work_it_through_once()
     {
         await UploadAsync("07000000001", 3);
-        var live = await _service.CountAsync("SELECT count(*) FROM documents WHERE disposed_at IS NULL");
+        var live = await Service.CountAsync("SELECT count(*) FROM documents WHERE disposed_at IS NULL");
         var before = await ScheduledRunsAsync();
         ScheduledFixity[] schedules = [Schedule(), Schedule()];
 
@@ -79,7 +69,7 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
         FixityWorker[] workers = [Worker(batchSize: 1, TimeSpan.FromSeconds(30)), Worker(batchSize: 1, TimeSpan.FromSeconds(30))];
         var worked = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => workers[i % 2].RunIfDueAsync(default)));
         Assert.Equal(1, worked.Count(w => w));
-        Assert.Equal(1, await _service.CountAsync(
+        Assert.Equal(1, await Service.CountAsync(
             "SELECT count(*) FROM fixity_checks WHERE trigger = 'Scheduled' AND status = 'Completed' AND documents_checked = @n AND documents_total = @n", ("n", (int)live)));
 
         // A pod started now (a young replica) does not begin the count again: the schedule is in the database.
@@ -87,12 +77,12 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
         Assert.Equal(before + 1, await ScheduledRunsAsync());
 
         // The next period arrives: again exactly one run, whichever replica asks first.
-        await _service.ExecuteAsync("UPDATE job_leases SET next_run_at = now() - interval '1 second' WHERE name = @n", ("n", ScheduledFixity.JobName));
+        await Service.ExecuteAsync("UPDATE job_leases SET next_run_at = now() - interval '1 second' WHERE name = @n", ("n", ScheduledFixity.JobName));
         var nextPeriod = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => schedules[i % 2].RunIfDueAsync(default)));
         Assert.Equal(1, nextPeriod.Count(r => r));
         Assert.Equal(before + 2, await ScheduledRunsAsync());
         Assert.True(await workers[0].RunIfDueAsync(default));
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM fixity_checks WHERE status <> 'Completed'"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM fixity_checks WHERE status <> 'Completed'"));
     }
 
     [Fact]
@@ -100,7 +90,7 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
     {
         const string file = "07000000002";
         var hashes = await UploadAsync(file, 6);
-        using var archivist = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var archivist = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
         // The request records the run and answers at once: nothing is hashed in it.
         using var response = await archivist.PostAsJsonAsync("/api/archive/fixity-checks", new { fileNumber = file });
@@ -128,11 +118,11 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
         Assert.Equal(2, checkedByA.Count);
         Assert.Equal(4, notYet.Count);
         Assert.Equal(hashes.Order(StringComparer.Ordinal), checkedByA.Concat(notYet).Order(StringComparer.Ordinal));
-        checkedByA.ForEach(sha => File.Delete(_service.ContentPath(sha)));
+        checkedByA.ForEach(sha => File.Delete(Service.ContentPath(sha)));
         var damaged = notYet[^1];
-        var bytes = await File.ReadAllBytesAsync(_service.ContentPath(damaged));
+        var bytes = await File.ReadAllBytesAsync(Service.ContentPath(damaged));
         bytes[^4] ^= 0x10;
-        await File.WriteAllBytesAsync(_service.ContentPath(damaged), bytes);
+        await File.WriteAllBytesAsync(Service.ContentPath(damaged), bytes);
 
         // Replica B: refused while A's lease holds, then takes the run over and completes it.
         var survivor = Worker(batchSize: 2, lease: TimeSpan.FromSeconds(30));
@@ -151,7 +141,7 @@ public sealed class FixityReplicaTests : IClassFixture<ReplicaFixityArchiveServi
 
     private async Task<List<string>> HashesAsync(string sql, Guid runId, string file)
     {
-        await using var db = _service.OpenDatabase();
+        await using var db = Service.OpenDatabase();
         await using var command = new Npgsql.NpgsqlCommand(sql + " ORDER BY d.sha256", db);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("file", file);

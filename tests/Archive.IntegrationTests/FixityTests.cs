@@ -18,19 +18,9 @@ public sealed class ScheduledFixityArchiveService(ServerFixture servers) : Archi
 /// schedule covers the whole store the same way.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, IDisposable
+public sealed class FixityTests(ScheduledFixityArchiveService service, ITestOutputHelper output) : ServiceTest<ScheduledFixityArchiveService>(service, output), IClassFixture<ScheduledFixityArchiveService>
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromSeconds(20);
-
-    private readonly ScheduledFixityArchiveService _service;
-
-    public FixityTests(ScheduledFixityArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     private static async Task<(Guid Id, string Sha)> UploadAsync(HttpClient client, string file, string title)
     {
@@ -65,7 +55,7 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
     [Fact]
     public async Task A_requested_run_is_polled_to_completion_and_reports_a_corrupted_and_a_missing_file()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist], subject: "archivist-8"));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist], subject: "archivist-8"));
         var intact = await UploadAsync(client, "08000000001", "سالم");
         var corrupted = await UploadAsync(client, "08000000001", "خراب");
         var missing = await UploadAsync(client, "08000000001", "گمشده");
@@ -77,11 +67,11 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
         Assert.Equal(3, clean.GetProperty("documentsTotal").GetInt32());
 
         // One bit flipped on disk, one file deleted: what a failing disk or a careless hand does.
-        var path = _service.ContentPath(corrupted.Sha);
+        var path = Service.ContentPath(corrupted.Sha);
         var bytes = await File.ReadAllBytesAsync(path);
         bytes[^3] ^= 0x01;
         await File.WriteAllBytesAsync(path, bytes);
-        File.Delete(_service.ContentPath(missing.Sha));
+        File.Delete(Service.ContentPath(missing.Sha));
 
         var location = await RequestAsync(client, new { fileNumber = "08000000001" });
         var check = await CompletedAsync(client, location);
@@ -126,7 +116,7 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
     [Fact]
     public async Task Only_archivists_and_admins_request_and_read_fixity_runs()
     {
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
 
         var problem = await (await reviewer.PostAsJsonAsync("/api/archive/fixity-checks", new { })).AssertProblemAsync(HttpStatusCode.Forbidden);
         var list = await (await reviewer.GetAsync("/api/archive/fixity-checks")).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -138,12 +128,12 @@ public sealed class FixityTests : IClassFixture<ScheduledFixityArchiveService>, 
     [Fact]
     public async Task A_malformed_file_number_is_a_400_and_records_no_run()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
-        var before = await _service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Manual'");
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        var before = await Service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Manual'");
 
         var errors = await (await client.PostAsJsonAsync("/api/archive/fixity-checks", new { fileNumber = "99" })).AssertValidationProblemAsync();
 
         Assert.True(errors.TryGetProperty("fileNumber", out _));
-        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Manual'"));
+        Assert.Equal(before, await Service.CountAsync("SELECT count(*) FROM fixity_checks WHERE trigger = 'Manual'"));
     }
 }

@@ -12,35 +12,26 @@ namespace CityEServices.Archive.IntegrationTests;
 /// is recorded under its client id.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+public sealed class IntegratorScopeTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>, IAsyncLifetime
 {
     private const string File = "17000000001";
 
-    private readonly ArchiveService _service;
     private Guid _document;
-
-    public IntegratorScopeTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
 
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
+        if (await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
         {
-            await _service.InsertDossierAsync(File, "17-2-3-4-0-0-0", 17, "OFC17");
+            await Service.InsertDossierAsync(File, "17-2-3-4-0-0-0", 17, "OFC17");
         }
 
-        using var archivist = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var archivist = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var receipt = await (await archivist.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "plan.pdf", "application/pdf",
             ("category", "SITE_PLAN"), ("fileNumber", File), ("title", $"نقشه موقعیت {Guid.NewGuid():N}")))).AssertJsonAsync(HttpStatusCode.Created);
         _document = receipt.GetProperty("documentId").GetGuid();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _service.Log.Current = null;
 
     private string[] Reads => [Requests.Document(_document), Requests.Content(_document), $"{Requests.Documents}?fileNumber={File}", "/api/archive/categories", Requests.DossierPath(File)];
 
@@ -50,7 +41,7 @@ public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDispo
     [Fact]
     public async Task A_client_without_archive_scopes_reaches_nothing_and_is_told_which_scope_it_lacks()
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("utility-co", Scopes.PropertyRead));
+        using var client = Service.CreateClient(TestTokens.Integrator("utility-co", Scopes.PropertyRead));
 
         foreach (var path in Reads)
         {
@@ -69,7 +60,7 @@ public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDispo
     [Fact]
     public async Task Archive_read_opens_every_read_and_each_content_read_is_audited_under_the_client_id()
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.ArchiveRead));
+        using var client = Service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.ArchiveRead));
 
         foreach (var path in Reads)
         {
@@ -77,7 +68,7 @@ public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDispo
             Assert.True(HttpStatusCode.OK == read.StatusCode, $"{path}: {(int)read.StatusCode} {await read.Content.ReadAsStringAsync()}");
         }
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @d AND actor = 'client:engineering-org'", ("d", _document)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @d AND actor = 'client:engineering-org'", ("d", _document)));
         using var upload = await client.PostAsync(Requests.Documents, Legacy());
         Assert.Equal("insufficient_scope", (await upload.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("reason").GetString());
     }
@@ -85,15 +76,15 @@ public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDispo
     [Fact]
     public async Task Archive_write_imports_legacy_scans_under_the_client_id_but_no_office_scan()
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("import-tool", Scopes.ArchiveWrite));
+        using var client = Service.CreateClient(TestTokens.Integrator("import-tool", Scopes.ArchiveWrite));
 
         var receipt = await (await client.PostAsync(Requests.Documents, Legacy())).AssertJsonAsync(HttpStatusCode.Created);
         var officeScan = await (await client.PostAsync(Requests.Documents, Legacy("OfficeScan"))).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal("client:import-tool", await CreatedByAsync(receipt.GetProperty("documentId").GetGuid()));
         Assert.Equal("RoleNotAllowed", officeScan.GetProperty("reason").GetString());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:import-tool' AND source = 'OfficeScan'"));
-        var events = await _service.OutboxRowsAsync("DocumentArchived");
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:import-tool' AND source = 'OfficeScan'"));
+        var events = await Service.OutboxRowsAsync("DocumentArchived");
         Assert.Single(events, e => e.Payload.GetProperty("documentId").GetGuid() == receipt.GetProperty("documentId").GetGuid());
     }
 
@@ -112,27 +103,27 @@ public sealed class IntegratorScopeTests : IClassFixture<ArchiveService>, IDispo
     [MemberData(nameof(StaffOnly))]
     public async Task Holds_disposals_fixity_and_the_read_audit_stay_with_staff_whatever_a_client_holds(string method, string path)
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("everything", [.. Scopes.All]));
+        using var client = Service.CreateClient(TestTokens.Integrator("everything", [.. Scopes.All]));
         using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", _document.ToString(), StringComparison.Ordinal));
         if (method == "POST")
         {
             request.Content = JsonContent.Create(new { documentId = _document, fileNumber = File, reason = "x" });
         }
 
-        var holds = await _service.CountAsync("SELECT count(*) FROM legal_holds");
-        var runs = await _service.CountAsync("SELECT count(*) FROM fixity_checks");
+        var holds = await Service.CountAsync("SELECT count(*) FROM legal_holds");
+        var runs = await Service.CountAsync("SELECT count(*) FROM fixity_checks");
 
         using var response = await client.SendAsync(request);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("insufficient_scope", problem.GetProperty("reason").GetString());
-        Assert.Equal(holds, await _service.CountAsync("SELECT count(*) FROM legal_holds"));
-        Assert.Equal(runs, await _service.CountAsync("SELECT count(*) FROM fixity_checks"));
+        Assert.Equal(holds, await Service.CountAsync("SELECT count(*) FROM legal_holds"));
+        Assert.Equal(runs, await Service.CountAsync("SELECT count(*) FROM fixity_checks"));
     }
 
     private async Task<string?> CreatedByAsync(Guid documentId)
     {
-        using var archivist = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var archivist = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var metadata = await (await archivist.GetAsync(Requests.Document(documentId))).AssertJsonAsync(HttpStatusCode.OK);
         return metadata.GetProperty("createdBy").GetString();
     }

@@ -6,22 +6,12 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 
 /// <summary>Integrator clients read the public service-type catalogue, whatever they were granted, and nothing about offices or staff.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class IntegratorScopeTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class IntegratorScopeTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>
 {
-    private readonly OfficeManagementService _service;
-
-    public IntegratorScopeTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task A_client_granted_nothing_reads_the_service_type_catalogue()
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("catalogue-reader"));
+        using var client = Service.CreateClient(TestTokens.Integrator("catalogue-reader"));
 
         using var response = await client.GetAsync("/api/service-types");
 
@@ -34,7 +24,7 @@ public sealed class IntegratorScopeTests : IClassFixture<OfficeManagementService
     [InlineData("/api/offices/OFC1/scorecard", "RoleNotAllowed")]
     public async Task A_client_granted_every_scope_reads_no_staff_or_office_record(string path, string reason)
     {
-        using var client = _service.CreateClient(TestTokens.Integrator("greedy", [.. Scopes.All]));
+        using var client = Service.CreateClient(TestTokens.Integrator("greedy", [.. Scopes.All]));
 
         using var response = await client.GetAsync(path);
 
