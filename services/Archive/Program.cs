@@ -7,25 +7,14 @@ using CityEServices.Archive.Features.Dossiers;
 using CityEServices.Archive.Features.Fixity;
 using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Grpc;
-using CityEServices.Messaging.Persistence;
-using CityEServices.ServiceDefaults.Problems;
-using CityEServices.Web.Access;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-// Integrator clients reach only the endpoints that name one of their scopes (.RequireScope).
-app.UseScopeChecks();
-
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapCategoriesApi();
 app.MapDossiersApi();
 app.MapDocumentsApi();
@@ -34,6 +23,4 @@ app.MapDisposalsApi();
 app.MapFixityApi();
 app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
 
-await app.MigrateDatabaseAsync<ArchiveDbContext>();
-
-app.Run();
+await app.RunCityServiceAsync<ArchiveDbContext>();
