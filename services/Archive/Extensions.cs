@@ -1,5 +1,4 @@
 using CityEServices.Archive.Consumers;
-using CityEServices.Archive.Data;
 using CityEServices.Archive.Features;
 using CityEServices.Archive.Features.Categories;
 using CityEServices.Archive.Features.Disposals;
@@ -11,7 +10,6 @@ using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Jobs;
-using CityEServices.Messaging.Persistence;
 using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

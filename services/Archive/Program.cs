@@ -1,5 +1,4 @@
 using CityEServices.Archive;
-using CityEServices.Archive.Data;
 using CityEServices.Archive.Features.Categories;
 using CityEServices.Archive.Features.Disposals;
 using CityEServices.Archive.Features.Documents;

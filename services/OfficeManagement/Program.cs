@@ -1,5 +1,4 @@
 using CityEServices.OfficeManagement;
-using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Features.Authorization;
 using CityEServices.OfficeManagement.Features.Offices;
 using CityEServices.OfficeManagement.Features.Scorecards;

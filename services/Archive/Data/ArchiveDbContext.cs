@@ -1,7 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Data;
 
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)

@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Domain;
 
 /// <summary>

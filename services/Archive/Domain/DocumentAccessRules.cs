@@ -1,4 +1,3 @@
-using CityEServices.Contracts.Security;
 using CityEServices.Web.Authorization;
 
 namespace CityEServices.Archive.Domain;

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Contracts.Codes;
 using CityEServices.Web.Authorization;
 
 namespace CityEServices.Archive.Features;

@@ -1,8 +1,4 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Jobs;
 

@@ -1,6 +1,4 @@
-using CityEServices.Archive.Data;
 using CityEServices.Messaging.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Archive.Jobs;
 

@@ -1,7 +1,5 @@
-using CityEServices.Archive.Data;
 using CityEServices.Archive.Features.Fixity;
 using CityEServices.Messaging.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Archive.Jobs;
 

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Domain;
-
 namespace CityEServices.Archive.Features.Categories;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>Finding a document for a caller who wants to read it (its metadata or its content).</summary>

@@ -1,8 +1,4 @@
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

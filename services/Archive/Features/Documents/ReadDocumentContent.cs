@@ -1,7 +1,4 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Persistence;
 
 namespace CityEServices.Archive.Features.Documents;
 

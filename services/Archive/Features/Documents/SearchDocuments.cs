@@ -1,9 +1,4 @@
 using System.Globalization;
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Documents;
 

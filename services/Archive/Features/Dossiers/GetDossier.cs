@@ -1,7 +1,4 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Features.Documents;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Dossiers;
 

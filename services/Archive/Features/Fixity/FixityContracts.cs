@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Features.Fixity;
 
 public sealed record FixityCheckRequest(string? FileNumber);

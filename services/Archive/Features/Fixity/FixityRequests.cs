@@ -1,10 +1,5 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Jobs;
 using CityEServices.Messaging.Jobs;
-using CityEServices.Messaging.Persistence;
-using Microsoft.Extensions.Options;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Fixity;
 

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Fixity;
 
 /// <summary>One fixity run: its status, progress and findings so far.</summary>

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Fixity;
 
 /// <summary>Fixity runs, manual and scheduled, waiting, under way or completed, newest first.</summary>

@@ -1,8 +1,3 @@
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Access;
-using CityEServices.Web.Callers;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.OfficeManagement.Features.ServiceTypes;
 
 public static class ServiceTypesApi
