@@ -1,9 +1,9 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
-using CityEServices.Identity.Pruning;
-using CityEServices.Identity.SignIn;
-using CityEServices.Identity.Startup;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Jobs;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

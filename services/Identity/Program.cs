@@ -1,7 +1,9 @@
 using CityEServices.Identity;
-using CityEServices.Identity.Api;
-using CityEServices.Identity.SignIn;
-using CityEServices.Identity.Startup;
+using CityEServices.Identity.Features.Users;
+using CityEServices.Identity.Features.Clients;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Data;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);

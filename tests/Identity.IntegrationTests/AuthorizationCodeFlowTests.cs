@@ -210,5 +210,5 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
     [InlineData("/connect/authorize?x=//evil.test")]
     [InlineData("/elsewhere")]
     public void The_login_page_returns_only_to_the_authorization_endpoint(string returnUrl) =>
-        Assert.Equal("/connect/authorize", SignIn.LoginPage.SafeReturnUrl(returnUrl));
+        Assert.Equal("/connect/authorize", Features.SignIn.LoginPage.SafeReturnUrl(returnUrl));
 }

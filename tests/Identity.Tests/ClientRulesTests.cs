@@ -1,5 +1,5 @@
 using CityEServices.Contracts.Security;
-using CityEServices.Identity.Api;
+using CityEServices.Identity.Features.Clients;
 using CityEServices.Identity.Domain;
 
 namespace CityEServices.Identity.Tests;

@@ -3,9 +3,10 @@ using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityEServices.Identity.Api;
+namespace CityEServices.Identity.Features.Users;
 
 public static class UsersApi
 {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CityEServices.Contracts.Security;
 
-namespace CityEServices.Identity.Tokens;
+namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>A client's roles live in its OpenIddict application's properties, as a JSON array.</summary>
 public static class ClientRoles

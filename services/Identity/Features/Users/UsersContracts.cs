@@ -1,6 +1,6 @@
 using CityEServices.Identity.Domain;
 
-namespace CityEServices.Identity.Api;
+namespace CityEServices.Identity.Features.Users;
 
 /// <summary>Every field is nullable so that a missing one becomes a field error, not a binding failure.</summary>
 public sealed record CreateUserRequest(

@@ -3,7 +3,7 @@ using CityEServices.Messaging.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace CityEServices.Identity.Startup;
+namespace CityEServices.Identity.Data;
 
 public static partial class DatabaseStartup
 {

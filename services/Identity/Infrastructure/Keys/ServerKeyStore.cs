@@ -3,7 +3,7 @@ using CityEServices.Identity.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CityEServices.Identity.Tokens;
+namespace CityEServices.Identity.Infrastructure.Keys;
 
 /// <summary>
 /// Finds the server keys: configured PEMs win; otherwise each key is generated once and kept in

@@ -1,4 +1,4 @@
-namespace CityEServices.Identity.Api;
+namespace CityEServices.Identity.Features.Clients;
 
 public sealed record CreateClientRequest(string? DisplayName, string?[]? Roles);
 

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Security.Claims;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.SignIn;
+namespace CityEServices.Identity.Features.SignIn;
 
 /// <summary>
 /// The minimal staff login page of the code flow. It only ever sends the browser back to the

@@ -1,5 +1,6 @@
 using CityEServices.Identity.Data;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -8,7 +9,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.Api;
+namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>
 /// The part of <c>POST /connect/token</c> that OpenIddict leaves to the application: OpenIddict has

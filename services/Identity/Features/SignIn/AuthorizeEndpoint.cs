@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CityEServices.Identity.Data;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.SignIn;
+namespace CityEServices.Identity.Features.SignIn;
 
 /// <summary>
 /// <c>/connect/authorize</c> for the staff code flow. OpenIddict has already checked the client, its

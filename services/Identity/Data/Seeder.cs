@@ -2,12 +2,13 @@ using CityEServices.Contracts.Security;
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
+using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.Startup;
+namespace CityEServices.Identity.Data;
 
 /// <summary>
 /// Creates what a fresh installation needs: the public client <c>city-cli</c> and the bootstrap user

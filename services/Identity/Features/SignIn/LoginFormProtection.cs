@@ -1,7 +1,7 @@
 using CityEServices.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace CityEServices.Identity.SignIn;
+namespace CityEServices.Identity.Features.SignIn;
 
 /// <summary>
 /// Antiforgery for the login form, and the data protection key ring behind it and the sign-in cookie.

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 
-namespace CityEServices.Identity.Tokens;
+namespace CityEServices.Identity.Infrastructure.Keys;
 
 /// <summary>
 /// Holds the signing and encryption keys. They come from the database, which is only reachable once

@@ -1,10 +1,11 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
-using CityEServices.Identity.SignIn;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.Identity.Startup;
+namespace CityEServices.Identity.Data;
 
 /// <summary>
 /// Loads the server keys and seeds, before the server listens: hosted services start before Kestrel

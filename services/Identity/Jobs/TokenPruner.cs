@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
-namespace CityEServices.Identity.Pruning;
+namespace CityEServices.Identity.Jobs;
 
 /// <summary>
 /// Every <c>Identity:Pruning:Interval</c>, deletes the token and authorization rows OpenIddict considers

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace CityEServices.Identity.SignIn;
+namespace CityEServices.Identity.Features.SignIn;
 
 /// <summary>
 /// The short-lived cookie that remembers, between the login page and the authorization endpoint,

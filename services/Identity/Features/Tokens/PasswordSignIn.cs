@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CityEServices.Identity.Tokens;
+namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>
 /// Checks a user name and password, counting failures towards a lockout. Every failure looks the

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using CityEServices.Contracts.Security;
 using CityEServices.Identity.Domain;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.Api;
+namespace CityEServices.Identity.Features.Clients;
 
 /// <summary>Integrator clients: confidential applications that use the client_credentials grant.</summary>
 public static class ClientsApi

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CityEServices.Identity.Tokens;
+namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>The identities that access tokens are issued for. Every claim goes to the access token only.</summary>
 public static class TokenPrincipals
