@@ -1,9 +1,11 @@
 using CityEServices.Identity;
-using CityEServices.Identity.Features.Users;
-using CityEServices.Identity.Features.Clients;
-using CityEServices.Identity.Features.Tokens;
-using CityEServices.Identity.Features.SignIn;
 using CityEServices.Identity.Data;
+using CityEServices.Identity.Features.Clients;
+using CityEServices.Identity.Features.Revocations;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Features.Users;
+using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,7 @@ var app = builder.Build();
 
 app.UseCityProblemDetails();
 app.UseAuthentication();
+app.UseRevokedTokenRefusal();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
@@ -23,6 +26,7 @@ app.MapAuthorizeEndpoint();
 app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
+app.MapRevocationsApi();
 
 await app.MigrateIdentityDatabaseAsync();
 

@@ -1,12 +1,6 @@
-using System.Security.Cryptography;
 using CityEServices.Contracts.Security;
-using CityEServices.Identity.Domain;
-using CityEServices.Identity.Features.Tokens;
-using CityEServices.Identity.Infrastructure.Keys;
+using CityEServices.Web.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Features.Clients;
 
@@ -15,58 +9,45 @@ public static class ClientsApi
 {
     public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/identity/clients")
+        var clients = app.MapGroup("/api/identity/clients")
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithTags("Clients");
 
-        api.MapPost("/", CreateClientAsync);
-        return api;
+        clients.MapPost("/", CreateAsync).AddEndpointFilter(NoStore).WithName("CreateClient")
+            .WithSummary("Registers an integrator with scopes; the answer holds its secret, shown this once.");
+        clients.MapGet("/", ListAsync).WithName("ListClients").WithSummary("Every client, oldest first, revoked ones included; never a secret.");
+        clients.MapGet("/{clientId}", GetAsync).WithName("GetClient").WithSummary("One client; never its secret.");
+        clients.MapDelete("/{clientId}", RevokeAsync).WithName("RevokeClient")
+            .WithSummary("Revokes the client: no more tokens, and its live ones are refused everywhere within a minute.");
+        clients.MapPost("/{clientId}/secret", RotateSecretAsync).AddEndpointFilter(NoStore).WithName("RotateClientSecret")
+            .WithSummary("A new secret, valid at once; the previous one keeps working until previousSecretValidUntil.");
+        return clients;
     }
 
-    public static async Task<Results<Created<CreatedClientResponse>, ValidationProblem>> CreateClientAsync(
-        CreateClientRequest? request, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CreatedClientResponse>, ProblemHttpResult>> CreateAsync(
+        CreateClientRequest? body, Caller caller, CreateClient createClient, CancellationToken cancellationToken) =>
+        (await createClient.HandleAsync(body, caller, cancellationToken)).ToCreated(client => $"/api/identity/clients/{Uri.EscapeDataString(client.ClientId)}");
+
+    public static async Task<Results<Ok<Page<ClientResponse>>, ProblemHttpResult>> ListAsync(
+        string? page, string? pageSize, Caller caller, ListClients listClients, CancellationToken cancellationToken) =>
+        (await listClients.HandleAsync(page, pageSize, caller, cancellationToken)).ToOk();
+
+    public static async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> GetAsync(
+        string clientId, Caller caller, GetClient getClient, CancellationToken cancellationToken) =>
+        (await getClient.HandleAsync(clientId, caller, cancellationToken)).ToOk();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        string clientId, Caller caller, RevokeClient revokeClient, CancellationToken cancellationToken) =>
+        (await revokeClient.HandleAsync(clientId, caller, cancellationToken)).ToNoContent();
+
+    public static async Task<Results<Ok<RotatedSecretResponse>, ProblemHttpResult>> RotateSecretAsync(
+        string clientId, Caller caller, RotateClientSecret rotateSecret, CancellationToken cancellationToken) =>
+        (await rotateSecret.HandleAsync(clientId, caller, cancellationToken)).ToOk();
+
+    /// <summary>An answer holding a secret is stored by no cache on the way (RFC 9111 no-store), success or not.</summary>
+    private static ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["A JSON body is required."] });
-        }
-
-        if (!ClientRules.TryValidate(request.DisplayName, request.Roles, out var valid, out var errors))
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var clientId = NewClientId(valid.DisplayName);
-        var secret = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = valid.DisplayName,
-            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
-        };
-        descriptor.Properties[ClientRoles.PropertyName] = ClientRoles.ToProperty(valid.Roles);
-        await applications.CreateAsync(descriptor, cancellationToken);
-
-        return TypedResults.Created((string?)null, new CreatedClientResponse(clientId, secret));
-    }
-
-    /// <summary>
-    /// Readable where the display name allows it (integrators see the id in their logs), unique by
-    /// its random suffix; 64 random bits make a collision with the unique index practically impossible.
-    /// </summary>
-    public static string NewClientId(string displayName)
-    {
-        var slug = new string([.. displayName.ToLowerInvariant()
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')])
-            .Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal))
-        {
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        }
-
-        slug = slug.Length == 0 ? "client" : slug[..Math.Min(slug.Length, 24)].TrimEnd('-');
-        return $"{slug}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return next(context);
     }
 }

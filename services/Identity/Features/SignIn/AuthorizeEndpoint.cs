@@ -14,7 +14,7 @@ namespace CityEServices.Identity.Features.SignIn;
 /// <summary>
 /// <c>/connect/authorize</c> for the staff code flow. OpenIddict has already checked the client, its
 /// redirect URI and the PKCE challenge; this sends an unknown browser to the login page and turns a
-/// signed-in staff member into an authorization code carrying their current roles and claims.
+/// signed-in staff member (still active) into an authorization code carrying their current roles and claims.
 /// </summary>
 public static class AuthorizeEndpoint
 {
@@ -36,7 +36,7 @@ public static class AuthorizeEndpoint
             ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
             : null;
 
-        if (user is null || user.IsLockedOut(time.GetUtcNow()))
+        if (user is null || !user.MaySignIn(time.GetUtcNow()))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -55,8 +55,8 @@ public static class AuthorizeEndpoint
                 [StaffSignInCookie.Scheme]);
         }
 
+        // No scopes: staff are authorised by their roles, and only clients' tokens carry scopes.
         var principal = TokenPrincipals.ForUser(user);
-        principal.SetScopes(request.GetScopes());
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

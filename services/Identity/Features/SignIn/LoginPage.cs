@@ -47,7 +47,7 @@ public static class LoginPage
         var user = await passwords.CheckAsync(form["username"], form["password"], cancellationToken);
         if (user is null)
         {
-            return Page(context, antiforgery, returnUrl, "نام کاربری یا گذرواژه نادرست است، یا حساب موقتاً قفل شده است. / The user name or password is incorrect, or the account is temporarily locked.", StatusCodes.Status400BadRequest);
+            return Page(context, antiforgery, returnUrl, "نام کاربری یا گذرواژه نادرست است، یا حساب قفل یا غیرفعال شده است. / The user name or password is incorrect, or the account is locked or deactivated.", StatusCodes.Status400BadRequest);
         }
 
         var identity = new ClaimsIdentity(StaffSignInCookie.Scheme, Claims.Name, Claims.Role);

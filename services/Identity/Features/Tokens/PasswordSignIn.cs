@@ -8,8 +8,8 @@ namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>
 /// Checks a user name and password, counting failures towards a lockout. Every failure looks the
-/// same to the caller (unknown user, wrong password, locked out), and each costs one hash check, so
-/// neither the answer nor its timing says which user names exist.
+/// same to the caller (unknown user, wrong password, locked out, deactivated), and each costs one hash
+/// check, so neither the answer nor its timing says which user names exist or which are switched off.
 /// </summary>
 public sealed class PasswordSignIn(IdentityDataContext db, IPasswordHasher<CityUser> hasher, TimeProvider time, IOptions<IdentitySettings> settings)
 {
@@ -35,6 +35,12 @@ public sealed class PasswordSignIn(IdentityDataContext db, IPasswordHasher<CityU
 
         var result = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         var now = time.GetUtcNow();
+        if (!user.Active)
+        {
+            // Not a failed attempt either: a deactivated account has nothing left to lock.
+            return null;
+        }
+
         if (user.IsLockedOut(now))
         {
             // Even the right password does not open a locked account: that is what stops guessing.

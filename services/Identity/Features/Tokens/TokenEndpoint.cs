@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Features.Tokens;
-using CityEServices.Identity.Infrastructure.Keys;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +9,8 @@ namespace CityEServices.Identity.Features.Tokens;
 
 /// <summary>
 /// The part of <c>POST /connect/token</c> that OpenIddict leaves to the application: OpenIddict has
-/// already authenticated the client and checked its grant-type permission when this runs.
+/// already authenticated the client and checked its grant-type permission when this runs. The grants
+/// decide (<see cref="IssueStaffToken"/>, <see cref="IssueClientToken"/>); this speaks OAuth.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -26,51 +23,35 @@ public static class TokenEndpoint
     }
 
     public static async Task<Results<SignInHttpResult, ForbidHttpResult>> ExchangeAsync(
-        HttpContext context, PasswordSignIn passwords, IOpenIddictApplicationManager applications, IdentityDataContext db, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IssueStaffToken staff, IssueClientToken clients, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is the token endpoint passthrough enabled?");
 
+        TokenDecision decision;
         if (request.IsPasswordGrantType())
         {
-            var user = await passwords.CheckAsync(request.Username, request.Password, cancellationToken);
-            return user is null
-                ? Reject(Errors.InvalidGrant, "The user name or password is incorrect, or the account is temporarily locked.")
-                : SignIn(TokenPrincipals.ForUser(user));
+            decision = await staff.ForPasswordAsync(request.Username, request.Password, cancellationToken);
         }
-
-        if (request.IsAuthorizationCodeGrantType())
+        else if (request.IsAuthorizationCodeGrantType())
         {
-            // OpenIddict has checked the code (once only), the client, the redirect URI and the PKCE
-            // verifier. The token is built from the user as they are now: a role removed or an
-            // account locked since the login page counts.
+            // OpenIddict has checked the code (once only), the client, the redirect URI and the PKCE verifier.
             var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var user = Guid.TryParse(code.Principal?.GetClaim(Claims.Subject), out var id)
-                ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
-                : null;
-            return user is null || user.IsLockedOut(time.GetUtcNow())
-                ? Reject(Errors.InvalidGrant, "The user no longer exists or is temporarily locked.")
-                : SignIn(TokenPrincipals.ForUser(user));
+            decision = await staff.ForSubjectAsync(code.Principal?.GetClaim(Claims.Subject), cancellationToken);
         }
-
-        if (request.IsClientCredentialsGrantType())
+        else if (request.IsClientCredentialsGrantType())
         {
-            var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
-            if (application is null)
-            {
-                return Reject(Errors.InvalidClient, "The client is unknown.");
-            }
-
-            var roles = ClientRoles.Read(await applications.GetPropertiesAsync(application, cancellationToken));
-            var displayName = await applications.GetDisplayNameAsync(application, cancellationToken);
-            return SignIn(TokenPrincipals.ForClient(request.ClientId!, displayName, roles));
+            decision = await clients.HandleAsync(request.ClientId!, request.GetScopes(), cancellationToken);
+        }
+        else
+        {
+            decision = TokenDecision.Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
         }
 
-        return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        return decision.Principal is { } principal
+            ? TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+            : Reject(decision.Error!, decision.Description!);
     }
-
-    private static SignInHttpResult SignIn(System.Security.Claims.ClaimsPrincipal principal) =>
-        TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
     private static ForbidHttpResult Reject(string error, string description) =>
         TypedResults.Forbid(

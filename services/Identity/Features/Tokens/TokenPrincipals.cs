@@ -9,7 +9,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Features.Tokens;
 
-/// <summary>The identities that access tokens are issued for. Every claim goes to the access token only.</summary>
+/// <summary>
+/// The identities that access tokens are issued for. Every claim goes to the access token only. Staff
+/// tokens carry no scopes: people are authorised by their roles.
+/// </summary>
 public static class TokenPrincipals
 {
     public static ClaimsPrincipal ForUser(CityUser user)
@@ -24,13 +27,18 @@ public static class TokenPrincipals
         return Finish(identity);
     }
 
-    public static ClaimsPrincipal ForClient(string clientId, string? displayName, ImmutableArray<string> roles)
+    /// <summary>
+    /// A client is its own subject (<c>sub</c> = <c>client_id</c>, which is how services tell a client
+    /// token from a user's), and its token carries the <paramref name="scopes"/> it may use.
+    /// </summary>
+    public static ClaimsPrincipal ForClient(string clientId, string? displayName, ImmutableArray<string> roles, ImmutableArray<string> scopes)
     {
         var identity = NewIdentity()
             .SetClaim(Claims.Subject, clientId)
             .SetClaim(Claims.Name, displayName ?? clientId)
             .SetClaim(CityClaims.ClientId, clientId)
             .SetClaims(Claims.Role, roles);
+        identity.SetScopes(scopes);
         return Finish(identity);
     }
 

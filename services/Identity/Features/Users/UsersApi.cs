@@ -1,10 +1,6 @@
 using CityEServices.Contracts.Security;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
+using CityEServices.Web.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Identity.Features.Users;
 
@@ -12,72 +8,49 @@ public static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/identity/users")
+        var users = app.MapGroup("/api/identity/users")
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithTags("Users");
 
-        api.MapPost("/", CreateUserAsync);
-        api.MapGet("/{userName}", GetUserAsync);
-        return api;
+        users.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Creates a member of staff with roles and the claims they need.");
+        users.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Users by name, paged; q finds a part of the name, an office code or a national ID.");
+        users.MapGet("/{userName}", GetAsync).WithName("GetUser").WithSummary("One user, with whether they are active.");
+        users.MapPost("/{userName}/deactivate", DeactivateAsync).WithName("DeactivateUser")
+            .WithSummary("Switches the user off: no sign-in, and their live tokens are refused everywhere within a minute.");
+        users.MapPost("/{userName}/reactivate", ReactivateAsync).WithName("ReactivateUser")
+            .WithSummary("Lets a deactivated user sign in again; their old tokens stay refused.");
+        users.MapPut("/{userName}/assignment", ChangeAssignmentAsync).WithName("ChangeUserAssignment")
+            .WithSummary("Sets roles, office, district and national ID; a change revokes the tokens issued before it.");
+        users.MapPost("/{userName}/password", ResetPasswordAsync).WithName("ResetUserPassword")
+            .WithSummary("Sets a new password and ends any lockout; tokens issued before it are revoked.");
+        return users;
     }
 
-    public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(
-        CreateUserRequest? request,
-        IdentityDataContext db,
-        IPasswordHasher<CityUser> hasher,
-        TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["A JSON body is required."] });
-        }
+    public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> CreateAsync(
+        CreateUserRequest? body, Caller caller, CreateUser createUser, CancellationToken cancellationToken) =>
+        (await createUser.HandleAsync(body, caller, cancellationToken)).ToCreated(user => $"/api/identity/users/{Uri.EscapeDataString(user.UserName)}");
 
-        if (!UserRules.TryValidate(request.UserName, request.Password, request.Roles, request.NationalId, request.OfficeCode, request.District, out var valid, out var errors))
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+    public static async Task<Results<Ok<Page<UserResponse>>, ProblemHttpResult>> ListAsync(
+        string? page, string? pageSize, string? q, Caller caller, ListUsers listUsers, CancellationToken cancellationToken) =>
+        (await listUsers.HandleAsync(page, pageSize, q, caller, cancellationToken)).ToOk();
 
-        if (await db.Users.AnyAsync(u => u.UserName == valid.UserName, cancellationToken))
-        {
-            return Duplicate(valid.UserName);
-        }
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(
+        string userName, Caller caller, GetUser getUser, CancellationToken cancellationToken) =>
+        (await getUser.HandleAsync(userName, caller, cancellationToken)).ToOk();
 
-        var user = new CityUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = valid.UserName,
-            PasswordHash = hasher.HashPassword(null!, valid.Password),
-            Roles = valid.Roles,
-            NationalId = valid.NationalId,
-            OfficeCode = valid.OfficeCode,
-            District = valid.District,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Lost a race with a concurrent request for the same name.
-            return Duplicate(valid.UserName);
-        }
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> DeactivateAsync(
+        string userName, ReasonRequest? body, Caller caller, DeactivateUser deactivateUser, CancellationToken cancellationToken) =>
+        (await deactivateUser.HandleAsync(userName, body, caller, cancellationToken)).ToOk();
 
-        return TypedResults.Created($"/api/identity/users/{Uri.EscapeDataString(user.UserName)}", UserResponse.From(user));
-    }
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> ReactivateAsync(
+        string userName, ReasonRequest? body, Caller caller, ReactivateUser reactivateUser, CancellationToken cancellationToken) =>
+        (await reactivateUser.HandleAsync(userName, body, caller, cancellationToken)).ToOk();
 
-    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetUserAsync(
-        string userName, IdentityDataContext db, CancellationToken cancellationToken)
-    {
-        var name = UserNames.Normalize(userName);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        return user is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "User not found.", detail: $"There is no user named '{name}'.")
-            : TypedResults.Ok(UserResponse.From(user));
-    }
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> ChangeAssignmentAsync(
+        string userName, ChangeAssignmentRequest? body, Caller caller, ChangeAssignment changeAssignment, CancellationToken cancellationToken) =>
+        (await changeAssignment.HandleAsync(userName, body, caller, cancellationToken)).ToOk();
 
-    private static ProblemHttpResult Duplicate(string userName) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "User name already taken.", detail: $"A user named '{userName}' already exists.");
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetPasswordAsync(
+        string userName, ResetPasswordRequest? body, Caller caller, ResetPassword resetPassword, CancellationToken cancellationToken) =>
+        (await resetPassword.HandleAsync(userName, body, caller, cancellationToken)).ToNoContent();
 }
