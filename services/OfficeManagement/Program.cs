@@ -1,4 +1,3 @@
-using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement;
 using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Features.Authorization;
@@ -7,21 +6,14 @@ using CityEServices.OfficeManagement.Features.Scorecards;
 using CityEServices.OfficeManagement.Features.ServiceTypes;
 using CityEServices.OfficeManagement.Features.Staff;
 using CityEServices.OfficeManagement.Grpc;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapOfficesApi();
 app.MapStaffApi();
 app.MapServiceTypesApi();
@@ -29,6 +21,4 @@ app.MapScorecardsApi();
 app.MapAuthorizationApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
-await app.MigrateDatabaseAsync<OfficeManagementDbContext>();
-
-app.Run();
+await app.RunCityServiceAsync<OfficeManagementDbContext>();

@@ -1,4 +1,5 @@
 using CityEServices.OfficeManagement.Domain;
+using CityEServices.Web.Access;
 using CityEServices.Web.Callers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,12 +9,13 @@ public static class ServiceTypesApi
 {
     public static IEndpointRouteBuilder MapServiceTypesApi(this IEndpointRouteBuilder app)
     {
-        // Any authenticated caller, integrators included: the codes are part of the public API.
+        // Any authenticated caller, every integrator included whatever its scopes: the codes are part of the public API.
         app.MapGet("/api/service-types", GetCatalog)
             .WithTags("Service types")
             .WithName("GetServiceTypes")
             .WithSummary("The service-type catalog: codes, Persian and English titles, what staff need, and whether each is offered.")
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .AllowAnyClient();
         return app;
     }
 
