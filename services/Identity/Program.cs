@@ -7,6 +7,7 @@ using CityEServices.Identity.Features.Tokens;
 using CityEServices.Identity.Features.Users;
 using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,10 @@ var app = builder.Build();
 app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseRevokedTokenRefusal();
+// No identity API names a scope: an integrator client is refused every /api/identity call with the
+// same 403 insufficient_scope every service gives, before the admin role check would refuse it less
+// precisely. /connect/* and /internal/* are not /api, so tokens and the revocation list stay open to it.
+app.UseScopeChecks();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();

@@ -138,6 +138,28 @@ public sealed class ClientTests(IdentityService identity) : IClassFixture<Identi
     }
 
     [Fact]
+    public async Task An_integrator_even_with_every_scope_reaches_no_identity_api()
+    {
+        var (clientId, secret) = await identity.CreateIntegratorAsync([.. CityEServices.Contracts.Security.Scopes.All]);
+        var token = (await (await identity.ClientTokenAsync(clientId, secret)).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString()!;
+        using var integrator = identity.CreateClient(token);
+        var displayName = "Self-made " + Guid.NewGuid().ToString("N")[..8];
+
+        using var list = await integrator.GetAsync("/api/identity/clients");
+        using var read = await integrator.GetAsync("/api/identity/users/admin");
+        using var create = await integrator.PostAsJsonAsync("/api/identity/clients", new { displayName, scopes = new[] { "payments" } });
+        using var revoke = await integrator.DeleteAsync($"/api/identity/clients/{clientId}");
+
+        foreach (var refused in new[] { list, read, create, revoke })
+        {
+            Assert.Equal("insufficient_scope", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("reason").GetString());
+        }
+
+        Assert.Equal(0L, await identity.CountAsync("SELECT count(*) FROM clients WHERE display_name = @name", ("name", displayName)));
+        Assert.Equal(0L, await identity.CountAsync("SELECT count(*) FROM clients WHERE client_id = @id AND revoked_at IS NOT NULL", ("id", clientId)));
+    }
+
+    [Fact]
     public async Task A_revoked_client_gets_no_token_is_on_the_revocation_list_and_cannot_be_revoked_twice()
     {
         var (clientId, secret) = await identity.CreateIntegratorAsync("payments");
