@@ -9,6 +9,7 @@ using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Grpc;
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,8 @@ var app = builder.Build();
 app.UseCityProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+// Integrator clients reach only the endpoints that name one of their scopes (.RequireScope).
+app.UseScopeChecks();
 
 app.MapDefaultEndpoints();
 app.MapCategoriesApi();

@@ -45,7 +45,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
 
     public static TheoryData<string, string> Refused => new()
     {
-        { "reviewer of another district", "NotDossierDistrict" },
+        { "reviewer of another district", "WrongDistrict" },
         { "operator of another office", "NotDossierOffice" },
         { "registrar", "RoleNotAllowed" },
         { "integrator", "RoleNotAllowed" },

@@ -1,3 +1,5 @@
+using CityEServices.Contracts.Security;
+using CityEServices.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityEServices.Archive.Features.Dossiers;
@@ -7,7 +9,8 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var dossiers = app.MapGroup("/api/archive/dossiers").WithTags("Dossiers");
-        dossiers.MapGet("/{fileNumber}", GetDossierAsync).WithName("GetDossier").WithSummary("A file's dossier with its documents");
+        dossiers.MapGet("/{fileNumber}", GetDossierAsync).WithName("GetDossier").WithSummary("A file's dossier with its documents")
+            .RequireScope(Scopes.ArchiveRead);
         return dossiers;
     }
 
