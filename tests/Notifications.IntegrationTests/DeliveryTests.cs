@@ -104,15 +104,18 @@ public sealed class DeliveryTests : IClassFixture<NotificationsService>, IDispos
         var subscription = await _service.SubscribeAsync(subscriber.Url, [FileOpened, StatusChanged]);
         var file = Events.NewFileNumber();
         var opened = Events.FileOpened(file, T0);
-        using var meter = new ConsumeMeter();
 
         await _service.PublishAsync(opened);
         await _service.PublishAsync(opened);
-        await Eventually.UntilAsync(() => Task.FromResult(meter.Consumed.Count(c => c.Contains(nameof(UrbanPlanningFileOpened), StringComparison.Ordinal)) >= 2),
-            Patience, "both copies are consumed");
-        // A later event of the same subject: once it has arrived, nothing of the first is still on its way.
+        // Then another file's opening, on the same queue behind the copy, and a later event of this subject:
+        // once both have reached the subscriber, the copy was handled long before. (Not MassTransit's consume
+        // metrics: its instruments outlive the first test host of the process, and later hosts' consumes
+        // are not counted on them.)
+        var behind = Events.FileOpened(Events.NewFileNumber(), T0);
+        await _service.PublishAsync(behind);
         await _service.PublishAsync(Events.StatusChanged(file, "Submitted", "UnderReview", T0.AddMinutes(1)));
-        await Eventually.UntilAsync(() => Task.FromResult(subscriber.Accepted.Any(r => r.Type == StatusChanged)), Patience, "the later event arrives");
+        await Eventually.UntilAsync(() => Task.FromResult(subscriber.Accepted.Any(r => r.Type == StatusChanged) && subscriber.Accepted.Any(r => r.EventId == behind.EventId)),
+            Patience, "the later events arrive");
 
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM event_log WHERE event_id = @e", ("e", opened.EventId)));
         Assert.Single(await _service.DeliveriesAsync(subscription.Id), d => d.EventId == opened.EventId);
