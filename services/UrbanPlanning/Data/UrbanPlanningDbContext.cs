@@ -52,6 +52,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             file.Property(f => f.District).HasColumnName("district");
             file.Property(f => f.OfficeCode).HasColumnName("office_code").HasMaxLength(OfficeCode.MaxLength);
             file.Property(f => f.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
+            file.Property(f => f.ApplicantMobile).HasColumnName("applicant_mobile").HasMaxLength(13);
             file.Property(f => f.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
             file.Property(f => f.OpenedBy).HasColumnName("opened_by").HasMaxLength(200);
             file.Property(f => f.OpenedByName).HasColumnName("opened_by_name").HasMaxLength(200);

@@ -597,6 +597,11 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(11)")
                         .HasColumnName("file_number");
 
+                    b.Property<string>("ApplicantMobile")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("applicant_mobile");
+
                     b.Property<string>("ApplicantNationalId")
                         .IsRequired()
                         .HasMaxLength(10)
