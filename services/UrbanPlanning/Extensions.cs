@@ -9,6 +9,7 @@ using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
@@ -71,6 +72,9 @@ public static class Extensions
         builder.Services.AddScoped<GetPaymentOrder>();
         builder.Services.AddScoped<ConfirmPayment>();
         builder.Services.AddScoped<GetSettlements>();
+        builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<OfficeQueue>();
+        builder.Services.AddScoped<SearchFiles>();
         return builder;
     }
 }
