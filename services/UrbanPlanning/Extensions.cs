@@ -1,6 +1,7 @@
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging;
+using CityEServices.Messaging.Jobs;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Consumers;
@@ -8,10 +9,12 @@ using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
 using CityEServices.UrbanPlanning.Infrastructure;
+using CityEServices.UrbanPlanning.Jobs;
 using CityEServices.Web.Authorization;
 using CityEServices.Web.Grpc;
 
@@ -43,6 +46,12 @@ public static class Extensions
             .Validate(o => o.IsValid(out _), "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.")
             .ValidateOnStart();
 
+        builder.UseConfiguredHolidays();
+        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName)
+            .Validate(o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000, "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.")
+            .ValidateOnStart();
+        builder.Services.AddPeriodicJob<SlaSweeper, UrbanPlanningDbContext>();
+
         builder.Services.AddSingleton(ServiceRuleBook.Default);
         builder.Services.AddSingleton<TrackingCache>();
         builder.Services.AddScoped<FileOpener>();
@@ -63,6 +72,9 @@ public static class Extensions
         builder.Services.AddScoped<GetPaymentOrder>();
         builder.Services.AddScoped<ConfirmPayment>();
         builder.Services.AddScoped<GetSettlements>();
+        builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<OfficeQueue>();
+        builder.Services.AddScoped<SearchFiles>();
         return builder;
     }
 }

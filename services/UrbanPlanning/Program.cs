@@ -4,6 +4,7 @@ using CityEServices.UrbanPlanning;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
@@ -26,6 +27,7 @@ app.MapRequestsApi();
 app.MapSupervisionApi();
 app.MapTrackingApi();
 app.MapPaymentsApi();
+app.MapQueuesApi();
 
 await app.MigrateDatabaseAsync<UrbanPlanningDbContext>();
 app.Run();

@@ -37,6 +37,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJobLeases();
 
         modelBuilder.Entity<UrbanPlanningFile>(file =>
         {
@@ -80,5 +81,6 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
         ServiceRequestMapping.Map(modelBuilder);
         SupervisionMapping.Map(modelBuilder);
         PaymentMapping.Map(modelBuilder);
+        SlaBreachMapping.Map(modelBuilder);
     }
 }
