@@ -1,19 +1,9 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Identity.Features.Clients;
-using CityEServices.Identity.Features.Revocations;
-using CityEServices.Identity.Features.SignIn;
-using CityEServices.Identity.Features.Tokens;
-using CityEServices.Identity.Features.Users;
 using CityEServices.Identity.Infrastructure.Keys;
 using CityEServices.Identity.Infrastructure.Tokens;
-using CityEServices.Identity.Jobs;
-using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 

@@ -1,13 +1,5 @@
-using CityEServices.Identity;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Features.Clients;
-using CityEServices.Identity.Features.Revocations;
-using CityEServices.Identity.Features.SignIn;
-using CityEServices.Identity.Features.Tokens;
-using CityEServices.Identity.Features.Users;
 using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
-using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 

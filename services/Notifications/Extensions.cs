@@ -1,14 +1,5 @@
 using CityEServices.Messaging;
 using CityEServices.Messaging.Jobs;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Consumers;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
-using CityEServices.Notifications.Features.Sms;
-using CityEServices.Notifications.Features.Subscriptions;
-using CityEServices.Notifications.Infrastructure;
-using CityEServices.Notifications.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Notifications;

@@ -1,23 +1,11 @@
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Features.Sms;
-using CityEServices.Notifications.Features.Subscriptions;
-using CityEServices.ServiceDefaults.Problems;
-using CityEServices.Web.Access;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-// Integrator clients reach only the endpoints that name one of their scopes (the webhooks API); 403 insufficient_scope otherwise.
-app.UseScopeChecks();
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapSubscriptionsApi();
 app.MapSmsApi();
 if (app.Environment.IsDevelopment())
@@ -25,5 +13,4 @@ if (app.Environment.IsDevelopment())
     app.MapSmsSinkApi();
 }
 
-await app.MigrateDatabaseAsync<NotificationsDbContext>();
-app.Run();
+await app.RunCityServiceAsync<NotificationsDbContext>();

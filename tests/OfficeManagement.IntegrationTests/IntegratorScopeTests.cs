@@ -21,7 +21,7 @@ public sealed class IntegratorScopeTests(OfficeManagementService service, ITestO
     [Theory]
     [InlineData("/api/staff/0012345679", "insufficient_scope")]
     [InlineData("/api/staff/0012345679/qualifications", "insufficient_scope")]
-    [InlineData("/api/offices/OFC1/scorecard", "RoleNotAllowed")]
+    [InlineData("/api/offices/OFC1/scorecard", "insufficient_scope")]
     public async Task A_client_granted_every_scope_reads_no_staff_or_office_record(string path, string reason)
     {
         using var client = Service.CreateClient(TestTokens.Integrator("greedy", [.. Scopes.All]));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CityEServices.Identity.Domain;
 
 namespace CityEServices.Identity.Data;
 

@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using CityEServices.Messaging.Persistence;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CityEServices.Identity.Data;

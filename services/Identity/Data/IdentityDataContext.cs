@@ -1,6 +1,4 @@
-using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Identity.Data;
 

@@ -1,9 +1,4 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Identity.Features.SignIn;
-using CityEServices.Identity.Features.Tokens;
 using CityEServices.Identity.Infrastructure.Keys;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Identity.Data;
 

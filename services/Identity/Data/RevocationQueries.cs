@@ -1,6 +1,3 @@
-using CityEServices.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Identity.Data;
 
 public static class RevocationQueries

@@ -1,10 +1,5 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

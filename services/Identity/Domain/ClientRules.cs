@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CityEServices.Contracts.Security;
 
 namespace CityEServices.Identity.Domain;
 

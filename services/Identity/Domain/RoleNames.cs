@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Security;
-
 namespace CityEServices.Identity.Domain;
 
 internal static class RoleNames

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
 
 namespace CityEServices.Identity.Domain;
 

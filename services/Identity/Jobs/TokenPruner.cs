@@ -1,6 +1,3 @@
-using CityEServices.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
 namespace CityEServices.Identity.Jobs;

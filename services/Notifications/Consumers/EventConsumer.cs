@@ -1,12 +1,8 @@
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Events;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Consumers;
 

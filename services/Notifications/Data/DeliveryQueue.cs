@@ -1,6 +1,5 @@
 using CityEServices.Notifications.Domain.Events;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Data;
 

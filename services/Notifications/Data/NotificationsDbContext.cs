@@ -1,8 +1,6 @@
-using CityEServices.Messaging.Persistence;
 using CityEServices.Notifications.Domain.Events;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityEServices.Notifications.Data;

@@ -1,5 +1,4 @@
 using CityEServices.Notifications.Domain.Sms;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Data;
 

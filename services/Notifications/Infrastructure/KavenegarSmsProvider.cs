@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CityEServices.Iran;
-using CityEServices.Notifications.Domain;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Infrastructure;
 

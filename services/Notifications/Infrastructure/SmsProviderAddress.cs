@@ -1,7 +1,5 @@
-using CityEServices.Notifications.Domain;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Infrastructure;
 

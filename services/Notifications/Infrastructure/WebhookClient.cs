@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Infrastructure;
 

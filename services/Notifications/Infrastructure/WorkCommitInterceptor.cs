@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CityEServices.Notifications.Infrastructure;

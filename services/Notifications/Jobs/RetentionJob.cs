@@ -1,10 +1,6 @@
 using CityEServices.Messaging.Jobs;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Jobs;
 

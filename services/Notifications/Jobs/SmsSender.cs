@@ -1,11 +1,5 @@
-using CityEServices.Iran;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
-using CityEServices.Notifications.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Jobs;
 

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Events;
 using CityEServices.Notifications.Domain.Webhooks;
-using CityEServices.Notifications.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Jobs;
 

@@ -22,15 +22,16 @@ public static class CityServiceHost
     }
 
     /// <summary>
-    /// Problem details for every error, authentication, authorisation, then the integrator scope checks
-    /// (a client reaches only endpoints that name one of its scopes), and the health endpoints.
+    /// Problem details for every error, authentication, the integrator scope checks (a client reaches
+    /// only endpoints that name one of its scopes, and is told <c>insufficient_scope</c> before any role
+    /// check could refuse it less precisely), authorisation, and the health endpoints.
     /// </summary>
     public static WebApplication UseCityService(this WebApplication app)
     {
         app.UseCityProblemDetails();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseScopeChecks();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
         return app;
     }

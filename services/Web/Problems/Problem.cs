@@ -25,6 +25,10 @@ public sealed record Problem(int Status, string Title, string? Detail, string? R
 
     public static Problem Invalid(ValidationErrors errors) => Invalid(errors.ToDictionary());
 
+    /// <summary>401: the credentials presented are not (or no longer) good; <paramref name="reason"/> says why.</summary>
+    public static Problem Unauthorized(string reason, string title, string detail) =>
+        new(StatusCodes.Status401Unauthorized, title, detail, reason);
+
     /// <summary>403: the caller may not do this; <paramref name="reason"/> says which rule refused.</summary>
     public static Problem Forbidden(string reason, string detail) =>
         new(StatusCodes.Status403Forbidden, "The caller is not allowed to do this.", detail, reason);

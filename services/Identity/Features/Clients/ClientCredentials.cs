@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CityEServices.Identity.Features.Clients;

@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Identity.Features.Clients;
 
 /// <summary>Integrator clients: confidential applications that use the client_credentials grant.</summary>

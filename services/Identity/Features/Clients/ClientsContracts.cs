@@ -1,5 +1,3 @@
-using CityEServices.Identity.Domain;
-
 namespace CityEServices.Identity.Features.Clients;
 
 /// <summary><c>POST /api/identity/clients</c>: no roles means <c>integrator</c>, the only one a client may hold.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Identity.Data;
-
 namespace CityEServices.Identity.Features.Clients;
 
 public sealed class GetClient(IdentityDataContext db)

@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Identity.Features.Clients;
 
 /// <summary>Every integrator client, oldest first, revoked ones included (with when and by whom); never a secret.</summary>

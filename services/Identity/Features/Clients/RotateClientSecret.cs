@@ -1,9 +1,4 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
 using CityEServices.Identity.Infrastructure.Tokens;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 

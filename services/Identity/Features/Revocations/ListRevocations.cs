@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CityEServices.Identity.Features.Revocations;
 
 /// <summary>

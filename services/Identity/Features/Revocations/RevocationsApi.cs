@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Identity.Features.Revocations;
 
 public static class RevocationsApi

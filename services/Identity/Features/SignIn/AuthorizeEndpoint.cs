@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Features.Tokens;
 using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;

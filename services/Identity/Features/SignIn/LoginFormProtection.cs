@@ -1,4 +1,3 @@
-using CityEServices.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CityEServices.Identity.Features.SignIn;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using CityEServices.Identity.Features.Tokens;
 using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -32,7 +31,7 @@ public static class LoginPage
     {
         if (!context.Request.HasFormContentType)
         {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The login form must be posted as a form.");
+            return Problem.UnsupportedMediaType("The login form must be posted as a form.").ToResult();
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);

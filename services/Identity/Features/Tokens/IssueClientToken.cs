@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Features.Tokens;

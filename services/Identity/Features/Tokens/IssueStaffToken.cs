@@ -1,6 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Features.Tokens;

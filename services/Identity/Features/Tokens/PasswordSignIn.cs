@@ -1,8 +1,4 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Identity.Features.Tokens;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
-using CityEServices.Contracts.Security;
-using CityEServices.Identity.Domain;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;

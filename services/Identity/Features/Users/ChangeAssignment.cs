@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>

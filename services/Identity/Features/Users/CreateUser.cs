@@ -1,9 +1,5 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Messaging.Persistence;
 using CityEServices.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Identity.Features.Users;
 

@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>Switches a user off: no more sign-ins, and the tokens they hold go on the revocation list in the same commit.</summary>

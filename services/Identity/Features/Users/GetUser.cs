@@ -1,5 +1,3 @@
-using CityEServices.Identity.Data;
-
 namespace CityEServices.Identity.Features.Users;
 
 public sealed class GetUser(IdentityDataContext db)

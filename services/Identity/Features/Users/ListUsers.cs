@@ -1,8 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>Users by name; <c>q</c> finds a part of the name, an office code or a national ID.</summary>

@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>

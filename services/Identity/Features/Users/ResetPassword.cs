@@ -1,6 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using CityEServices.Messaging.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace CityEServices.Identity.Features.Users;

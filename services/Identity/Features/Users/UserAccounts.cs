@@ -1,7 +1,3 @@
-using CityEServices.Identity.Data;
-using CityEServices.Identity.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>What the user use cases share: finding the account a route names, and the bootstrap admin's protection.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Identity.Domain;
-
 namespace CityEServices.Identity.Features.Users;
 
 // Every field is nullable so that a missing one becomes a field error, not a binding failure.

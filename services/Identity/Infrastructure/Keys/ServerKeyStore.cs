@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using CityEServices.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CityEServices.Identity.Infrastructure.Keys;

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Identity.Data;
 using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;
 
@@ -39,12 +37,7 @@ public static class RevokedTokenRefusal
     private static Task RefuseAsync(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The token was revoked.\"";
-        return TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = "The access token was revoked.",
-            Detail = "Its user was deactivated or changed, or its client was revoked, after it was issued; get a new token.",
-            Extensions = { ["reason"] = Reason },
-        }).ExecuteAsync(context);
+        return Problem.Unauthorized(Reason, "The access token was revoked.",
+            "Its user was deactivated or changed, or its client was revoked, after it was issued; get a new token.").ToResult().ExecuteAsync(context);
     }
 }

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Identity.Data;
 using CityEServices.ServiceDefaults.Auth;
 using OpenIddict.EntityFrameworkCore.Models;
 

@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Contracts.Security;
-
 namespace CityEServices.Notifications.Domain.Events;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 
 namespace CityEServices.Notifications.Domain.Events;
 

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Events;
-
 namespace CityEServices.Notifications.Domain.Events;
 
 /// <summary>

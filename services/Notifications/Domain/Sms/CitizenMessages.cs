@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
-
 namespace CityEServices.Notifications.Domain.Sms;
 
 /// <summary>Which events a citizen hears about by SMS: their file opened, and every move of a request in it.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CityEServices.Iran;
 using CityEServices.Notifications.Domain.Events;
 
 namespace CityEServices.Notifications.Domain.Webhooks;

@@ -1,12 +1,6 @@
 using System.Text.Json.Serialization;
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Features.Sms;
 

@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.Notifications.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 /// <summary>The citizen wants messages again (an admin records it); messages from now on are sent.</summary>

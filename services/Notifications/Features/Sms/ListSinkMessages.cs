@@ -1,8 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Notifications.Data;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 /// <summary>What the Development sink received, newest first; <c>?mobile=</c> narrows it to one phone.</summary>

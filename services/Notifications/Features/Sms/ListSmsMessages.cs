@@ -1,9 +1,4 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Features.Sms;
 

@@ -1,10 +1,5 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Features.Sms;
 

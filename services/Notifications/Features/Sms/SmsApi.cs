@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 public static class SmsApi

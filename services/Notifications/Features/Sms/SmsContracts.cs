@@ -1,4 +1,3 @@
-using CityEServices.Iran;
 using CityEServices.Notifications.Domain.Sms;
 
 namespace CityEServices.Notifications.Features.Sms;

@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Notifications.Infrastructure;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

@@ -1,7 +1,4 @@
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Webhooks;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

@@ -1,11 +1,5 @@
 using System.Globalization;
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

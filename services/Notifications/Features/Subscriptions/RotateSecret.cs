@@ -1,10 +1,4 @@
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Notifications.Data;
-using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

@@ -1,7 +1,4 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Notifications.Data;
 using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

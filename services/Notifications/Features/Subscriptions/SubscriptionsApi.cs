@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Notifications.Features.Subscriptions;
 
 public static class SubscriptionsApi

@@ -1,4 +1,3 @@
-using CityEServices.Iran;
 using CityEServices.Notifications.Domain.Webhooks;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
