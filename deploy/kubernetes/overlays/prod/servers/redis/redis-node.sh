@@ -125,7 +125,7 @@ case $mode in
     for _ in $(seq 1 50); do
       info=$(cli -p "$REDIS_PORT" info replication 2>/dev/null | tr -d '\r') || break
       offset=$(echo "$info" | sed -n 's/^master_repl_offset://p')
-      behind=$(echo "$info" | sed -n 's/^slave[0-9]*:.*offset=\([0-9]*\).*/\1/p' | while read -r o; do [ "$o" -lt "$offset" ] && echo x; done)
+      behind=$(echo "$info" | sed -n 's/^slave[0-9]*:.*offset=\([0-9]*\).*/\1/p' | while read -r o; do if [ "$o" -lt "${offset:-0}" ]; then echo x; fi; done) || true
       [ -z "$behind" ] && break
       sleep 0.2
     done
