@@ -19,8 +19,8 @@ public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbC
     /// </summary>
     public PinnedClock Clock { get; } = new(Start);
 
-    /// <summary>Prefix of this instance's Redis keys and invalidation channel: test classes share one Redis.</summary>
-    public virtual string CacheNamespace => $"test-{Id}";
+    /// <summary>This instance's <c>Redis:KeyPrefix</c> (its keys and invalidation channel): test classes share one Redis.</summary>
+    public virtual string RedisKeyPrefix => $"property-test-{Id}:";
 
     /// <summary>Every message a consumer of this service has finished with (applied or recognised as a redelivery).</summary>
     public ConsumedMessages Consumed { get; } = new();
@@ -40,7 +40,7 @@ public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbC
     {
         // Tests never depend on the Development sample (the TestServer runs as Development).
         settings["SampleData:Enabled"] = "false";
-        settings["PropertyCache:Namespace"] = CacheNamespace;
+        settings["Redis:KeyPrefix"] = RedisKeyPrefix;
     }
 
     protected override void ConfigureTestServices(IServiceCollection services)
@@ -51,10 +51,10 @@ public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbC
     }
 }
 
-/// <summary>A second replica of <paramref name="primary"/>: the same database and the same Redis namespace, its own memory.</summary>
+/// <summary>A second replica of <paramref name="primary"/>: the same database and the same Redis key prefix, its own memory.</summary>
 public sealed class PropertyReplica(ServerFixture servers, PropertyService primary) : PropertyService(servers)
 {
-    public override string CacheNamespace => primary.CacheNamespace;
+    public override string RedisKeyPrefix => primary.RedisKeyPrefix;
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
