@@ -26,13 +26,15 @@ foreach (var server in infrastructure.DatabaseServers)
 var identityUrl = identity.GetEndpoint("http");
 identity.WithEnvironment("Identity__Url", identityUrl);
 
-var property = builder.AddProject<Projects.Property>("property")
-    .WithServiceEndpoints(grpc: true)
-    .WithInfrastructure(infrastructure, "property-db");
-
 var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemanagement")
     .WithServiceEndpoints(grpc: true)
     .WithInfrastructure(infrastructure, "officemanagement-db");
+
+// Property asks office management (AuthorizeService) whether an operator may read owners now: the by-law.
+var property = builder.AddProject<Projects.Property>("property")
+    .WithServiceEndpoints(grpc: true)
+    .WithInfrastructure(infrastructure, "property-db")
+    .WithReference(officeManagement);
 
 // The archive asks office management (AuthorizeService) whether an operator may work now: the by-law.
 var archive = builder.AddProject<Projects.Archive>("archive")

@@ -5,6 +5,7 @@ using CityEServices.Property.Data;
 using CityEServices.Property.Data.SampleData;
 using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Infrastructure.Caching;
+using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Property;
@@ -21,11 +22,14 @@ public static class Extensions
         {
             bus.AddConsumer<BuildingPermitIssuedConsumer>();
             bus.AddConsumer<CompletionCertificateIssuedConsumer>();
+            bus.AddOfficeAuthorizationInvalidation();
         });
         builder.Services.AddScoped<BuildingPermitIssuedInbox>();
         builder.Services.AddScoped<CompletionCertificateIssuedInbox>();
         builder.AddRedisClient("redis");
         builder.AddPropertyCache();
+        // Operators' reads of owners answer to office management's by-law (AuthorizeService over gRPC).
+        builder.AddOfficeAuthorizations();
         if (SampleDataSeeder.IsEnabled(builder))
         {
             builder.Services.AddHostedService<SampleDataSeeder>();
@@ -43,10 +47,13 @@ public static class Extensions
     private static void AddUseCases(this IServiceCollection services)
     {
         services.AddScoped<PropertyChanges>();
+        services.AddScoped<PropertyByLaw>();
+        services.AddScoped<PersonalDataReads>();
         services.AddScoped<RegisterProperty>();
         services.AddScoped<SearchProperties>();
         services.AddScoped<GetProperty>();
         services.AddScoped<GetPropertyHistory>();
+        services.AddScoped<CheckOwnership>();
         services.AddScoped<TransferOwnership>();
         services.AddScoped<PlaceLegalHold>();
         services.AddScoped<ClearLegalHold>();

@@ -1,26 +1,18 @@
-using CityEServices.Messaging.Persistence;
 using CityEServices.Property;
 using CityEServices.Property.Data;
 using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Grpc;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
+// Problem details, authentication, authorisation, then the integrator scope checks (app.UseScopeChecks():
+// a client reaches only endpoints that name one of its scopes, else 403 insufficient_scope).
+app.UseCityService();
 app.MapPropertiesApi();
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 
-await app.MigrateDatabaseAsync<PropertyDbContext>();
-
-app.Run();
+await app.RunCityServiceAsync<PropertyDbContext>();

@@ -141,7 +141,7 @@ public sealed class PropertyEndToEndTests(CityStackFixture stack, ITestOutputHel
         var refused = await stack.Gateway.PostAsJsonAsync($"/api/properties/{code}/transfers", transfer, admin).ExpectAsync(HttpStatusCode.Conflict);
         Assert.Equal("LegalHold", refused["reason"]!.GetValue<string>());
 
-        using (var clear = new HttpRequestMessage(HttpMethod.Delete, $"/api/properties/{code}/restrictions/legal-hold"))
+        using (var clear = new HttpRequestMessage(HttpMethod.Delete, $"/api/properties/{code}/restrictions/legal-hold?reason={Uri.EscapeDataString("رفع توقیف")}"))
         {
             clear.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
             using var cleared = await stack.Gateway.SendAsync(clear);

@@ -71,10 +71,18 @@ public sealed class CacheTests : IClassFixture<CacheTests.Replicas>, IDisposable
         var (code, four, two) = await RegisterAsync(client);
         await SharesAsync(client, code);
 
-        // Redis holds the entry under this service's namespace.
+        // Redis holds the entry under this service's Redis:KeyPrefix, and nothing about it outside that
+        // prefix (the production Redis user may touch only property:*).
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(_replicas.A.Servers.Redis.ConnectionString))
         {
-            Assert.True(await redis.GetDatabase().KeyExistsAsync($"{_replicas.A.CacheNamespace}:property:v1:{code}"));
+            Assert.True(await redis.GetDatabase().KeyExistsAsync($"{_replicas.A.RedisKeyPrefix}v1:{code}"));
+            var keys = new List<string>();
+            await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: $"*{code}*"))
+            {
+                keys.Add(key.ToString());
+            }
+
+            Assert.All(keys, key => Assert.StartsWith(_replicas.A.RedisKeyPrefix, key, StringComparison.Ordinal));
         }
 
         // Changed behind the service's back: the cached answer stands; no-cache reads the database.
@@ -97,7 +105,7 @@ public sealed class CacheTests : IClassFixture<CacheTests.Replicas>, IDisposable
         await (await client.PlaceHoldAsync(code)).AssertJsonAsync(HttpStatusCode.OK);
         var held = await (await client.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.True(held.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
-        await (await client.DeleteAsync(TransferRequests.LegalHoldPath(code))).AssertJsonAsync(HttpStatusCode.OK);
+        await (await client.ClearHoldAsync(code)).AssertJsonAsync(HttpStatusCode.OK);
         var cleared = await (await client.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(cleared.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CityEServices.Contracts.Events;
+using CityEServices.Contracts.Security;
 using CityEServices.Property.IntegrationTests.Infrastructure;
 
 namespace CityEServices.Property.IntegrationTests;
@@ -30,7 +31,7 @@ public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
     public async Task A_permit_then_a_completion_each_delivered_twice_are_each_applied_once()
     {
         const string Code = "12-5-6-7-0-0-0";
-        using var client = _service.CreateClient(TestTokens.Integrator());
+        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
         using (var registrar = _service.CreateClient(TestTokens.Registrar()))
         {
             await (await registrar.RegisterAsync(Requests.Registration(Code, 12, Requests.Owner(NationalIds.Next(), "مریم احمدی", 6)))).AssertJsonAsync(HttpStatusCode.Created);

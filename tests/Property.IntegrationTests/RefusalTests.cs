@@ -126,7 +126,7 @@ public sealed class RefusalTests : IClassFixture<PropertyService>, IDisposable
     [Fact]
     public async Task Reading_an_unknown_property_is_404_and_a_malformed_code_is_400()
     {
-        using var client = _service.CreateClient(TestTokens.Integrator());
+        using var client = _service.CreateClient(TestTokens.Integrator("integrator-test", Scopes.PropertyRead));
 
         var missing = await (await client.GetAsync(Requests.PropertyPath("21-9-9-9-0-0-0"))).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("21-9-9-9-0-0-0", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);

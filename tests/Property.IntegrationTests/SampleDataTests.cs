@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CityEServices.Contracts.Security;
 using CityEServices.Property.IntegrationTests.Infrastructure;
 
 namespace CityEServices.Property.IntegrationTests;
@@ -45,7 +46,7 @@ public sealed class SampleDataTests : IClassFixture<SampleDataTests.SeededServic
             """));
         Assert.True(await _service.CountAsync("SELECT count(DISTINCT district) FROM properties") >= 6);
 
-        using var client = _service.CreateClient(TestTokens.Integrator());
+        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var page = await (await client.GetAsync($"{Requests.PropertiesPath}?district=6&q=تهران&pageSize=5")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.True(page.GetProperty("total").GetInt32() > 5);
         var code = page.GetProperty("items")[0].GetProperty("renovationCode").GetString()!;

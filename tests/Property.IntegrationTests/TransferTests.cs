@@ -136,7 +136,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Later();
         var cleared = await (await admin.DeleteAsync($"{TransferRequests.LegalHoldPath(code)}?reason=released")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(cleared.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
-        var notHeld = await (await admin.DeleteAsync(TransferRequests.LegalHoldPath(code))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var notHeld = await (await admin.ClearHoldAsync(code)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("NotUnderLegalHold", notHeld.GetProperty("reason").GetString());
         await (await _registrar.TransferAsync(code, TransferRequests.Transfer(four, two, 1))).AssertJsonAsync(HttpStatusCode.Created);
 

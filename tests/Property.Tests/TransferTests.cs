@@ -86,8 +86,8 @@ public class TransferTests
         Assert.Equal(2, property.History.Count);
 
         Assert.Equal(Refusal.AlreadyUnderLegalHold, property.PlaceLegalHold("again", RegisteredAt.AddHours(3), "r")!.Reason);
-        Assert.Null(property.ClearLegalHold(null, RegisteredAt.AddHours(4), "r"));
-        Assert.Equal(Refusal.NotUnderLegalHold, property.ClearLegalHold(null, RegisteredAt.AddHours(5), "r")!.Reason);
+        Assert.Null(property.ClearLegalHold("court order lifted", RegisteredAt.AddHours(4), "r"));
+        Assert.Equal(Refusal.NotUnderLegalHold, property.ClearLegalHold("again", RegisteredAt.AddHours(5), "r")!.Reason);
         Assert.NotNull(property.Transfer(new TransferOrder(Maryam, Reza, null, Dang.FromWhole(1), null), RegisteredAt.AddHours(6), "r", out _));
 
         Assert.False(property.RestrictionsAsOf(RegisteredAt)!.LegalHold);

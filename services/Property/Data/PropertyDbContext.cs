@@ -14,6 +14,9 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
+    /// <summary>The audit of reads of citizens' data (<see cref="PersonalDataRead"/>).</summary>
+    public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
+
     /// <summary>
     /// One current holding per party and property, checked at commit rather than per statement: a
     /// transfer closes a holding and opens its successor for the same party in one save, in whatever
@@ -38,6 +41,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
         modelBuilder.Entity<RealProperty>(ConfigureProperty);
         modelBuilder.Entity<Ownership>(ConfigureOwnership);
         modelBuilder.Entity<HistoryEntry>(ConfigureHistory);
+        modelBuilder.Entity<PersonalDataRead>(ConfigurePersonalDataReads);
         modelBuilder.AddMessagingTables();
         modelBuilder.UseSnakeCaseNames();
     }
@@ -115,6 +119,20 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
         history.Ignore(h => h.Share);
         history.Ignore(h => h.RestrictionsAfter);
         history.HasIndex(h => new { h.RenovationCode, h.At });
+    }
+
+    private static void ConfigurePersonalDataReads(EntityTypeBuilder<PersonalDataRead> read)
+    {
+        read.ToTable("personal_data_reads");
+        read.HasKey(r => r.Id);
+        read.Property(r => r.Id).UseIdentityAlwaysColumn();
+        read.Property(r => r.Actor).HasMaxLength(200);
+        read.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+        read.Property(r => r.RenovationCode).HasMaxLength(RenovationCode.MaxLength);
+        read.Property(r => r.Query).HasMaxLength(500);
+        read.Property(r => r.CorrelationId).HasMaxLength(128);
+        read.HasIndex(r => new { r.RenovationCode, r.ReadAt });
+        read.HasIndex(r => new { r.Actor, r.ReadAt });
     }
 
     private sealed class RenovationCodeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<RenovationCode, string>(

@@ -157,15 +157,20 @@ public sealed class RealProperty
         return null;
     }
 
-    public Refusal? ClearLegalHold(string? note, DateTimeOffset now, string actor)
+    /// <summary>
+    /// Clears the legal hold. A hold is lifted on an order or a letter, never silently: the reason is
+    /// required and kept in the history with who cleared it.
+    /// </summary>
+    public Refusal? ClearLegalHold(string reason, DateTimeOffset now, string actor)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (!Restrictions.LegalHold)
         {
             return new Refusal(Refusal.NotUnderLegalHold, $"Property {RenovationCode} is not under legal hold.");
         }
 
         Restrictions = Restrictions with { LegalHold = false };
-        Record(HistoryKind.LegalHoldCleared, NextInstant(now), actor, note);
+        Record(HistoryKind.LegalHoldCleared, NextInstant(now), actor, reason);
         return null;
     }
 

@@ -46,6 +46,10 @@ public static class TransferRequests
     public static Task<HttpResponseMessage> PlaceHoldAsync(this HttpClient client, string renovationCode, string? reason = "حکم دادگاه ۱۲") =>
         client.PutAsJsonAsync(LegalHoldPath(renovationCode), new { reason });
 
+    /// <summary>Clears the hold; the reason is required (leave it null to see the 400).</summary>
+    public static Task<HttpResponseMessage> ClearHoldAsync(this HttpClient client, string renovationCode, string? reason = "رفع توقیف، نامه ۳۴") =>
+        client.DeleteAsync(reason is null ? LegalHoldPath(renovationCode) : $"{LegalHoldPath(renovationCode)}?reason={Uri.EscapeDataString(reason)}");
+
     /// <summary>Owners of a property response as partyId → exact fraction.</summary>
     public static Dictionary<string, string> Shares(System.Text.Json.JsonElement property) =>
         property.GetProperty("owners").EnumerateArray().ToDictionary(o => o.GetProperty("partyId").GetString()!, o => o.GetProperty("shareFraction").GetString()!);

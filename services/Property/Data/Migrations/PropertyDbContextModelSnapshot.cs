@@ -248,6 +248,58 @@ namespace CityEServices.Property.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.Property.Domain.PersonalDataRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RenovationCode")
+                        .HasMaxLength(69)
+                        .HasColumnType("character varying(69)")
+                        .HasColumnName("renovation_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_reads");
+
+                    b.HasIndex("Actor", "ReadAt")
+                        .HasDatabaseName("ix_personal_data_reads_actor_read_at");
+
+                    b.HasIndex("RenovationCode", "ReadAt")
+                        .HasDatabaseName("ix_personal_data_reads_renovation_code_read_at");
+
+                    b.ToTable("personal_data_reads", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.Property.Domain.RealProperty", b =>
                 {
                     b.Property<string>("RenovationCode")

@@ -1,4 +1,7 @@
+using System.Globalization;
+using CityEServices.Iran;
 using CityEServices.Property.Data;
+using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 
 namespace CityEServices.Property.Features.Properties;
@@ -6,8 +9,10 @@ namespace CityEServices.Property.Features.Properties;
 /// <summary>
 /// A property by renovation code. The current state comes through the cache unless the caller asks to
 /// bypass it; <c>asOf</c> (an ISO 8601 instant, UTC when no offset is given) reads the database's history.
+/// Operators and reviewers answer to the by-law first (<see cref="PropertyByLaw"/>); a client without
+/// <c>pii.read</c> reads national IDs masked; every unmasked read is recorded (<see cref="PersonalDataReads"/>).
 /// </summary>
-public sealed class GetProperty(PropertyReads reads, PropertyDbContext db, TimeProvider time)
+public sealed class GetProperty(PropertyReads reads, PropertyDbContext db, PropertyByLaw byLaw, PersonalDataReads audit, TimeProvider time)
 {
     public async Task<Outcome<PropertyResponse>> HandleAsync(string renovationCode, string? asOf, bool bypassCache, Caller caller, CancellationToken cancellationToken)
     {
@@ -19,6 +24,23 @@ public sealed class GetProperty(PropertyReads reads, PropertyDbContext db, TimeP
             return Problem.Invalid(errors);
         }
 
+        if (await byLaw.RefuseAsync(caller, code.District, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var read = await ReadAsync(code, instant, bypassCache, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return read.Problem!;
+        }
+
+        await audit.RecordIfShownAsync(caller, PersonalDataReadKind.Property, code.Value, instant?.ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+        return read.Value.ShownTo(caller);
+    }
+
+    private async Task<Outcome<PropertyResponse>> ReadAsync(RenovationCode code, DateTimeOffset? instant, bool bypassCache, CancellationToken cancellationToken)
+    {
         if (instant is not { } at)
         {
             if (await reads.GetCurrentAsync(code, bypassCache, cancellationToken) is { } current)

@@ -1,10 +1,15 @@
 using CityEServices.Property.Data;
+using CityEServices.Property.Domain;
 using CityEServices.Web.Paging;
 
 namespace CityEServices.Property.Features.Properties;
 
-/// <summary>Every change to a property, oldest first, each with the owners and restrictions right after it; paged.</summary>
-public sealed class GetPropertyHistory(PropertyDbContext db)
+/// <summary>
+/// Every change to a property, oldest first, each with the owners and restrictions right after it; paged.
+/// Staff only (every owner a property ever had is not for integrators); operators and reviewers answer to
+/// the by-law first, and the read is recorded.
+/// </summary>
+public sealed class GetPropertyHistory(PropertyDbContext db, PropertyByLaw byLaw, PersonalDataReads audit)
 {
     public async Task<Outcome<Page<HistoryEntryResponse>>> HandleAsync(
         string renovationCode, string? page, string? pageSize, Caller caller, CancellationToken cancellationToken)
@@ -17,12 +22,18 @@ public sealed class GetPropertyHistory(PropertyDbContext db)
             return Problem.Invalid(errors);
         }
 
+        if (await byLaw.RefuseAsync(caller, code.District, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         // A property's history is short: it is read whole, with every holding the entries' owners need.
         if (await db.FindWithHistoryAsync(code, cancellationToken) is not { } property)
         {
             return PropertyProblems.NotFound(code);
         }
 
+        await audit.RecordIfShownAsync(caller, PersonalDataReadKind.History, code.Value, null, cancellationToken);
         var entries = property.History.OrderBy(h => h.At).ThenBy(h => h.Id).ToList();
         var items = entries.Skip(paging.Skip).Take(paging.PageSize).Select(h => HistoryEntryResponse.From(h, property)).ToList();
         return new Page<HistoryEntryResponse>(items, paging.Page, paging.PageSize, entries.Count);

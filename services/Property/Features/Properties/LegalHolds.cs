@@ -12,7 +12,7 @@ public static class LegalHolds
         properties.MapPut(Route, PlaceAsync).ForWriters()
             .WithName("PlaceLegalHold").WithSummary("Places a legal hold: transfers are refused until it is cleared.");
         properties.MapDelete(Route, ClearAsync).ForWriters()
-            .WithName("ClearLegalHold").WithSummary("Clears the legal hold (optional ?reason= for the history).");
+            .WithName("ClearLegalHold").WithSummary("Clears the legal hold; ?reason= is required (the order or letter that lifts it) and kept in the history with who cleared it.");
         return properties;
     }
 

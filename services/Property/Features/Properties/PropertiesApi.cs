@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Security;
+using CityEServices.Web.Access;
 using CityEServices.Web.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,10 @@ public static class PropertiesApi
     /// <summary>Who may change the registry.</summary>
     public static readonly string[] WriterRoles = [Roles.Admin, Roles.Registrar];
 
-    /// <summary>Who may read it: every staff role and integrators.</summary>
+    /// <summary>
+    /// Who may read it: every staff role and integrators. Integrator clients also need <c>property.read</c>
+    /// (<see cref="ForClients"/>) and reach only one property by code and the ownership check.
+    /// </summary>
     public static readonly string[] ReaderRoles = [Roles.Admin, Roles.Registrar, Roles.OfficeOperator, Roles.DistrictReviewer, Roles.Archivist, Roles.Integrator];
 
     public static RouteGroupBuilder MapPropertiesApi(this IEndpointRouteBuilder app)
@@ -21,12 +25,16 @@ public static class PropertiesApi
 
         properties.MapPost("/", RegisterAsync).ForWriters()
             .WithName("RegisterProperty").WithSummary("Registers a property with its owners (shares of six dang summing to exactly 6).");
-        properties.MapGet("/", SearchAsync).ForReaders()
-            .WithName("SearchProperties").WithSummary("Lists properties by district, current owner, postal code and Persian-normalised free text (address and owner names), paged.");
-        properties.MapGet("/{renovationCode}", GetAsync).ForReaders()
+        // The scope lets a client reach the search only to hear why not (403 ListingNotForClients), rather than a bare insufficient_scope.
+        properties.MapGet("/", SearchAsync).ForReaders().ForClients()
+            .WithName("SearchProperties").WithSummary("Lists properties by district, current owner, postal code and Persian-normalised free text (address and owner names), paged; staff only.");
+        properties.MapGet("/{renovationCode}", GetAsync).ForReaders().ForClients()
             .WithName("GetProperty").WithSummary("Reads a property with its current owners, or as of an earlier instant with ?asOf=.");
+        properties.MapGet("/{renovationCode}/owners/{nationalId}", CheckOwnershipAsync).ForReaders().ForClients()
+            .WithName("CheckOwnership").WithSummary("Whether a person (national ID) or organisation (legal-entity ID) holds a share now: { renovationCode, owns }.");
+        // Every owner the property ever had: staff only (names no scope, so no client reaches it).
         properties.MapGet("/{renovationCode}/history", GetHistoryAsync).ForReaders()
-            .WithName("GetPropertyHistory").WithSummary("Every change to the property, oldest first, each with the owners and restrictions after it; paged.");
+            .WithName("GetPropertyHistory").WithSummary("Every change to the property, oldest first, each with the owners and restrictions after it; paged; staff only.");
 
         properties.MapOwnershipTransfers();
         properties.MapLegalHolds();
@@ -48,6 +56,10 @@ public static class PropertiesApi
         Caller caller, GetProperty getProperty, CancellationToken cancellationToken) =>
         (await getProperty.HandleAsync(renovationCode, asOf, NoCache(cacheControl), caller, cancellationToken)).ToOk();
 
+    public static async Task<Results<Ok<OwnershipCheckResponse>, ProblemHttpResult>> CheckOwnershipAsync(
+        string renovationCode, string nationalId, Caller caller, CheckOwnership check, CancellationToken cancellationToken) =>
+        (await check.HandleAsync(renovationCode, nationalId, caller, cancellationToken)).ToOk();
+
     public static async Task<Results<Ok<Page<HistoryEntryResponse>>, ProblemHttpResult>> GetHistoryAsync(
         string renovationCode, string? page, string? pageSize, Caller caller, GetPropertyHistory getHistory, CancellationToken cancellationToken) =>
         (await getHistory.HandleAsync(renovationCode, page, pageSize, caller, cancellationToken)).ToOk();
@@ -57,6 +69,10 @@ public static class PropertiesApi
 
     internal static RouteHandlerBuilder ForReaders(this RouteHandlerBuilder endpoint) =>
         endpoint.RequireAuthorization(policy => policy.RequireRole(ReaderRoles));
+
+    /// <summary>Opens the endpoint to integrator clients granted <c>property.read</c>; others get 403 <c>insufficient_scope</c>.</summary>
+    internal static RouteHandlerBuilder ForClients(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireScope(Scopes.PropertyRead);
 
     private static bool NoCache(string? cacheControl) =>
         cacheControl?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true;

@@ -103,6 +103,10 @@ public sealed record PropertyResponse(
         Restrictions = property.RestrictionsAsOf(instant) ?? property.Restrictions,
         AsOf = DualTime.From(instant),
     };
+
+    /// <summary>The property as <paramref name="caller"/> may read it: owners' national IDs masked for a client without <c>pii.read</c>.</summary>
+    public PropertyResponse ShownTo(Caller caller) =>
+        caller.MaySeePersonalData ? this : this with { Owners = [.. Owners.Select(o => o.ShownTo(caller))] };
 }
 
 /// <summary>
@@ -135,7 +139,18 @@ public sealed record OwnerResponse(
         owner.Share.ToString(),
         DualTime.From(owner.ValidFrom),
         owner.ValidTo is { } validTo ? DualTime.From(validTo) : null);
+
+    /// <summary>
+    /// The owner as <paramref name="caller"/> may read them: a person's national ID masked (<c>00******45</c>)
+    /// for a client without <c>pii.read</c>. An organisation's legal-entity ID is a public register's and stays.
+    /// </summary>
+    public OwnerResponse ShownTo(Caller caller) => PartyType == PartyType.Person
+        ? this with { PartyId = caller.Shown(PartyId)!, NationalId = caller.Shown(NationalId) }
+        : this;
 }
+
+/// <summary>What <c>GET /api/properties/{renovationCode}/owners/{nationalId}</c> answers: yes or no, nothing more.</summary>
+public sealed record OwnershipCheckResponse(string RenovationCode, bool Owns);
 
 public sealed record PermittedConstructionResponse(string PermitNumber, int Floors, decimal BuildingAreaM2, string Usage, DualTime IssuedAt)
 {

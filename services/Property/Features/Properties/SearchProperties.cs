@@ -11,8 +11,11 @@ namespace CityEServices.Property.Features.Properties;
 /// <c>GET /api/properties?district=&amp;ownerNationalId=&amp;postalCode=&amp;q=&amp;page=&amp;pageSize=</c>: all filters
 /// combine (AND); <c>q</c> is Persian-normalised exactly as stored text was, then matched as a substring
 /// of the address or of a current owner's name, so ي/ك typed on an Arabic layout find ی/ک and back.
+/// A listing is for staff: a client gets 403 <c>ListingNotForClients</c>; an operator answers to the
+/// by-law, a reviewer searches only their own district (theirs when they name none); the search and its
+/// filters are recorded (<see cref="PersonalDataReads"/>).
 /// </summary>
-public sealed class SearchProperties(PropertyDbContext db)
+public sealed class SearchProperties(PropertyDbContext db, PropertyByLaw byLaw, PersonalDataReads audit)
 {
     public const int MaxQueryLength = 100;
 
@@ -26,15 +29,21 @@ public sealed class SearchProperties(PropertyDbContext db)
         Caller caller,
         CancellationToken cancellationToken)
     {
+        if (caller.IsClient)
+        {
+            return PropertyByLaw.ListingRefused();
+        }
+
         var errors = new ValidationErrors();
         var paging = PageRequest.Read(page, pageSize, errors);
         IQueryable<RealProperty> query = db.Properties.AsNoTracking();
 
+        int? inDistrict = null;
         if (!string.IsNullOrWhiteSpace(district))
         {
             if (int.TryParse(PersianText.NormalizeDigits(district), NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= RenovationCode.MaxDistrict)
             {
-                query = query.Where(p => p.District == d);
+                inDistrict = d;
             }
             else
             {
@@ -86,12 +95,33 @@ public sealed class SearchProperties(PropertyDbContext db)
             return Problem.Invalid(errors);
         }
 
+        inDistrict ??= PropertyByLaw.DefaultDistrict(caller);
+        if (await byLaw.RefuseAsync(caller, inDistrict, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (inDistrict is { } only)
+        {
+            query = query.Where(p => p.District == only);
+        }
+
+        await audit.RecordIfShownAsync(caller, PersonalDataReadKind.Search, null, Filters(inDistrict, ownerNationalId, postalCode, text), cancellationToken);
         return await query
             .OrderBy(p => p.District).ThenBy(p => p.RenovationCode)
             .Include(p => p.Owners.Where(o => o.ValidTo == null))
             .AsSplitQuery()
             .ToPageAsync(paging, PropertyResponse.From, cancellationToken);
     }
+
+    private static string Filters(int? district, string? ownerNationalId, string? postalCode, string? q) =>
+        string.Join('&', new[]
+        {
+            district is { } d ? $"district={d.ToString(CultureInfo.InvariantCulture)}" : null,
+            string.IsNullOrWhiteSpace(ownerNationalId) ? null : $"ownerNationalId={ownerNationalId.Trim()}",
+            string.IsNullOrWhiteSpace(postalCode) ? null : $"postalCode={postalCode.Trim()}",
+            string.IsNullOrEmpty(q) ? null : $"q={q}",
+        }.OfType<string>());
 
     // The text is matched literally: %, _ and the escape character itself mean nothing special.
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -8,7 +8,7 @@ namespace CityEServices.Property.Infrastructure.Caching;
 /// from another replica's memory. Each replica therefore announces its invalidations on a Redis channel
 /// and drops what the others announce. The short local expiry bounds the damage of a lost announcement.
 /// </summary>
-public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, HybridCache cache, ILogger<CacheInvalidationBus> logger, RedisChannel channel) : IHostedService
+public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, HybridCache cache, PropertyRedisKeys keys, ILogger<CacheInvalidationBus> logger, RedisChannel channel) : IHostedService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -91,7 +91,7 @@ public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, H
 
         try
         {
-            await cache.RemoveAsync(PropertyCache.Key(renovationCode));
+            await cache.RemoveAsync(keys.Property(renovationCode));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -19,13 +19,11 @@ public sealed record CachedProperty(PropertyResponse? Property);
 /// Every write calls <see cref="InvalidateAsync"/> after its commit, so the next read anywhere goes
 /// to the database.
 /// </summary>
-public sealed partial class PropertyCache(HybridCache cache, CacheInvalidationBus bus, ILogger<PropertyCache> logger)
+public sealed partial class PropertyCache(HybridCache cache, CacheInvalidationBus bus, PropertyRedisKeys keys, ILogger<PropertyCache> logger)
 {
-    public static string Key(string renovationCode) => $"property:v1:{renovationCode}";
-
     public ValueTask<CachedProperty> GetOrLoadAsync<TState>(
         RenovationCode code, TState state, Func<TState, CancellationToken, ValueTask<CachedProperty>> load, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(Key(code.Value), state, load, cancellationToken: cancellationToken);
+        cache.GetOrCreateAsync(keys.Property(code.Value), state, load, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Drops the entry here and in Redis, then tells the other replicas to drop their in-memory copy.
@@ -36,7 +34,7 @@ public sealed partial class PropertyCache(HybridCache cache, CacheInvalidationBu
     {
         try
         {
-            await cache.RemoveAsync(Key(code.Value), CancellationToken.None);
+            await cache.RemoveAsync(keys.Property(code.Value), CancellationToken.None);
             await bus.PublishAsync(code.Value);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -10,28 +10,28 @@ public static class PropertyCacheExtensions
     /// HybridCache over the Redis connection Aspire already made (Redis is the second level), with the
     /// cross-replica invalidation channel. Lifetimes: <c>PropertyCache:Expiration</c> in Redis (default
     /// 10 minutes) and <c>PropertyCache:LocalExpiration</c> in memory (default 1 minute).
-    /// <c>PropertyCache:Namespace</c> (default <c>city</c>) prefixes the Redis keys and the channel, so
-    /// registries that share a Redis (test classes, say) never read each other's entries.
+    /// <c>Redis:KeyPrefix</c> (default <c>property:</c>, see <see cref="PropertyRedisKeys"/>) starts every key
+    /// and the channel: the production Redis user is confined to it, and registries that share a Redis
+    /// (test classes, say) never read each other's entries.
     /// </summary>
     public static IHostApplicationBuilder AddPropertyCache(this IHostApplicationBuilder builder)
     {
         var expiration = builder.Configuration.GetValue("PropertyCache:Expiration", TimeSpan.FromMinutes(10));
         var localExpiration = builder.Configuration.GetValue("PropertyCache:LocalExpiration", TimeSpan.FromMinutes(1));
-        var ns = builder.Configuration["PropertyCache:Namespace"] is { Length: > 0 } configured ? configured : "city";
+        var keys = PropertyRedisKeys.From(builder.Configuration);
 
         builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddSingleton(keys);
+        // No InstanceName: the keys carry the prefix themselves (PropertyRedisKeys.Property).
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
-        {
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
-            options.InstanceName = $"{ns}:";
-        });
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
         builder.Services.AddHybridCache(options => options.DefaultEntryOptions = new HybridCacheEntryOptions
         {
             Expiration = expiration,
             LocalCacheExpiration = localExpiration,
         }).AddSerializer<CachedProperty, JsonHybridCacheSerializer<CachedProperty>>();
 
-        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<CacheInvalidationBus>(services, RedisChannel.Literal($"{ns}:property-cache-invalidations")));
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<CacheInvalidationBus>(services, RedisChannel.Literal(keys.InvalidationChannel)));
         builder.Services.AddHostedService(services => services.GetRequiredService<CacheInvalidationBus>());
         builder.Services.AddSingleton<PropertyCache>();
         builder.Services.AddScoped<PropertyReads>();
