@@ -1,9 +1,5 @@
 using CityEServices.Messaging;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Consumers;
-using CityEServices.Property.Data;
 using CityEServices.Property.Data.SampleData;
-using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Infrastructure.Caching;
 using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,3 @@
-using CityEServices.Property;
-using CityEServices.Property.Data;
-using CityEServices.Property.Features.Properties;
-using CityEServices.Property.Grpc;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 
 namespace CityEServices.Property.Consumers;

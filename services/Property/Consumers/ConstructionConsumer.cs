@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Property.Infrastructure.Caching;
 using MassTransit;
 

@@ -1,11 +1,5 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Inbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Property.Consumers;
 

@@ -1,7 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CityEServices.Property.Data;

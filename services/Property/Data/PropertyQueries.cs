@@ -1,7 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Property.Data;
 
 public static class PropertyQueries

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Serialization;
-using CityEServices.Iran;
 
 namespace CityEServices.Property.Domain;
 

@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.Property.Domain;
 
 public enum PartyType

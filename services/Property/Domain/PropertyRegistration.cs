@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.Property.Domain;
 
 /// <summary>A registration whose every field has been parsed and checked: the aggregate only ever sees these.</summary>

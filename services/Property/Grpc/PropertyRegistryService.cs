@@ -1,7 +1,5 @@
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.Iran;
 using CityEServices.Property.Infrastructure.Caching;
-using CityEServices.Property.Domain;
 using Grpc.Core;
 
 namespace CityEServices.Property.Grpc;

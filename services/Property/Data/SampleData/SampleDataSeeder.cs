@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Property.Data.SampleData;
 
 /// <summary>

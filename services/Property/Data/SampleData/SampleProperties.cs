@@ -1,6 +1,4 @@
 using System.Globalization;
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
 
 namespace CityEServices.Property.Data.SampleData;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CityEServices.Iran;
 
 namespace CityEServices.Property.Features.Properties;
 

@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 
 namespace CityEServices.Property.Features.Properties;

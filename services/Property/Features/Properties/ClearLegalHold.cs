@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

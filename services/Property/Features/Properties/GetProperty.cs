@@ -1,7 +1,4 @@
 using System.Globalization;
-using CityEServices.Iran;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 
 namespace CityEServices.Property.Features.Properties;

@@ -1,7 +1,3 @@
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
-using CityEServices.Web.Paging;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CityEServices.Property.Domain;
 
 namespace CityEServices.Property.Features.Properties;
 

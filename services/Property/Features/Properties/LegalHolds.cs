@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>The routes that place and clear a legal hold (توقیف); both answer the property as it now stands.</summary>

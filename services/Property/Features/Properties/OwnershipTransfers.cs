@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>The route of ownership transfers; a transfer answers where its history entry can be read.</summary>

@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

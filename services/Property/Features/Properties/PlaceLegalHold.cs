@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>Places a legal hold (توقیف): transfers are refused until it is cleared. Answers the property as it now stands.</summary>

@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CityEServices.Property.Features.Properties;

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
 
 namespace CityEServices.Property.Features.Properties;
 

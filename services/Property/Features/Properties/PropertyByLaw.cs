@@ -1,6 +1,4 @@
 using System.Globalization;
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Security;
 using CityEServices.Web.Authorization;
 
 namespace CityEServices.Property.Features.Properties;

@@ -1,9 +1,5 @@
-using CityEServices.Iran;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CityEServices.Property.Features.Properties;

@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>The answers several property use cases give alike: the property is missing, or its state refused the change.</summary>

@@ -1,12 +1,6 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
 using CityEServices.Property.Infrastructure.Caching;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Property.Features.Properties;
 

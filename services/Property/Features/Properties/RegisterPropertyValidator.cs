@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>The renovation code in a route, read like any other field: a bad one is a field error of the 400.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using CityEServices.Iran;
-using CityEServices.Property.Data;
-using CityEServices.Property.Domain;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Property.Features.Properties;
 

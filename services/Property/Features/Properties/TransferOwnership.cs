@@ -1,8 +1,4 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.Property.Data;
 
 namespace CityEServices.Property.Features.Properties;
 

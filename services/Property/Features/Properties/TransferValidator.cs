@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Domain;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>Turns a <see cref="TransferRequest"/> into a <see cref="TransferOrder"/> or every field error at once. Pure.</summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using CityEServices.Iran;
-using CityEServices.Property.Features.Properties;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace CityEServices.Property.Infrastructure.Caching;

@@ -1,8 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Property.Features.Properties;
-using CityEServices.Property.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Property.Infrastructure.Caching;
 
 /// <summary>The current state of a property by renovation code, for REST and gRPC alike: cached, or straight from the database when asked.</summary>
