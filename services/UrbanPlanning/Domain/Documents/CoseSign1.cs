@@ -101,7 +101,7 @@ internal sealed record CoseSign1(byte[] ProtectedHeader, string KeyId, byte[] Pa
             message = new CoseSign1(protectedHeader, keyId, payload, signature);
             return true;
         }
-        catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException or DecoderFallbackException)
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or FormatException or OverflowException or DecoderFallbackException)
         {
             error = "not well-formed canonical CBOR";
             return false;
