@@ -16,7 +16,7 @@ namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 /// for values such as a masked national ID (<c>00******45</c>) whose neutral characters would
 /// otherwise be scattered.
 /// </remarks>
-internal static class BidiLevels
+public static class BidiLevels
 {
     public const byte Rtl = 1;
     public const byte Ltr = 2;

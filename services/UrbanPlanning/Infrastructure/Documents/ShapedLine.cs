@@ -116,36 +116,11 @@ internal sealed class ShapedLine
         var clusters = shaped.Clusters;
         if (rtl)
         {
-            (utf8, clusters) = MirrorClusters(text, utf8, clusters);
+            (utf8, clusters) = RtlClusterText.Mirror(text, utf8, clusters);
         }
 
         var glyphs = shaped.Codepoints.Select(g => (ushort)g).ToArray();
         return new ShapedRun(style, glyphs, shaped.Points, utf8, clusters, shaped.Width);
-    }
-
-    /// <summary>
-    /// The run's text with its characters in reverse order, and each glyph's cluster moved to where its
-    /// characters now start: a cluster covering bytes [a, b) of the text covers [n − b, n − a) of the reversal.
-    /// </summary>
-    internal static (byte[] Text, uint[] Clusters) MirrorClusters(string text, byte[] utf8, uint[] clusters)
-    {
-        var reversed = new StringBuilder(text.Length);
-        var runes = text.EnumerateRunes().ToArray();
-        for (var i = runes.Length - 1; i >= 0; i--)
-        {
-            reversed.Append(runes[i].ToString());
-        }
-
-        var starts = clusters.Distinct().Order().ToArray();
-        var mirrored = new uint[clusters.Length];
-        for (var g = 0; g < clusters.Length; g++)
-        {
-            var next = Array.BinarySearch(starts, clusters[g]) + 1;
-            var end = next < starts.Length ? starts[next] : (uint)utf8.Length;
-            mirrored[g] = (uint)utf8.Length - end;
-        }
-
-        return (Encoding.UTF8.GetBytes(reversed.ToString()), mirrored);
     }
 
     private sealed record ShapedRun(TextStyle Style, ushort[] Glyphs, SKPoint[] Positions, byte[] Utf8, uint[] Clusters, float Width)
