@@ -4,14 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// CITY_DASHBOARD=off runs the stack without the developer dashboard: ./city bench does, because the
-// dashboard ingesting every span and metric took a quarter of a 2-core machine under load, CPU the
-// measured services then lacked (in a deployment the collector runs elsewhere).
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-{
-    Args = args,
-    DisableDashboard = string.Equals(Environment.GetEnvironmentVariable("CITY_DASHBOARD"), "off", StringComparison.OrdinalIgnoreCase),
-});
+// The stack launcher (tools/Stack) runs this in-process and chooses the dashboard, the ports and the
+// data folder for ./city run, ./city bench and the end-to-end and fault tests.
+var builder = DistributedApplication.CreateBuilder(args);
 
 var decisions = new List<string>();
 var infrastructure = builder.AddCityInfrastructure(decisions);
@@ -39,9 +34,11 @@ var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemana
     .WithServiceEndpoints(grpc: true)
     .WithInfrastructure(infrastructure, "officemanagement-db");
 
+// The archive asks office management (AuthorizeService) whether an operator may work now: the by-law.
 var archive = builder.AddProject<Projects.Archive>("archive")
     .WithServiceEndpoints(grpc: true)
-    .WithInfrastructure(infrastructure, "archive-db");
+    .WithInfrastructure(infrastructure, "archive-db")
+    .WithReference(officeManagement);
 // The archive's content store sits with the rest of the local data (.city/data/archive by default; the
 // end-to-end fixture's throwaway data folder in tests) unless Archive:ContentRoot names another place.
 archive.WithEnvironment("Archive__ContentRoot", builder.Configuration["Archive:ContentRoot"]

@@ -17,14 +17,12 @@ public static class ProjectResourceExtensions
         // local runs and tests) is theirs too.
         project.WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName);
         project.WithHttpEndpoint(name: "http", port: httpPort);
-        project.WithFixedPortFromConfiguration("http");
         var http = project.GetEndpoint("http");
         project.WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}"));
         project.WithEnvironment("Kestrel__Endpoints__http__Protocols", "Http1");
         if (grpc)
         {
             project.WithHttpEndpoint(name: "grpc").WithEndpoint("grpc", e => e.Transport = "http2");
-            project.WithFixedPortFromConfiguration("grpc");
             var endpoint = project.GetEndpoint("grpc");
             project.WithEnvironment("Kestrel__Endpoints__grpc__Url", ReferenceExpression.Create($"http://localhost:{endpoint.Property(EndpointProperty.TargetPort)}"));
             project.WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2");
@@ -53,27 +51,6 @@ public static class ProjectResourceExtensions
         {
             project.WithEnvironment("OTEL_TRACES_SAMPLER_ARG", argument);
         }
-    }
-
-    /// <summary>
-    /// "ServicePorts:&lt;resource&gt;" (and "ServicePorts:&lt;resource&gt;-grpc") pin an endpoint to a fixed
-    /// loopback port without Aspire's proxy in front: the benchmarks call services directly on known
-    /// ports, and every hop (gateway → service, gRPC) is then the same hop it is in a deployment.
-    /// </summary>
-    private static void WithFixedPortFromConfiguration(this IResourceBuilder<ProjectResource> project, string endpointName)
-    {
-        var key = endpointName == "http" ? project.Resource.Name : $"{project.Resource.Name}-{endpointName}";
-        if (project.ApplicationBuilder.Configuration.GetValue<int?>($"ServicePorts:{key}") is not { } port)
-        {
-            return;
-        }
-
-        project.WithEndpoint(endpointName, e =>
-        {
-            e.Port = port;
-            e.TargetPort = port;
-            e.IsProxied = false;
-        });
     }
 
     /// <summary>The service's own database, the broker and the cache, started and healthy before the service.</summary>

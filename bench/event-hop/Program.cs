@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CityEServices.TestSupport;
 
 // event_hop_p50_ms / _p95_ms: from the moment urban planning's 201 for a new file reaches the client
 // (its transaction — file and outbox row — has committed by then) to the dossier's creation time as the
@@ -26,7 +27,7 @@ var admin = await TokenAsync("admin", adminPassword);
 var office = $"B{run}";
 await PostAsync(gateway, "/api/offices", new { code = office, name = $"دفتر سنجش {run}", district = 22, address = "تهران" }, admin);
 await PostAsync(gateway, $"/api/offices/{office}/licences", new { serviceType = "URBAN_FILE" }, admin);
-var operatorId = NationalId();
+var operatorId = NationalIds.Next();
 await PostAsync(gateway, $"/api/offices/{office}/staff", new { nationalId = operatorId, fullName = "سارا کریمی", role = "Operator" }, admin);
 foreach (var kind in new[] { "Exam", "Interview", "Training" })
 {
@@ -43,7 +44,7 @@ var count = warmup + perSecond * seconds;
 var properties = new (string Code, string Owner)[count];
 await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
 {
-    var owner = NationalId();
+    var owner = NationalIds.Next();
     var code = $"22-{run % 90 + 1}-{run}-{i + 1}-0-0-0";
     await PostAsync(gateway, "/api/properties", new
     {
@@ -181,17 +182,4 @@ async Task PostAsync(Uri baseAddress, string path, object body, string token)
     {
         throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
-}
-
-static string NationalId()
-{
-    var body = Random.Shared.Next(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
-    var sum = 0;
-    for (var i = 0; i < 9; i++)
-    {
-        sum += (body[i] - '0') * (10 - i);
-    }
-
-    var remainder = sum % 11;
-    return body + (remainder < 2 ? remainder : 11 - remainder);
 }

@@ -15,20 +15,19 @@ city_token() {
     | jq -er .access_token
 }
 
-# A valid, random national ID (10 digits, mod-11 check digit).
-city_national_id() {
-  local body sum=0 i r
-  body=$(printf '%09d' $(( (RANDOM * 32768 + RANDOM) % 900000000 + 100000000 )))
-  for i in 0 1 2 3 4 5 6 7 8; do sum=$(( sum + ${body:$i:1} * (10 - i) )); done
-  r=$(( sum % 11 ))
-  if [ $r -lt 2 ]; then echo "$body$r"; else echo "$body$(( 11 - r ))"; fi
+# N fresh valid national IDs, one a line, all different: from the generator the tests use (TestSupport's
+# NationalIds, through the stack launcher as ./city bench built it). Ask for all a script needs at once.
+city_national_ids() {
+  local launcher
+  launcher="$(dirname "${BASH_SOURCE[0]}")/../../tools/Stack/bin/${CITY_BENCH_CONFIGURATION:-Debug}/net10.0/CityEServices.Stack.dll"
+  dotnet "$launcher" national-ids "${1:-1}"
 }
 
 # Registers a property owned by one person and prints its renovation code.
 city_create_property() {
   local token=$1 district=${2:-5} n=$(( RANDOM % 9000 + 1000 ))
   local code="$district-$(( n % 90 + 1 ))-$n-$(( RANDOM % 700 + 1 ))-0-0-0"
-  jq -n --arg code "$code" --argjson district "$district" --arg owner "$(city_national_id)" '{
+  jq -n --arg code "$code" --argjson district "$district" --arg owner "$(city_national_ids 1)" '{
       renovationCode: $code, registrationPlate: { section: 11, main: 4512, sub: 7 }, district: $district,
       address: "تهران، خیابان ولیعصر، پلاک ۱۲", postalCode: "1965833111", landAreaM2: 240.5,
       buildingAreaM2: 610, floors: 4, usage: "Residential",

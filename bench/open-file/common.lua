@@ -1,15 +1,12 @@
 -- Shared by prepare.lua and open.lua: thread t's i-th property, the same in both phases.
--- RUN (set by run.sh) keeps codes and national IDs of one run apart from every earlier run's.
+-- RUN (set by run.sh) keeps renovation codes of one run apart from every earlier run's.
 local run = tonumber(os.getenv("OPEN_FILE_RUN") or "1")
 
-function national_id(n)
-  local body = string.format("%03d%06d", run % 1000, n % 1000000)
-  local s = 0
-  for k = 1, 9 do s = s + tonumber(body:sub(k, k)) * (11 - k) end
-  local r = s % 11
-  local check = r < 2 and r or 11 - r
-  return body .. tostring(check)
-end
+-- The applicants' national IDs, made by run.sh (city_national_ids): line 1 is the operator's, then
+-- OPEN_FILE_IDS_PER_THREAD for each thread in turn.
+local ids = {}
+for line in io.lines(os.getenv("OPEN_FILE_IDS")) do table.insert(ids, line) end
+local ids_per_thread = tonumber(os.getenv("OPEN_FILE_IDS_PER_THREAD"))
 
 function property(t, i)
   local n = t * 100000 + i
@@ -17,7 +14,7 @@ function property(t, i)
   return {
     district = district,
     renovation_code = string.format("%d-%d-%d-1-0-0-0", district, run, n),
-    applicant = national_id(n),
+    applicant = ids[1 + t * ids_per_thread + i],
     n = n,
   }
 end

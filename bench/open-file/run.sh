@@ -7,6 +7,7 @@
 # OPEN_FILE_COUNT (openings, 2000), OPEN_FILE_SECONDS (cap on the measured phase, 20).
 set -euo pipefail
 cd "$(dirname "$0")"
+source ../lib/city.sh
 
 gateway="${CITY_GATEWAY_URL:?CITY_GATEWAY_URL is required}"
 password="${CITY_ADMIN_PASSWORD:?CITY_ADMIN_PASSWORD is required}"
@@ -21,6 +22,8 @@ seconds="${OPEN_FILE_SECONDS:-20}"
 threads=2
 export OPEN_FILE_RUN=$(( $(date +%s) % 1000 ))
 export OPEN_FILE_PER_THREAD=$(( (count + threads - 1) / threads ))
+# Each thread's applicants: one per opening, plus a request in flight per connection past the last.
+export OPEN_FILE_IDS_PER_THREAD=$(( OPEN_FILE_PER_THREAD + connections ))
 
 token() {
   curl -sf -X POST "$gateway/connect/token" \
@@ -36,12 +39,14 @@ post() { # path, json, token: fails the script unless 2xx
 admin=$(token admin "$password")
 [ -n "$admin" ] && [ "$admin" != null ] || { echo "open-file: admin token refused" >&2; exit 1; }
 
+# National IDs of the operator (the first) and the applicants (OPEN_FILE_IDS, read by common.lua).
+export OPEN_FILE_IDS=$(mktemp)
+trap 'rm -f "$OPEN_FILE_IDS"' EXIT
+city_national_ids $(( 1 + threads * OPEN_FILE_IDS_PER_THREAD )) > "$OPEN_FILE_IDS"
+operator_id=$(head -n 1 "$OPEN_FILE_IDS")
+
 # An office licensed for URBAN_FILE and an operator certified for it, all of this run.
 office="BENCH${OPEN_FILE_RUN}$(( RANDOM % 100 ))"
-# A valid national ID for the operator (not one of the applicants: those start with the run number).
-body=$(printf '9%02d%06d' $(( RANDOM % 100 )) $(( RANDOM * 7 % 1000000 )))
-s=0; for k in $(seq 0 8); do s=$(( s + ${body:k:1} * (10 - k) )); done; r=$(( s % 11 ))
-operator_id="$body$(( r < 2 ? r : 11 - r ))"
 post /api/offices "{\"code\":\"$office\",\"name\":\"Bench office $office\",\"district\":1,\"address\":\"Tehran\"}" "$admin"
 post "/api/offices/$office/licences" '{"serviceType":"URBAN_FILE"}' "$admin"
 post "/api/offices/$office/staff" "{\"nationalId\":\"$operator_id\",\"fullName\":\"Bench Operator\",\"role\":\"Operator\"}" "$admin"
@@ -54,7 +59,7 @@ export OPEN_FILE_OPERATOR_TOKEN=$(token "$user" Bench-Passw0rd)
 export OPEN_FILE_ADMIN_TOKEN="$admin"
 export OPEN_FILE_OFFICE="$office"
 export OPEN_FILE_STATE=$(mktemp)
-trap 'rm -f "$OPEN_FILE_STATE"' EXIT
+trap 'rm -f "$OPEN_FILE_STATE" "$OPEN_FILE_IDS"' EXIT
 
 # Phase 1 (not measured): the properties.
 wrk -t"$threads" -c"$connections" -d25s -s prepare.lua "$gateway" > /dev/null

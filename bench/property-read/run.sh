@@ -9,6 +9,7 @@
 # Tunables: BENCH_DURATION (default 10s per side), BENCH_CONNECTIONS (16), BENCH_THREADS (2).
 # Prints `name: value` lines on stdout; everything else goes to stderr.
 set -euo pipefail
+source "$(dirname "$0")/../lib/city.sh"
 
 gateway="${CITY_GATEWAY_URL:?CITY_GATEWAY_URL is required}"
 password="${CITY_ADMIN_PASSWORD:?CITY_ADMIN_PASSWORD is required}"
@@ -33,19 +34,8 @@ token="$(curl -fsS --max-time 20 "$gateway/connect/token" \
   -d grant_type=password -d client_id=city-cli -d username=admin --data-urlencode "password=$password" | jq -r .access_token)"
 
 # A fresh property with two owners, so the read has the usual shape and nothing cached yet.
-read -r code owner1 owner2 < <(python3 - <<'PY'
-import random
-def national_id():
-    while True:
-        body = f"{random.randint(1_000_000, 999_999_999):09d}"
-        s = sum(int(d) * (10 - i) for i, d in enumerate(body))
-        r = s % 11
-        nid = body + str(r if r < 2 else 11 - r)
-        if len(set(nid)) > 1:
-            return nid
-print(f"21-{random.randint(1, 9)}-{random.randint(100, 999)}-{random.randint(1, 999)}-0-0-{random.randint(1, 99)}", national_id(), national_id())
-PY
-)
+code="21-$(( RANDOM % 9 + 1 ))-$(( RANDOM % 900 + 100 ))-$(( RANDOM % 999 + 1 ))-0-0-$(( RANDOM % 99 + 1 ))"
+{ read -r owner1; read -r owner2; } < <(city_national_ids 2)
 
 body="$(jq -n --arg code "$code" --arg a "$owner1" --arg b "$owner2" '{
   renovationCode: $code, registrationPlate: {section: 11, main: 4521, sub: 17}, district: 21,

@@ -1,5 +1,5 @@
 using CityEServices.Archive.Consumers;
-using CityEServices.Archive.Data;
+using CityEServices.Archive.Features;
 using CityEServices.Archive.Features.Categories;
 using CityEServices.Archive.Features.Disposals;
 using CityEServices.Archive.Features.Documents;
@@ -9,7 +9,8 @@ using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
-using CityEServices.Messaging.Persistence;
+using CityEServices.Messaging.Jobs;
+using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Archive;
@@ -29,8 +30,11 @@ public static class Extensions
             bus.AddConsumer<ExcavationPermitIssuedConsumer>();
             bus.AddConsumer<WasteContractSignedConsumer>();
             bus.AddConsumer<CompletionCertificateIssuedConsumer>();
+            // Office management's changes drop this replica's cached by-law answers at once.
+            bus.AddOfficeAuthorizationInvalidation();
         });
-        builder.AddRedisClient("redis");
+        // The by-law check of every operator upload and read (office management's AuthorizeService).
+        builder.AddOfficeAuthorizations();
         // Unknown gRPC calls fall through to a 404 (Unimplemented to gRPC clients) rather than gRPC's
         // catch-all {service}/{method} route, which would claim two-segment REST paths.
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
@@ -39,12 +43,21 @@ public static class Extensions
         builder.Services.AddOptions<ArchiveStorageOptions>().BindConfiguration("Archive")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0, "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName);
+        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName)
+            .Validate(o => o.Interval >= TimeSpan.Zero && o.WorkerInterval >= TimeSpan.Zero, "Archive:Fixity:Interval and WorkerInterval cannot be negative (zero turns them off).")
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Archive:Fixity:BatchSize must be from 1 to 10000.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Archive:Fixity:LeaseDuration must be at least a second.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddScoped<DocumentIngest>();
+        builder.Services.AddScoped<OperatorByLaw>();
+        builder.Services.AddScoped<DocumentReadAccess>();
         builder.Services.AddScoped<FixityRunner>();
-        builder.Services.AddHostedService<FixityScheduler>();
+        builder.Services.AddScoped<FixityRequests>();
+        // Once across every replica: the schedule records a run, the worker hashes it batch by batch.
+        builder.Services.AddPeriodicJob<ScheduledFixity, ArchiveDbContext>();
+        builder.Services.AddPeriodicJob<FixityWorker, ArchiveDbContext>();
         builder.Services.AddUseCases();
 
         return builder;
@@ -68,7 +81,7 @@ public static class Extensions
         services.AddScoped<DisposeDocument>();
         services.AddScoped<ListDisposals>();
 
-        services.AddScoped<RunFixityCheck>();
+        services.AddScoped<RequestFixityCheck>();
         services.AddScoped<GetFixityCheck>();
         services.AddScoped<ListFixityChecks>();
     }

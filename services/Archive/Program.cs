@@ -1,5 +1,4 @@
 using CityEServices.Archive;
-using CityEServices.Archive.Data;
 using CityEServices.Archive.Features.Categories;
 using CityEServices.Archive.Features.Disposals;
 using CityEServices.Archive.Features.Documents;
@@ -7,22 +6,14 @@ using CityEServices.Archive.Features.Dossiers;
 using CityEServices.Archive.Features.Fixity;
 using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Grpc;
-using CityEServices.Messaging.Persistence;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapCategoriesApi();
 app.MapDossiersApi();
 app.MapDocumentsApi();
@@ -31,6 +22,4 @@ app.MapDisposalsApi();
 app.MapFixityApi();
 app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
 
-await app.MigrateDatabaseAsync<ArchiveDbContext>();
-
-app.Run();
+await app.RunCityServiceAsync<ArchiveDbContext>();

@@ -1,9 +1,6 @@
 using CityEServices.Messaging;
-using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement.Consumers;
-using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Data.SampleData;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Features.Authorization;
 using CityEServices.OfficeManagement.Features.Offices;
 using CityEServices.OfficeManagement.Features.Scorecards;

@@ -1,27 +1,18 @@
-using CityEServices.Messaging.Persistence;
 using CityEServices.OfficeManagement;
-using CityEServices.OfficeManagement.Data;
 using CityEServices.OfficeManagement.Features.Authorization;
 using CityEServices.OfficeManagement.Features.Offices;
 using CityEServices.OfficeManagement.Features.Scorecards;
 using CityEServices.OfficeManagement.Features.ServiceTypes;
 using CityEServices.OfficeManagement.Features.Staff;
 using CityEServices.OfficeManagement.Grpc;
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapOfficesApi();
 app.MapStaffApi();
 app.MapServiceTypesApi();
@@ -29,6 +20,4 @@ app.MapScorecardsApi();
 app.MapAuthorizationApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
-await app.MigrateDatabaseAsync<OfficeManagementDbContext>();
-
-app.Run();
+await app.RunCityServiceAsync<OfficeManagementDbContext>();

@@ -1,7 +1,7 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.Property;
-using CityEServices.Property.Api;
 using CityEServices.Property.Data;
+using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Grpc;
 using CityEServices.ServiceDefaults.Problems;
 

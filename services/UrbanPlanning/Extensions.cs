@@ -7,6 +7,7 @@ using CityEServices.UrbanPlanning.Consumers;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Features.Files;
+using CityEServices.UrbanPlanning.Features.Payments;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
@@ -38,10 +39,16 @@ public static class Extensions
         builder.Services.AddScoped<PropertyRegistryClient>();
         builder.Services.AddScoped<ArchiveCatalogClient>();
 
+        builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+            .Validate(o => o.IsValid(out _), "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.")
+            .ValidateOnStart();
+
         builder.Services.AddSingleton(ServiceRuleBook.Default);
         builder.Services.AddSingleton<TrackingCache>();
         builder.Services.AddScoped<FileOpener>();
         builder.Services.AddScoped<RequestWriter>();
+        builder.Services.AddScoped<FileByLaw>();
+        builder.Services.AddScoped<CounterPayment>();
 
         builder.Services.AddScoped<OpenFile>();
         builder.Services.AddScoped<GetFile>();
@@ -53,6 +60,9 @@ public static class Extensions
         builder.Services.AddScoped<AssignSupervisor>();
         builder.Services.AddScoped<FileSupervisorReport>();
         builder.Services.AddScoped<TrackFile>();
+        builder.Services.AddScoped<GetPaymentOrder>();
+        builder.Services.AddScoped<ConfirmPayment>();
+        builder.Services.AddScoped<GetSettlements>();
         return builder;
     }
 }

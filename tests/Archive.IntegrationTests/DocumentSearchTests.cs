@@ -6,26 +6,18 @@ namespace CityEServices.Archive.IntegrationTests;
 
 /// <summary>Search by the fields people know, with Persian-normalised titles, paged; each role sees only what it may read.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+public sealed class DocumentSearchTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>, IAsyncLifetime
 {
-    private readonly ArchiveService _service;
-
-    public DocumentSearchTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM dossiers") > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM dossiers") > 0)
         {
             return;
         }
 
-        await _service.InsertDossierAsync("11000000001", "11-1-1-1-0-0-0", 11, "OFC11");
-        await _service.InsertDossierAsync("12000000001", "12-1-1-1-0-0-0", 12, "OFC12");
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        await Service.InsertDossierAsync("11000000001", "11-1-1-1-0-0-0", 11, "OFC11");
+        await Service.InsertDossierAsync("12000000001", "12-1-1-1-0-0-0", 12, "OFC12");
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         (string File, string Category, string Title)[] documents =
         [
             ("11000000001", "OWNERSHIP_DEED", "سند مالکیت کیوان"),      // Persian yeh and keheh
@@ -40,17 +32,15 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
         }
 
         // Archived on a day of our choosing, not today's: 12:00 in Tehran on 1404/09/08 (2025-11-29).
-        await _service.ExecuteAsync("UPDATE documents SET created_at = @at", ("at", ArchivedAt));
+        await Service.ExecuteAsync("UPDATE documents SET created_at = @at", ("at", ArchivedAt));
     }
 
     private static readonly DateTimeOffset ArchivedAt = new(2025, 11, 29, 8, 30, 0, TimeSpan.Zero);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _service.Log.Current = null;
-
     private async Task<System.Text.Json.JsonElement> SearchAsync(string token, string query) =>
-        await (await _service.CreateClient(token).GetAsync($"{Requests.Documents}?{query}")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await Service.CreateClient(token).GetAsync($"{Requests.Documents}?{query}")).AssertJsonAsync(HttpStatusCode.OK);
 
     private static string[] Titles(System.Text.Json.JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).Order()];
 
@@ -106,7 +96,7 @@ public sealed class DocumentSearchTests : IClassFixture<ArchiveService>, IDispos
     [Fact]
     public async Task Bad_filters_are_400_with_the_fields()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
         var errors = await (await client.GetAsync($"{Requests.Documents}?pageSize=500&category=NOPE&renovationCode=1-2&from=yesterday&district=abc")).AssertValidationProblemAsync();
 

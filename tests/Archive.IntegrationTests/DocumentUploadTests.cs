@@ -11,30 +11,20 @@ namespace CityEServices.Archive.IntegrationTests;
 /// storage, the same content answered once per dossier, versions, DocumentArchived in the outbox.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+public sealed class DocumentUploadTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>, IAsyncLifetime
 {
     private const string File = "06000000001";
     private const string Property = "6-1-1-1-0-0-0";
 
-    private readonly ArchiveService _service;
-
-    public DocumentUploadTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
+        if (await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
         {
-            await _service.InsertDossierAsync(File, Property, 6, "OFC6");
+            await Service.InsertDossierAsync(File, Property, 6, "OFC6");
         }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _service.Log.Current = null;
 
     private const string OperatorId = "operator-ofc6";
 
@@ -49,7 +39,7 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
     {
         var pdf = TestFiles.Pdf(pages: 3);
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        using var client = _service.CreateClient(OperatorToken);
+        using var client = Service.CreateClient(OperatorToken);
 
         using var response = await client.PostAsync(Requests.Documents, TestFiles.Form(pdf, "deed.pdf", "application/octet-stream", Fields("سند مالکیت ششدانگ")));
         var receipt = await response.AssertJsonAsync(HttpStatusCode.Created);
@@ -61,8 +51,8 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
         Assert.Equal("application/pdf", receipt.GetProperty("contentType").GetString());
         var id = receipt.GetProperty("documentId").GetGuid();
         Assert.Equal($"/api/archive/documents/{id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(pdf, await System.IO.File.ReadAllBytesAsync(_service.ContentPath(sha)));
-        Assert.Equal(0, _service.LeftoverTempFiles());
+        Assert.Equal(pdf, await System.IO.File.ReadAllBytesAsync(Service.ContentPath(sha)));
+        Assert.Equal(0, Service.LeftoverTempFiles());
 
         var metadata = await (await client.GetAsync(Requests.Document(id))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(Property, metadata.GetProperty("renovationCode").GetString());
@@ -75,9 +65,9 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
         Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await content.Content.ReadAsByteArrayAsync());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND actor = @actor", ("id", id), ("actor", $"user:{OperatorId}")));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND actor = @actor", ("id", id), ("actor", $"user:{OperatorId}")));
 
-        var events = await _service.OutboxRowsAsync("DocumentArchived");
+        var events = await Service.OutboxRowsAsync("DocumentArchived");
         var archived = Assert.Single(events, e => e.Payload.GetProperty("documentId").GetGuid() == id);
         Assert.Equal(sha, archived.Payload.GetProperty("sha256").GetString());
         Assert.Equal(File, archived.Payload.GetProperty("fileNumber").GetString());
@@ -89,38 +79,38 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
     {
         var pdf = TestFiles.Pdf(pages: 2);
         var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var folder = Path.GetDirectoryName(_service.ContentPath(sha))!;
+        var folder = Path.GetDirectoryName(Service.ContentPath(sha))!;
         var seen = new List<(bool FileInPlace, long Rows)>();
-        _service.OnDirectorySync = synced =>
+        Service.OnDirectorySync = synced =>
         {
             if (synced == folder)
             {
-                using var db = _service.OpenDatabase();
+                using var db = Service.OpenDatabase();
                 using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM documents WHERE sha256 = @h", db);
                 count.Parameters.AddWithValue("h", sha);
-                seen.Add((System.IO.File.Exists(_service.ContentPath(sha)), (long)count.ExecuteScalar()!));
+                seen.Add((System.IO.File.Exists(Service.ContentPath(sha)), (long)count.ExecuteScalar()!));
             }
         };
         try
         {
-            using var client = _service.CreateClient(OperatorToken);
+            using var client = Service.CreateClient(OperatorToken);
             await (await client.PostAsync(Requests.Documents, TestFiles.Form(pdf, "plan.pdf", "application/pdf", Fields("نقشه معماری", "ARCHITECTURAL_PLAN"))))
                 .AssertJsonAsync(HttpStatusCode.Created);
         }
         finally
         {
-            _service.OnDirectorySync = null;
+            Service.OnDirectorySync = null;
         }
 
         Assert.Equal([(true, 0L)], seen);
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE sha256 = @h", ("h", sha)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM documents WHERE sha256 = @h", ("h", sha)));
     }
 
     [Fact]
     public async Task The_same_content_in_the_same_dossier_answers_the_existing_record()
     {
         var pdf = TestFiles.Pdf();
-        using var client = _service.CreateClient(OperatorToken);
+        using var client = Service.CreateClient(OperatorToken);
 
         var first = await (await client.PostAsync(Requests.Documents, TestFiles.Form(pdf, "a.pdf", "application/pdf", Fields("شناسنامه", "IDENTITY_DOCUMENT")))).AssertJsonAsync(HttpStatusCode.Created);
         // Same bytes under another name and title: still the same document of this dossier.
@@ -128,14 +118,14 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
 
         Assert.Equal(first.GetProperty("documentId").GetGuid(), again.GetProperty("documentId").GetGuid());
         Assert.True(again.GetProperty("alreadyArchived").GetBoolean());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE sha256 = @s", ("s", first.GetProperty("sha256").GetString()!)));
-        Assert.Single(await _service.OutboxRowsAsync("DocumentArchived"), e => e.Payload.GetProperty("sha256").GetString() == first.GetProperty("sha256").GetString());
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM documents WHERE sha256 = @s", ("s", first.GetProperty("sha256").GetString()!)));
+        Assert.Single(await Service.OutboxRowsAsync("DocumentArchived"), e => e.Payload.GetProperty("sha256").GetString() == first.GetProperty("sha256").GetString());
     }
 
     [Fact]
     public async Task A_new_scan_with_the_same_title_and_category_is_the_next_version_and_the_first_stays()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var v1 = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "plan.pdf", "application/pdf", Fields("نقشه معماری طبقه اول", "ARCHITECTURAL_PLAN")))).AssertJsonAsync(HttpStatusCode.Created);
         // Arabic yeh and kaf in the title: normalised to the same title, so the same document's next version.
         var v2 = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "plan.pdf", "application/pdf", Fields("نقشه معماري طبقه اول", "ARCHITECTURAL_PLAN")))).AssertJsonAsync(HttpStatusCode.Created);
@@ -158,21 +148,21 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
     [MemberData(nameof(Impostors))]
     public async Task A_renamed_executable_is_415_whatever_its_name_or_declared_type(string fileName, string declaredType)
     {
-        using var client = _service.CreateClient(OperatorToken);
-        var before = await _service.CountAsync("SELECT count(*) FROM documents");
+        using var client = Service.CreateClient(OperatorToken);
+        var before = await Service.CountAsync("SELECT count(*) FROM documents");
 
         var problem = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Executable(), fileName, declaredType, Fields("malware " + fileName))))
             .AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
 
         Assert.Contains("PDF, TIFF, JPEG or PNG", problem.GetProperty("detail").GetString());
-        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents"));
-        Assert.Equal(0, _service.LeftoverTempFiles());
+        Assert.Equal(before, await Service.CountAsync("SELECT count(*) FROM documents"));
+        Assert.Equal(0, Service.LeftoverTempFiles());
     }
 
     [Fact]
     public async Task Tiff_pages_are_counted_and_png_is_recognised_by_its_signature()
     {
-        using var client = _service.CreateClient(OperatorToken);
+        using var client = Service.CreateClient(OperatorToken);
 
         var tiff = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Tiff(pages: 4), "scan.bin", "application/octet-stream", Fields("نقشه سازه", "STRUCTURAL_PLAN")))).AssertJsonAsync(HttpStatusCode.Created);
         var png = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Png(), "site.pdf", "application/pdf", Fields("نقشه موقعیت", "SITE_PLAN")))).AssertJsonAsync(HttpStatusCode.Created);
@@ -187,7 +177,7 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
     public async Task Range_requests_return_exactly_the_asked_bytes_with_206()
     {
         var pdf = TestFiles.Pdf(pages: 2);
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         var receipt = await (await client.PostAsync(Requests.Documents, TestFiles.Form(pdf, "r.pdf", "application/pdf", Fields("مکاتبه", "CORRESPONDENCE")))).AssertJsonAsync(HttpStatusCode.Created);
         var id = receipt.GetProperty("documentId").GetGuid();
 
@@ -199,46 +189,46 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
         Assert.Equal(pdf[10..30], await partial.Content.ReadAsByteArrayAsync());
         Assert.Equal(new ContentRangeHeaderValue(10, 29, pdf.Length), partial.Content.Headers.ContentRange);
         Assert.Equal("bytes", Assert.Single(partial.Headers.AcceptRanges));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND range = 'bytes=10-29'", ("id", id)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM content_reads WHERE document_id = @id AND range = 'bytes=10-29'", ("id", id)));
     }
 
     [Fact]
     public async Task Content_beyond_the_configured_limit_is_413_and_leaves_nothing_behind()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
-        var before = await _service.CountAsync("SELECT count(*) FROM documents");
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        var before = await Service.CountAsync("SELECT count(*) FROM documents");
 
         // Chunked, so the limit is found while streaming rather than from Content-Length.
         using var response = await client.PostAsync(Requests.Documents, TestFiles.Form(
             new StreamContent(new GeneratedStream(ArchiveService.MaxDocumentBytes + 1, seed: 3)), "huge.pdf", "application/pdf", Fields("بیش از حد", "LEGACY_SCAN")));
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents"));
-        Assert.Equal(0, _service.LeftoverTempFiles());
+        Assert.Equal(before, await Service.CountAsync("SELECT count(*) FROM documents"));
+        Assert.Equal(0, Service.LeftoverTempFiles());
     }
 
     [Fact]
     public async Task An_operator_archives_only_for_files_of_their_office()
     {
-        using var other = _service.CreateClient(TestTokens.Operator("OFC7", "1583250689"));
+        using var other = Service.CreateClient(TestTokens.Operator("OFC7", "1583250689"));
 
         var refused = await (await other.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "d.pdf", "application/pdf", Fields("سند"))))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotDossierOffice", refused.GetProperty("reason").GetString());
 
-        using var own = _service.CreateClient(OperatorToken);
+        using var own = Service.CreateClient(OperatorToken);
         var legacy = await (await own.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "d.pdf", "application/pdf", [.. Fields("سند", "LEGACY_SCAN"), ("source", "LegacyImport")])))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("LegacyImportNotAllowed", legacy.GetProperty("reason").GetString());
 
-        using var integrator = _service.CreateClient(TestTokens.Integrator());
+        using var integrator = Service.CreateClient(TestTokens.Integrator());
         await (await integrator.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "d.pdf", "application/pdf", Fields("سند")))).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task Bad_metadata_is_a_400_with_the_fields_and_an_unknown_file_is_404()
     {
-        using var client = _service.CreateClient(OperatorToken);
+        using var client = Service.CreateClient(OperatorToken);
 
         var errors = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.Pdf(), "d.pdf", "application/pdf", ("category", "NOT_A_CATEGORY"), ("fileNumber", "99"), ("source", "System"))))
             .AssertValidationProblemAsync();
@@ -252,6 +242,6 @@ public sealed class DocumentUploadTests : IClassFixture<ArchiveService>, IDispos
 
         using var notMultipart = await client.PostRawAsync(Requests.Documents, "{}");
         await notMultipart.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal(0, _service.LeftoverTempFiles());
+        Assert.Equal(0, Service.LeftoverTempFiles());
     }
 }

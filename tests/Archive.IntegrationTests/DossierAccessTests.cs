@@ -6,29 +6,19 @@ namespace CityEServices.Archive.IntegrationTests;
 
 /// <summary>Who may read a dossier: archivists and admins all, an operator their office's, a reviewer their district's.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+public sealed class DossierAccessTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>, IAsyncLifetime
 {
     private const string File = "05000000001";
 
-    private readonly ArchiveService _service;
-
-    public DossierAccessTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
+        if (await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", File)) == 0)
         {
-            await _service.InsertDossierAsync(File, "5-2-3-4-0-0-0", 5, "OFC5");
+            await Service.InsertDossierAsync(File, "5-2-3-4-0-0-0", 5, "OFC5");
         }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _service.Log.Current = null;
 
     public static TheoryData<string> Allowed => ["archivist", "admin", "operator of the file's office", "reviewer of the file's district"];
 
@@ -36,7 +26,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     [MemberData(nameof(Allowed))]
     public async Task May_read(string who)
     {
-        using var client = _service.CreateClient(TokenOf(who));
+        using var client = Service.CreateClient(TokenOf(who));
 
         var dossier = await (await client.GetAsync(Requests.DossierPath(File))).AssertJsonAsync(HttpStatusCode.OK);
 
@@ -45,7 +35,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
 
     public static TheoryData<string, string> Refused => new()
     {
-        { "reviewer of another district", "NotDossierDistrict" },
+        { "reviewer of another district", "WrongDistrict" },
         { "operator of another office", "NotDossierOffice" },
         { "registrar", "RoleNotAllowed" },
         { "integrator", "RoleNotAllowed" },
@@ -55,7 +45,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     [MemberData(nameof(Refused))]
     public async Task May_not_read(string who, string reason)
     {
-        using var client = _service.CreateClient(TokenOf(who));
+        using var client = Service.CreateClient(TokenOf(who));
 
         var problem = await (await client.GetAsync(Requests.DossierPath(File))).AssertProblemAsync(HttpStatusCode.Forbidden);
 
@@ -80,7 +70,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     [Fact]
     public async Task Without_a_token_it_is_a_401()
     {
-        using var client = _service.CreateClient();
+        using var client = Service.CreateClient();
 
         using var response = await client.GetAsync(Requests.DossierPath(File));
 
@@ -90,7 +80,7 @@ public sealed class DossierAccessTests : IClassFixture<ArchiveService>, IDisposa
     [Fact]
     public async Task A_malformed_file_number_is_a_400_with_the_field()
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
         var problem = await (await client.GetAsync(Requests.DossierPath("23000000001"))).AssertProblemAsync(HttpStatusCode.BadRequest);
 

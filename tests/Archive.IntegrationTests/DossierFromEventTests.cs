@@ -11,29 +11,19 @@ namespace CityEServices.Archive.IntegrationTests;
 /// however often the event is delivered.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisposable
+public sealed class DossierFromEventTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>
 {
-    private readonly ArchiveService _service;
-
-    public DossierFromEventTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task A_published_file_opening_becomes_a_dossier_that_was_404_before()
     {
         var openedAt = new DateTimeOffset(2025, 11, 29, 10, 0, 0, TimeSpan.Zero);
         var opened = new UrbanPlanningFileOpened("12000000031", "12-4-7-31-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator") { OccurredAt = openedAt };
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
 
         var before = await (await client.GetAsync(Requests.DossierPath("12000000031"))).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("12000000031", before.GetProperty("detail").GetString());
 
-        await _service.PublishAsync(opened);
+        await Service.PublishAsync(opened);
 
         HttpResponseMessage? found = null;
         await Eventually.UntilAsync(async () =>
@@ -55,7 +45,7 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         Assert.True(dossier.GetProperty("createdAt").GetProperty("utc").GetDateTimeOffset() > openedAt);
         Assert.Empty(dossier.GetProperty("documents").EnumerateArray());
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", opened.EventId)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", opened.EventId)));
     }
 
     [Fact]
@@ -64,15 +54,15 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         var opened = new UrbanPlanningFileOpened("12000000032", "12-4-7-32-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator");
 
         // Published twice with the same event (and message) id: a redelivery after a lost confirm.
-        await _service.PublishAsync(opened);
-        await _service.PublishAsync(opened);
+        await Service.PublishAsync(opened);
+        await Service.PublishAsync(opened);
 
-        await Eventually.UntilAsync(() => Task.FromResult(_service.Deliveries.Finished(opened.EventId) >= 2), TimeSpan.FromSeconds(15), "both deliveries handled");
-        Assert.Equal(0, _service.Deliveries.Faulted(opened.EventId));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000032'"));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", opened.EventId)));
+        await Eventually.UntilAsync(() => Task.FromResult(Service.Deliveries.Finished(opened.EventId) >= 2), TimeSpan.FromSeconds(15), "both deliveries handled");
+        Assert.Equal(0, Service.Deliveries.Faulted(opened.EventId));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000032'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", opened.EventId)));
 
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
         using var response = await client.GetAsync(Requests.DossierPath("12000000032"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -83,14 +73,14 @@ public sealed class DossierFromEventTests : IClassFixture<ArchiveService>, IDisp
         var first = new UrbanPlanningFileOpened("12000000033", "12-4-7-33-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator");
         var republished = first with { EventId = Guid.CreateVersion7(), OfficeCode = "OFC99" };
 
-        await _service.PublishAsync(first);
-        await Eventually.UntilAsync(() => Task.FromResult(_service.Deliveries.Finished(first.EventId) >= 1), TimeSpan.FromSeconds(15), "the first delivery handled");
-        await _service.PublishAsync(republished);
-        await Eventually.UntilAsync(() => Task.FromResult(_service.Deliveries.Finished(republished.EventId) >= 1), TimeSpan.FromSeconds(15), "the republished delivery handled");
+        await Service.PublishAsync(first);
+        await Eventually.UntilAsync(() => Task.FromResult(Service.Deliveries.Finished(first.EventId) >= 1), TimeSpan.FromSeconds(15), "the first delivery handled");
+        await Service.PublishAsync(republished);
+        await Eventually.UntilAsync(() => Task.FromResult(Service.Deliveries.Finished(republished.EventId) >= 1), TimeSpan.FromSeconds(15), "the republished delivery handled");
 
-        Assert.Equal(0, _service.Deliveries.Faulted(republished.EventId));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000033'"));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000033' AND office_code = 'OFC12'"));
-        Assert.Equal(2, await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id IN (@a, @b)", ("a", first.EventId), ("b", republished.EventId)));
+        Assert.Equal(0, Service.Deliveries.Faulted(republished.EventId));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000033'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = '12000000033' AND office_code = 'OFC12'"));
+        Assert.Equal(2, await Service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id IN (@a, @b)", ("a", first.EventId), ("b", republished.EventId)));
     }
 }

@@ -7,35 +7,25 @@ namespace CityEServices.Archive.IntegrationTests;
 
 /// <summary>Issued permits become system records (category PERMIT, source System) in the file's dossier, once however often announced.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class IssuedRecordTests : IClassFixture<ArchiveService>, IDisposable
+public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>
 {
-    private readonly ArchiveService _service;
-
-    public IssuedRecordTests(ArchiveService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task A_building_permit_issued_twice_is_one_system_pdf_record_in_the_dossier()
     {
-        await _service.InsertDossierAsync("10000000001", "10-2-3-4-0-0-0", 10, "OFC10");
+        await Service.InsertDossierAsync("10000000001", "10-2-3-4-0-0-0", 10, "OFC10");
         var issued = new BuildingPermitIssued(Guid.NewGuid(), "10000000001", "10-2-3-4-0-0-0", "BP-1404-0001", 5, 820.5m, "Residential");
 
-        await _service.PublishAsync(issued);
-        await _service.PublishAsync(issued);
-        await _service.PublishAsync(issued with { EventId = Guid.CreateVersion7() });
+        await Service.PublishAsync(issued);
+        await Service.PublishAsync(issued);
+        await Service.PublishAsync(issued with { EventId = Guid.CreateVersion7() });
 
-        await Eventually.UntilAsync(() => Task.FromResult(_service.Deliveries.Finished(issued.EventId) >= 2), TimeSpan.FromSeconds(15), "both deliveries handled");
-        Assert.Equal(0, _service.Deliveries.Faulted(issued.EventId));
-        await Eventually.UntilAsync(async () => await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'BuildingPermitIssuedConsumer'") == 2,
+        await Eventually.UntilAsync(() => Task.FromResult(Service.Deliveries.Finished(issued.EventId) >= 2), TimeSpan.FromSeconds(15), "both deliveries handled");
+        Assert.Equal(0, Service.Deliveries.Faulted(issued.EventId));
+        await Eventually.UntilAsync(async () => await Service.CountAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'BuildingPermitIssuedConsumer'") == 2,
             TimeSpan.FromSeconds(15), "the republished event handled");
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000001' AND category_code = 'PERMIT' AND source = 'System'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000001' AND category_code = 'PERMIT' AND source = 'System'"));
 
-        using var client = _service.CreateClient(TestTokens.Reviewer(10));
+        using var client = Service.CreateClient(TestTokens.Reviewer(10));
         var dossier = await (await client.GetAsync(Requests.DossierPath("10000000001"))).AssertJsonAsync(HttpStatusCode.OK);
         var record = Assert.Single(dossier.GetProperty("documents").EnumerateArray());
         Assert.Equal("PERMIT", record.GetProperty("category").GetString());
@@ -48,18 +38,18 @@ public sealed class IssuedRecordTests : IClassFixture<ArchiveService>, IDisposab
         var text = System.Text.Encoding.ASCII.GetString(await content.Content.ReadAsByteArrayAsync());
         Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
         Assert.Contains("BP-1404-0001", text, StringComparison.Ordinal);
-        Assert.Single(await _service.OutboxRowsAsync("DocumentArchived"), e => e.Payload.GetProperty("fileNumber").GetString() == "10000000001");
+        Assert.Single(await Service.OutboxRowsAsync("DocumentArchived"), e => e.Payload.GetProperty("fileNumber").GetString() == "10000000001");
     }
 
     [Fact]
     public async Task Every_issued_event_makes_its_own_record()
     {
-        await _service.InsertDossierAsync("10000000002", "10-2-3-5-0-0-0", 10, "OFC10");
-        await _service.PublishAsync(new ExcavationPermitIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "EX-77", "Valiasr", 12.5m, 1.2m, 10));
-        await _service.PublishAsync(new WasteContractSigned(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "WC-12", 40m, "Hauler Co", "Aradkouh"));
-        await _service.PublishAsync(new CompletionCertificateIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "CC-9", 5, 820.5m));
+        await Service.InsertDossierAsync("10000000002", "10-2-3-5-0-0-0", 10, "OFC10");
+        await Service.PublishAsync(new ExcavationPermitIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "EX-77", "Valiasr", 12.5m, 1.2m, 10));
+        await Service.PublishAsync(new WasteContractSigned(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "WC-12", 40m, "Hauler Co", "Aradkouh"));
+        await Service.PublishAsync(new CompletionCertificateIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "CC-9", 5, 820.5m));
 
-        await Eventually.UntilAsync(async () => await _service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000002' AND category_code = 'PERMIT'") == 3,
+        await Eventually.UntilAsync(async () => await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000002' AND category_code = 'PERMIT'") == 3,
             TimeSpan.FromSeconds(15), "three system records");
     }
 }

@@ -45,9 +45,10 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
         return Manifest.Read(path);
     }
 
-    private async Task<(ImportReport Report, string Output)> RunAsync(IReadOnlyList<ManifestRow> rows, string statePath, Action<RowResult, CancellationTokenSource>? afterRow = null)
+    private async Task<(ImportReport Report, string Output)> RunAsync(
+        IReadOnlyList<ManifestRow> rows, string statePath, Action<RowResult, CancellationTokenSource>? afterRow = null, string? token = null)
     {
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist], name: "Importer"));
+        using var client = _service.CreateClient(token ?? TestTokens.Create([Roles.Archivist], name: "Importer"));
         using var state = ImportState.Open(statePath);
         using var cancel = new CancellationTokenSource();
         var output = new StringWriter();
@@ -98,6 +99,53 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
 
         // What the manifest said arrived intact: the quoted title with its comma, the Solar Hijri scan date.
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE title = 'پرونده قدیمی 3, برگ اول' AND pages = 3 AND scanned_at IS NOT NULL AND district = 13"));
+    }
+
+    [Fact]
+    public async Task An_import_client_granted_only_archive_write_imports_under_its_id_and_a_repeat_imports_nothing()
+    {
+        var manifest = new StringBuilder("path,category,renovationCode,fileNumber,title,scannedDate\n");
+        for (var i = 1; i <= 3; i++)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, $"client{i}.pdf"), TestFiles.Pdf());
+            manifest.Append(System.Globalization.CultureInfo.InvariantCulture, $"client{i}.pdf,LEGACY_SCAN,18-4-5-{i}-0-0-0,,پرونده قدیمی {i},1389/02/0{i}\n");
+        }
+
+        var path = Path.Combine(_folder, "manifest.csv");
+        File.WriteAllText(path, manifest.ToString(), Encoding.UTF8);
+        var rows = Manifest.Read(path);
+        // What the tool gets with --client-id/--client-secret: a client token with the scope it was granted.
+        var token = TestTokens.Integrator("legacy-import", Scopes.ArchiveWrite);
+
+        var (first, _) = await RunAsync(rows, Path.Combine(_folder, "client.state"), token: token);
+        Assert.Equal(3, first.Imported);
+        Assert.Equal(0, first.Rejected);
+        Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import' AND source = 'LegacyImport' AND district = 18"));
+
+        // Without archive.read the tool cannot look the hashes up first; the archive still answers
+        // "already archived" for the same content, so nothing is stored twice.
+        var (again, _) = await RunAsync(rows, Path.Combine(_folder, "client-fresh.state"), token: token);
+        Assert.Equal(0, again.Imported);
+        Assert.Equal(3, again.Skipped);
+        Assert.All(again.Rows, r => Assert.Equal("already archived (same content)", r.Reason));
+        Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import'"));
+    }
+
+    [Fact]
+    public async Task A_client_without_archive_write_stops_the_import_at_the_first_upload_and_leaves_every_row_to_do()
+    {
+        var rows = WriteSampleFolder();
+        var statePath = Path.Combine(_folder, "refused.state");
+        var before = await _service.CountAsync("SELECT count(*) FROM documents");
+
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() =>
+            RunAsync(rows, statePath, token: TestTokens.Integrator("reader-only", Scopes.ArchiveRead)));
+
+        Assert.Contains("archive.write", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("insufficient_scope", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents"));
+        using var state = ImportState.Open(statePath);
+        Assert.Equal(0, state.FinishedEarlier);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using CityEServices.Archive.Domain;
+using CityEServices.Contracts.Security;
+using CityEServices.Web.Authorization;
 
 namespace CityEServices.Archive.Tests;
 
@@ -11,9 +13,11 @@ public class AccessRulesTests
         { "admin", null },
         { "operator of the file's office (any case)", null },
         { "reviewer of the file's district", null },
+        { "client with archive.read", null },
         { "operator of another office", DossierAccessRules.NotDossierOffice },
-        { "reviewer of another district", DossierAccessRules.NotDossierDistrict },
+        { "reviewer of another district", OfficeAuthorizations.WrongDistrict },
         { "registrar", DossierAccessRules.RoleNotAllowed },
+        { "client with archive.write only", DossierAccessRules.RoleNotAllowed },
     };
 
     [Theory]
@@ -28,10 +32,8 @@ public class AccessRulesTests
 
     [Theory]
     [MemberData(nameof(DossierReaders))]
-    public void Documents_are_read_by_the_same_people_with_the_document_reasons(string who, string? dossierReason)
+    public void Documents_are_read_by_the_same_people_for_the_same_reasons(string who, string? reason)
     {
-        var reason = dossierReason == DossierAccessRules.NotDossierDistrict ? DocumentAccessRules.NotDocumentDistrict : dossierReason;
-
         var problem = DocumentAccessRules.CanRead(CallerOf(who), Documents.Correspondence(), dossierOffice: "OFC5");
 
         Assert.True(reason == problem?.Reason, $"{who}: {problem?.Reason ?? "allowed"}");
@@ -59,6 +61,46 @@ public class AccessRulesTests
     }
 
     [Fact]
+    public void A_reviewer_reads_no_document_without_a_district()
+    {
+        var problem = DocumentAccessRules.CanRead(Callers.Reviewer(5), Documents.Of("CORRESPONDENCE", district: null), dossierOffice: null);
+
+        Assert.Equal(OfficeAuthorizations.WrongDistrict, problem?.Reason);
+    }
+
+    [Fact]
+    public void Clients_with_archive_write_import_legacy_scans_only()
+    {
+        var importer = Callers.Client([Scopes.ArchiveWrite]);
+
+        Assert.Null(DocumentAccessRules.CanUploadAny(importer));
+        Assert.Null(DocumentAccessRules.CanUpload(importer, DocumentSource.LegacyImport, null));
+        Assert.Null(DocumentAccessRules.CanUpload(importer, DocumentSource.LegacyImport, Documents.Dossier()));
+        Assert.Equal(DossierAccessRules.RoleNotAllowed, DocumentAccessRules.CanUpload(importer, DocumentSource.OfficeScan, Documents.Dossier())?.Reason);
+        Assert.Equal(DossierAccessRules.RoleNotAllowed, DocumentAccessRules.CanUploadAny(Callers.Client([Scopes.ArchiveRead]))?.Reason);
+    }
+
+    [Fact]
+    public void A_client_never_counts_as_an_archivist_or_operator_whatever_roles_its_token_claims()
+    {
+        var client = Callers.Client([Scopes.ArchiveRead, Scopes.ArchiveWrite], Roles.Archivist, Roles.Admin, Roles.OfficeOperator);
+
+        Assert.False(DocumentAccessRules.SeesEverything(client));
+        Assert.False(DossierAccessRules.IsOperator(client));
+        Assert.Equal(DossierAccessRules.RoleNotAllowed, DocumentAccessRules.CanManage(client)?.Reason);
+        Assert.Equal(DossierAccessRules.RoleNotAllowed, DocumentAccessRules.CanUpload(client, DocumentSource.OfficeScan, Documents.Dossier())?.Reason);
+    }
+
+    [Fact]
+    public void Only_people_acting_as_operators_answer_to_the_by_law()
+    {
+        Assert.True(DossierAccessRules.IsOperator(Callers.Operator("OFC5")));
+        Assert.False(DossierAccessRules.IsOperator(Callers.User([Roles.OfficeOperator, Roles.Archivist], officeCode: "OFC5")));
+        Assert.False(DossierAccessRules.IsOperator(Callers.Reviewer(5)));
+        Assert.False(DossierAccessRules.IsOperator(Callers.Archivist));
+    }
+
+    [Fact]
     public void Reviewers_and_registrars_may_not_archive_at_all()
     {
         Assert.Equal(DossierAccessRules.RoleNotAllowed, DocumentAccessRules.CanUploadAny(Callers.Reviewer(5))?.Reason);
@@ -83,6 +125,8 @@ public class AccessRulesTests
         "operator of another office" => Callers.Operator("OFC6"),
         "reviewer of another district" => Callers.Reviewer(6),
         "registrar" => Callers.Registrar,
+        "client with archive.read" => Callers.Client([Scopes.ArchiveRead]),
+        "client with archive.write only" => Callers.Client([Scopes.ArchiveWrite]),
         _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
     };
 }

@@ -19,4 +19,8 @@ internal static class Callers
 
     public static Caller User(string[] roles, string? officeCode = null, string? nationalId = null, int? district = null) =>
         new(CallerKind.User, Guid.NewGuid().ToString("N"), "Test User", new HashSet<string>(roles), NoScopes, nationalId, officeCode, district);
+
+    /// <summary>An integrator client with <paramref name="scopes"/> (and, to prove they do not count for a client, any <paramref name="roles"/>).</summary>
+    public static Caller Client(string[] scopes, params string[] roles) =>
+        new(CallerKind.Client, "import-tool", null, new HashSet<string>([Roles.Integrator, .. roles]), new HashSet<string>(scopes), null, null, null);
 }

@@ -81,6 +81,49 @@ public class DisposalRulesTests
         Assert.Equal(DisposalRules.AlreadyDisposed, problem?.Reason);
     }
 
+    [Fact]
+    public void Whoever_released_the_last_hold_on_a_document_may_not_dispose_of_it_a_colleague_may()
+    {
+        var document = Documents.Correspondence();
+        var first = Hold(fileNumber: document.FileNumber);
+        first.Release("user:archivist-b", "پرونده مختومه", RetentionEnds);
+        var last = Hold(documentId: document.Id);
+        last.Release("user:archivist-a", "رای نهایی صادر شد", RetentionEnds.AddDays(1));
+        var now = RetentionEnds.AddDays(2);
+
+        var refused = DisposalRules.CanDispose(document, [first, last], now, "user:archivist-a").Problem;
+        var allowed = DisposalRules.CanDispose(document, [first, last], now, "user:archivist-b");
+
+        Assert.Equal(403, refused?.Status);
+        Assert.Equal(DisposalRules.SameActorReleasedHold, refused?.Reason);
+        Assert.Equal(last.Id, refused!.Extensions["holdId"]);
+        // Only the last release counts: archivist-b released an earlier hold, not the one that freed it.
+        Assert.True(allowed.Succeeded);
+    }
+
+    [Fact]
+    public void A_release_of_a_hold_on_another_file_does_not_bar_its_releaser()
+    {
+        var document = Documents.Correspondence();
+        var elsewhere = Hold(fileNumber: "05000000002");
+        elsewhere.Release("user:archivist-a", "x", RetentionEnds);
+
+        Assert.True(DisposalRules.CanDispose(document, [elsewhere], RetentionEnds.AddDays(1), "user:archivist-a").Succeeded);
+    }
+
+    [Fact]
+    public void The_documents_state_is_answered_before_who_asks()
+    {
+        var document = Documents.Correspondence();
+        var released = Hold(documentId: document.Id);
+        released.Release("user:archivist-a", "x", RetentionEnds);
+        var active = Hold(fileNumber: document.FileNumber);
+
+        var problem = DisposalRules.CanDispose(document, [released, active], RetentionEnds.AddDays(1), "user:archivist-a").Problem;
+
+        Assert.Equal(DisposalRules.UnderLegalHold, problem?.Reason);
+    }
+
     private static LegalHold Hold(Guid? documentId = null, string? fileNumber = null, string? renovationCode = null) => new()
     {
         Id = Guid.NewGuid(),

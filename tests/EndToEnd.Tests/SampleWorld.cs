@@ -6,7 +6,7 @@ namespace CityEServices.EndToEnd.Tests;
 /// Everything an operator needs to open a file, created through the gateway's public API: a property
 /// owned by the applicant, an office licensed for URBAN_FILE, and an operator certified for it.
 /// </summary>
-public sealed record SampleWorld(string RenovationCode, string ApplicantNationalId, string OfficeCode, string OperatorNationalId, string OperatorToken)
+public sealed record SampleWorld(string RenovationCode, string ApplicantNationalId, string OfficeCode, string OperatorNationalId, string OperatorToken, string OperatorUserName)
 {
     private static int _sequence = Random.Shared.Next(1000, 9000);
 
@@ -61,6 +61,6 @@ public sealed record SampleWorld(string RenovationCode, string ApplicantNational
         }, adminToken).ExpectAsync(HttpStatusCode.Created);
 
         var operatorToken = await gateway.GetTokenAsync(operatorUser, operatorPassword);
-        return new SampleWorld(renovationCode, applicant, officeCode, operatorId, operatorToken);
+        return new SampleWorld(renovationCode, applicant, officeCode, operatorId, operatorToken, operatorUser);
     }
 }

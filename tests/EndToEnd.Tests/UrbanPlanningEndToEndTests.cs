@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
-using static CityEServices.EndToEnd.Tests.ArchiveUploads;
 
 namespace CityEServices.EndToEnd.Tests;
 
@@ -9,7 +8,10 @@ namespace CityEServices.EndToEnd.Tests;
 /// A building permit through the gateway with every real service: the operator opens the file and
 /// scans documents into the archive; the request waits for the one still missing and moves to
 /// Submitted by itself when it is scanned; a reviewer of another district gets 403, issuing before
-/// payment is a 409; review → fee → payment → issue. Then the services that hear the events show it:
+/// payment is a 409; review → fee (and its payment order) → the citizen's bank confirms the payment
+/// (a wrong amount changes nothing, a replay pays nothing twice, a client without <c>payments</c> and
+/// the <c>pay</c> action are closed to it) → issue; a client without <c>pii.read</c> reads the file with
+/// the applicant's national ID masked. Then the services that hear the events show it:
 /// the archive files a system PERMIT record, the office's scorecard counts the issued request, the
 /// property registry shows the permitted construction, and the citizen's tracking code shows the whole
 /// timeline in Solar Hijri times.
@@ -26,9 +28,9 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         var gateway = stack.Gateway;
         var admin = await gateway.GetTokenAsync("admin", CityStackFixture.AdminPassword);
         var world = await SampleWorld.CreateAsync(gateway, admin, district: 18);
-        await AuthoriseAsync(gateway, admin, world, "BUILDING_PERMIT");
-        var reviewer = await CreateReviewerAsync(gateway, admin, district: 18);
-        var otherReviewer = await CreateReviewerAsync(gateway, admin, district: 4);
+        await gateway.AuthoriseAsync(admin, world, "BUILDING_PERMIT");
+        var reviewer = await gateway.CreateReviewerAsync(admin, district: 18);
+        var otherReviewer = await gateway.CreateReviewerAsync(admin, district: 4);
 
         var opened = await gateway.OpenFileAsync(world);
         var fileNumber = opened["fileNumber"]!.GetValue<string>();
@@ -44,7 +46,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         // The operator scans three of the four documents a building permit needs at the counter.
         foreach (var (category, title) in new[] { ("OWNERSHIP_DEED", "سند مالکیت"), ("IDENTITY_DOCUMENT", "کارت ملی متقاضی"), ("ARCHITECTURAL_PLAN", "نقشه معماری") })
         {
-            await ScanAsync(gateway, world, fileNumber, category, title);
+            await gateway.ScanAsync(world, fileNumber, category, title);
         }
 
         // The request asks the archive what the dossier holds: only the structural plan is missing.
@@ -58,7 +60,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         Assert.Equal(["STRUCTURAL_PLAN"], created["missingDocumentCategories"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         // Scanning the last one moves the request on by itself (DocumentArchived → urban planning).
-        await ScanAsync(gateway, world, fileNumber, "STRUCTURAL_PLAN", "نقشه سازه");
+        await gateway.ScanAsync(world, fileNumber, "STRUCTURAL_PLAN", "نقشه سازه");
         var submitted = await Eventually.ReturnsAsync(async () =>
         {
             var request = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}", world.OperatorToken).ExpectAsync(HttpStatusCode.OK);
@@ -66,15 +68,16 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         }, EventDeadline, "the building permit request Submitted once its last document is archived");
         Assert.Empty(submitted["missingDocumentCategories"]?.AsArray() ?? []);
 
-        await ActAsync(gateway, requestId, otherReviewer, new { action = "review" }, HttpStatusCode.Forbidden);
-        await ActAsync(gateway, requestId, reviewer, new { action = "review", note = "بررسی نقشه‌ها" }, HttpStatusCode.OK);
-        var assessed = await ActAsync(gateway, requestId, reviewer, new { action = "assessFee" }, HttpStatusCode.OK);
+        await gateway.ActAsync(requestId, otherReviewer, new { action = "review" }, HttpStatusCode.Forbidden);
+        await gateway.ActAsync(requestId, reviewer, new { action = "review", note = "بررسی نقشه‌ها" }, HttpStatusCode.OK);
+        var assessed = await gateway.ActAsync(requestId, reviewer, new { action = "assessFee" }, HttpStatusCode.OK);
         var fee = assessed["feeRial"]!.GetValue<decimal>();
-        Assert.Equal(6_000_000m + (150_000m * 610) + (1_000_000m * 4), fee); // the 1405 tariff: base + per m² + per floor
-        var early = await ActAsync(gateway, requestId, reviewer, new { action = "issue" }, HttpStatusCode.Conflict);
+        Assert.Equal(ExpectedFee(assessed["rulesVersion"]!.GetValue<int>(), areaM2: 610, floors: 4), fee);
+        var early = await gateway.ActAsync(requestId, reviewer, new { action = "issue" }, HttpStatusCode.Conflict);
         Assert.Equal("InvalidTransition", early["reason"]!.GetValue<string>());
-        await ActAsync(gateway, requestId, world.OperatorToken, new { action = "pay", amount = fee, receipt = "E2E-RECEIPT-1" }, HttpStatusCode.OK);
-        var issued = await ActAsync(gateway, requestId, reviewer, new { action = "issue", note = "صادر شد" }, HttpStatusCode.OK);
+        await PayThroughTheBankAsync(gateway, admin, requestId, fee);
+        await AssertAClientWithoutPiiReadSeesNoNationalIdAsync(gateway, admin, fileNumber, world.ApplicantNationalId);
+        var issued = await gateway.ActAsync(requestId, reviewer, new { action = "issue", note = "صادر شد" }, HttpStatusCode.OK);
         Assert.Equal("Issued", issued["status"]!.GetValue<string>());
         var permitNumber = issued["issuedNumber"]!.GetValue<string>();
         Assert.Equal($"BP-{fileNumber}-01", permitNumber);
@@ -85,12 +88,71 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         await AssertTrackingShowsTheWholeTimelineAsync(gateway, trackingCode, world.ApplicantNationalId);
     }
 
-    private static async Task ScanAsync(HttpClient gateway, SampleWorld world, string fileNumber, string category, string title)
+    /// <summary>
+    /// The fee by the tariff the request was made under (its rulesVersion), whatever today's date:
+    /// 1404 (v1) base + per m²; 1405 (v2) base + per m² + per floor.
+    /// </summary>
+    private static decimal ExpectedFee(int rulesVersion, decimal areaM2, int floors) => rulesVersion switch
     {
-        var receipt = await PostFormAsync(gateway, "/api/archive/documents", Form(Pdf(category), $"{category.ToLowerInvariant()}.pdf", "application/pdf",
-                ("category", category), ("renovationCode", world.RenovationCode), ("fileNumber", fileNumber), ("title", title), ("source", "OfficeScan")),
-            world.OperatorToken).ExpectAsync(HttpStatusCode.Created);
-        Assert.False(receipt["alreadyArchived"]!.GetValue<bool>());
+        1 => 5_000_000m + (120_000m * areaM2),
+        2 => 6_000_000m + (150_000m * areaM2) + (1_000_000m * floors),
+        _ => throw new Xunit.Sdk.XunitException($"No building-permit tariff v{rulesVersion} is known to this test."),
+    };
+
+    /// <summary>
+    /// The citizen pays at their bank, and the bank (a client granted payments) confirms the payment
+    /// order; nobody declares a payment. Wrong amounts change nothing, a replay is the first answer, and
+    /// the bank sees the confirmation in its settlement list of that Tehran day.
+    /// </summary>
+    private static async Task PayThroughTheBankAsync(HttpClient gateway, string admin, string requestId, decimal fee)
+    {
+        var bank = await gateway.CreateClientAsync(admin, "Bank Melli", "payments");
+        var utility = await gateway.CreateClientAsync(admin, "Tehran Water", "urban-planning.read");
+        var integratorPay = await gateway.ActAsync(requestId, bank, new { action = "pay", amount = fee, receipt = "E2E-SELF-DECLARED" }, HttpStatusCode.Forbidden);
+        Assert.Equal("insufficient_scope", integratorPay["reason"]!.GetValue<string>());
+
+        var order = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}/payment-order", bank).ExpectAsync(HttpStatusCode.OK);
+        var orderId = order["orderId"]!.GetValue<string>();
+        Assert.Equal(fee, order["amountRial"]!.GetValue<decimal>());
+        Assert.Equal("IR820540102680020817909002", order["sheba"]!.GetValue<string>());
+        Assert.Equal("Pending", order["status"]!.GetValue<string>());
+
+        var reference = $"E2E-{Guid.NewGuid().ToString("N")[..16].ToUpperInvariant()}";
+        object Confirmation(decimal amount) => new { amountRial = amount, bankReference = reference, paidAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O") };
+        var refused = await gateway.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", Confirmation(fee - 1), utility).ExpectAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("insufficient_scope", refused["reason"]!.GetValue<string>());
+        var mismatch = await gateway.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", Confirmation(fee - 1), bank).ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("AmountMismatch", mismatch["reason"]!.GetValue<string>());
+        var unpaid = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}", admin).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("FeeAssessed", unpaid["status"]!.GetValue<string>());
+
+        var confirmed = await gateway.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", Confirmation(fee), bank).ExpectAsync(HttpStatusCode.Created);
+        var replayed = await gateway.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", Confirmation(fee), bank).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(confirmed.ToJsonString(), replayed.ToJsonString());
+        var paid = await gateway.GetAsync($"/api/urban-planning/requests/{requestId}", admin).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Paid", paid["status"]!.GetValue<string>());
+        var byBank = paid["history"]!.AsArray().Last()!["actor"]!.GetValue<string>();
+        Assert.Equal($"client:{confirmed["payer"]!.GetValue<string>()}", byBank);
+        Assert.Single(paid["history"]!.AsArray(), h => h!["toStatus"]!.GetValue<string>() == "Paid");
+
+        // The bank's settlement list of the Tehran day the city recorded it holds it.
+        var recordedAt = confirmed["recordedAt"]!["utc"]!.GetValue<DateTimeOffset>();
+        var day = recordedAt.ToOffset(TimeSpan.FromHours(3.5)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var settlement = await gateway.GetAsync($"/api/payments/settlements?date={day}", bank).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(settlement["items"]!.AsArray(), i => i!["reference"]!.GetValue<string>() == reference);
+        Assert.All(settlement["banks"]!.AsArray(), b => Assert.Equal(confirmed["payer"]!.GetValue<string>(), b!["bank"]!.GetValue<string>()));
+    }
+
+    /// <summary>An integrator granted urban-planning.read but not pii.read reads the file, never the applicant's national ID.</summary>
+    private static async Task AssertAClientWithoutPiiReadSeesNoNationalIdAsync(HttpClient gateway, string admin, string fileNumber, string applicant)
+    {
+        var reader = await gateway.CreateClientAsync(admin, "Tehran Gas", "urban-planning.read");
+        using var response = await gateway.GetAsync($"/api/urban-planning/files/{fileNumber}", reader);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(applicant, text, StringComparison.Ordinal);
+        var file = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        Assert.Equal($"{applicant[..2]}******{applicant[^2..]}", file["applicantNationalId"]!.GetValue<string>());
     }
 
     /// <summary>BuildingPermitIssued → the archive's one-page system record, category PERMIT, in the file's dossier.</summary>
@@ -165,26 +227,4 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         using var wrong = await gateway.GetAsync($"/api/track/{trackingCode}?nationalId={NationalIds.Next()}");
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
     }
-
-    private static async Task AuthoriseAsync(HttpClient gateway, string admin, SampleWorld world, string serviceType)
-    {
-        await gateway.PostAsJsonAsync($"/api/offices/{world.OfficeCode}/licences", new { serviceType }, admin).ExpectAsync(HttpStatusCode.Created);
-        foreach (var kind in new[] { "Exam", "Interview", "Training" })
-        {
-            await gateway.PostAsJsonAsync($"/api/staff/{world.OperatorNationalId}/qualifications", new { serviceType, kind, score = 90, passed = true }, admin)
-                .ExpectAsync(HttpStatusCode.Created);
-        }
-    }
-
-    private static async Task<string> CreateReviewerAsync(HttpClient gateway, string admin, int district)
-    {
-        var userName = $"reviewer{district}x{Guid.NewGuid().ToString("N")[..6]}";
-        const string password = "Reviewer-Passw0rd";
-        await gateway.PostAsJsonAsync("/api/identity/users", new { userName, password, roles = new[] { "district-reviewer" }, district }, admin)
-            .ExpectAsync(HttpStatusCode.Created);
-        return await gateway.GetTokenAsync(userName, password);
-    }
-
-    private static Task<JsonNode> ActAsync(HttpClient gateway, string requestId, string token, object body, HttpStatusCode expected) =>
-        gateway.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body, token).ExpectAsync(expected);
 }

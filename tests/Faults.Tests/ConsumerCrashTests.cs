@@ -14,11 +14,12 @@ public sealed class ConsumerCrashTests(FaultStackFixture stack)
         using var stop = new CancellationTokenSource();
         var load = openings.RunAsync(TimeSpan.FromMilliseconds(300), stop.Token);
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await openings.WaitUntilOpenedAsync(4, "the first files, before the archive is killed");
         await stack.KillAsync("archive");
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            // Files keep opening while the archive is gone: their events queue up for it.
+            await openings.WaitUntilOpenedAsync(openings.Opened.Count + 6, "files opened while the archive is down");
             Assert.False(stack.IsRunning("archive"));
         }
         finally

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using CityEServices.Stack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,8 +11,9 @@ namespace CityEServices.Faults.Tests;
 
 /// <summary>
 /// The whole AppHost on free ports and throwaway data, started once for the fault tests and the
-/// bad-input sweep, plus the levers the tests pull: stop, start and kill a resource (Aspire's own
-/// resource commands, as the dashboard's buttons do) and direct access to the PostgreSQL server.
+/// bad-input sweep by the stack launcher (as ./city run and the end-to-end tests start it), plus the
+/// levers the tests pull: stop, start and kill a resource (Aspire's own resource commands, as the
+/// dashboard's buttons do) and direct access to the PostgreSQL server.
 /// </summary>
 public sealed class FaultStackFixture : IAsyncLifetime
 {
@@ -19,83 +21,48 @@ public sealed class FaultStackFixture : IAsyncLifetime
 
     private static readonly TimeSpan ResourceDeadline = TimeSpan.FromSeconds(120);
 
-    private readonly int _epmdPort = FreePort.Next();
-    private readonly int _postgresPort = FreePort.Next();
-    private DistributedApplication? _app;
+    private CityStack? _stack;
     private string? _adminToken;
 
-    public DistributedApplication App => _app ?? throw new InvalidOperationException("stack not started");
+    public DistributedApplication App => (_stack ?? throw new InvalidOperationException("stack not started")).App;
 
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        // The services inherit this process's environment through the orchestrator: no sample data, so
-        // the tests see only what they create.
-        Environment.SetEnvironmentVariable("SampleData__Enabled", "false");
-        string[] args =
-        [
-            "--Infrastructure:Mode=local",
-            $"--LocalServers:DataDirectory={RepositoryPaths.NewDataDirectory("faults")}",
-            $"--LocalServers:PostgresPort={_postgresPort}",
-            $"--LocalServers:RabbitMqPort={FreePort.Next()}",
-            $"--LocalServers:RabbitMqManagementPort={FreePort.Next()}",
-            $"--LocalServers:RabbitMqEpmdPort={_epmdPort}",
-            $"--LocalServers:RabbitMqDistributionPort={FreePort.Next()}",
-            $"--LocalServers:RedisPort={FreePort.Next()}",
-            $"--Gateway:Port={FreePort.Next()}",
-            $"--Parameters:admin-password={AdminPassword}",
-            "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
+        _stack = await CityStack.StartAsync(StackOptions.ForTests("faults") with
+        {
+            AdminPassword = AdminPassword,
+            // No sample data: the tests see only what they create.
+            SampleData = false,
             // The sweep sends hundreds of requests as one admin; /api/track keeps its default limit.
-            "--Gateway:RateLimits:Api:PermitLimit=100000000",
-            "--Gateway:RateLimits:Anonymous:PermitLimit=100000000",
-        ];
-
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args);
-        // The AppHost's appsettings log at Information; a fault test's output should show only trouble.
-        builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
-        {
-            // The tests assert on the first answer, and a fault must not be hidden by a retry.
-            o.Retry.MaxRetryAttempts = 1;
-            o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
-            o.CircuitBreaker.ShouldHandle = _ => ValueTask.FromResult(false);
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(40);
-            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
-            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(90);
-        }));
-
-        _app = await builder.BuildAsync();
-        try
-        {
-            using var start = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-            await _app.StartAsync(start.Token);
-            // The gateway starts alongside the services, not after them: the stack is up when every project is.
-            foreach (var project in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+            AppHostArgs = ["--Gateway:RateLimits:Api:PermitLimit=100000000", "--Gateway:RateLimits:Anonymous:PermitLimit=100000000"],
+            Configure = builder =>
             {
-                await _app.ResourceNotifications.WaitForResourceHealthyAsync(project.Name, start.Token);
-            }
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start, or its servers outlive the run.
-            await DisposeAsync();
-            throw;
-        }
-
-        Gateway = _app.CreateHttpClient("gateway", "http");
+                // The AppHost's appsettings log at Information; a fault test's output should show only trouble.
+                builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
+                builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
+                {
+                    // The tests assert on the first answer, and a fault must not be hidden by a retry.
+                    o.Retry.MaxRetryAttempts = 1;
+                    o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+                    o.CircuitBreaker.ShouldHandle = _ => ValueTask.FromResult(false);
+                    o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(40);
+                    o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+                    o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(90);
+                }));
+            },
+        });
+        Gateway = App.CreateHttpClient("gateway", "http");
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        if (_app is not null)
+        if (_stack is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _stack.DisposeAsync();
         }
-
-        Epmd.Kill(_epmdPort);
     }
 
     public async Task<string> AdminTokenAsync() => _adminToken ??= await Gateway.GetTokenAsync("admin", AdminPassword);
@@ -106,7 +73,7 @@ public sealed class FaultStackFixture : IAsyncLifetime
     /// <summary>A connection to one service's database (or "postgres" for the server itself).</summary>
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
     {
-        var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={_postgresPort};Username=postgres;Database={database};Pooling=false");
+        var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={App.GetEndpoint("postgres", "tcp").Port};Username=postgres;Database={database};Pooling=false");
         await connection.OpenAsync();
         return connection;
     }

@@ -47,6 +47,8 @@ public sealed class FileOpenings(FaultStackFixture stack, SampleWorld world, IRe
     /// <summary>Opens one file per property, one every <paramref name="interval"/>, until all are opened or <paramref name="stop"/> fires.</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken stop)
     {
+        // The stream's pace, not a wait for anything: a steady load while the fault comes and goes.
+        using var pace = new PeriodicTimer(interval);
         foreach (var code in renovationCodes)
         {
             if (stop.IsCancellationRequested)
@@ -72,13 +74,26 @@ public sealed class FileOpenings(FaultStackFixture stack, SampleWorld world, IRe
 
             try
             {
-                await Task.Delay(interval, stop);
+                await pace.WaitForNextTickAsync(stop);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Polls until <paramref name="count"/> files have been opened, failing with <paramref name="what"/>
+    /// (and the refusals so far) when they are not, or when the stream has run out first.
+    /// </summary>
+    public async Task WaitUntilOpenedAsync(int count, string what)
+    {
+        await Eventually.UntilAsync(
+            () => Task.FromResult(Opened.Count >= count || !Refused.IsEmpty || Opened.Count + Refused.Count >= renovationCodes.Count),
+            TimeSpan.FromSeconds(90),
+            what);
+        Assert.True(Opened.Count >= count, $"{what}: {Opened.Count} of {count} opened; refused: {string.Join("; ", Refused)}");
     }
 
     /// <summary>Every accepted file has its dossier, and each file's event was applied by the archive exactly once.</summary>

@@ -1,9 +1,11 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.Messaging.Tests.Infrastructure;
+using CityEServices.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CityEServices.Messaging.Tests;
@@ -35,14 +37,17 @@ public sealed class MigrationTests(Servers servers)
     public async Task Migration_waits_for_a_database_server_that_is_not_up_yet()
     {
         var database = $"migrate_{Guid.NewGuid():N}"[..20];
-        using var host = BuildHost(database);
+        var log = new LogRecorder();
+        using var host = BuildHost(database, log);
 
         await servers.Postgres.StopAsync();
         Task migration;
         try
         {
             migration = host.MigrateDatabaseAsync<TestDb>(TimeSpan.FromSeconds(45));
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Refused twice and still trying: it waits for the server rather than giving up on the first refusal.
+            await Eventually.UntilAsync(() => Task.FromResult(log.Count("database not reachable yet, retrying") >= 2 || migration.IsCompleted),
+                TimeSpan.FromSeconds(20), "two refused attempts to migrate while the server is down");
             Assert.False(migration.IsCompleted, $"MigrateDatabaseAsync gave up while the server was down: {migration.Exception?.GetBaseException().Message}");
         }
         finally
@@ -55,9 +60,14 @@ public sealed class MigrationTests(Servers servers)
         Assert.Single(await scope.ServiceProvider.GetRequiredService<TestDb>().Database.GetAppliedMigrationsAsync());
     }
 
-    private IHost BuildHost(string database)
+    private IHost BuildHost(string database, LogRecorder? log = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(log);
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:test-db"] = new NpgsqlConnectionStringBuilder(servers.Postgres.ConnectionString(database))

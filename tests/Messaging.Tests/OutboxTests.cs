@@ -175,8 +175,9 @@ public sealed class OutboxTests(Servers servers, ITestOutputHelper output)
 
         for (var i = 0; i < 4; i++)
         {
-            // Let the relay finish its pass and go back to sleep for the long poll.
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            // The relay's pass over the earlier events is done (their rows marked published): it sleeps for the long poll.
+            await Eventually.UntilAsync(() => host.WithDbAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.PublishedAt != null)),
+                TimeSpan.FromSeconds(10), "the relay's pass over the earlier events");
             var integrationEvent = Events.FileOpened($"wake-{i}");
             var explicitTransaction = i % 2 == 1;
             await host.WithDbAsync(async db =>

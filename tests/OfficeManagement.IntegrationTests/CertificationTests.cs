@@ -13,28 +13,18 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// StaffCertified in the same transaction; both events reach RabbitMQ.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class CertificationTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class CertificationTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>
 {
     private const string LicenceExchange = "CityEServices.Contracts.Events:OfficeLicenceChanged";
     private const string CertifiedExchange = "CityEServices.Contracts.Events:StaffCertified";
 
     private static readonly KnownAdmin Sara = new("u-sara-4711", "Sara Admin");
 
-    private readonly OfficeManagementService _service;
-
-    public CertificationTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Licensing_an_office_commits_and_publishes_one_OfficeLicenceChanged()
     {
-        await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, LicenceExchange);
-        using var admin = _service.CreateClient(Sara.Token);
+        await using var listener = await RabbitListener.BindAsync(Service.RabbitMqConnectionString, LicenceExchange);
+        using var admin = Service.CreateClient(Sara.Token);
         using var created = await admin.CreateOfficeAsync("ofc21", district: 21);
         var office = await created.AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("/api/offices/OFC21", created.Headers.Location?.OriginalString);
@@ -42,7 +32,7 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         Assert.Equal(21, office.GetProperty("district").GetInt32());
         Assert.Equal("Pilot", office.GetProperty("status").GetString());
         // Creating an office is not an event.
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'officeCode' = 'OFC21'"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'officeCode' = 'OFC21'"));
 
         var correlationId = $"corr-{Guid.NewGuid():N}";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Requests.OfficePath("OFC21")}/licences")
@@ -55,8 +45,8 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         Assert.True(licence.GetProperty("active").GetBoolean());
         Assert.Equal(Sara.Actor, licence.GetProperty("grantedBy").GetString());
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21' AND service_type = @t AND revoked_at IS NULL", ("t", ServiceTypes.BuildingPermit)));
-        var row = Assert.Single(await _service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21' AND service_type = @t AND revoked_at IS NULL", ("t", ServiceTypes.BuildingPermit)));
+        var row = Assert.Single(await Service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
         Assert.Equal(correlationId, row.CorrelationId);
         Assert.Equal(ServiceTypes.BuildingPermit, row.Payload.GetProperty("serviceType").GetString());
         Assert.True(row.Payload.GetProperty("granted").GetBoolean());
@@ -73,15 +63,15 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         // Granting it again is a conflict, and no second event.
         var twice = await (await admin.GrantLicenceAsync("OFC21", ServiceTypes.BuildingPermit)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("AlreadyLicensed", twice.GetProperty("reason").GetString());
-        Assert.Single(await _service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21'"));
+        Assert.Single(await Service.OutboxRowsAsync("OfficeLicenceChanged", "OFC21"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = 'OFC21'"));
     }
 
     [Fact]
     public async Task The_third_passed_qualification_certifies_and_commits_exactly_one_StaffCertified_which_is_published()
     {
-        await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, CertifiedExchange);
-        using var admin = _service.CreateClient(Sara.Token);
+        await using var listener = await RabbitListener.BindAsync(Service.RabbitMqConnectionString, CertifiedExchange);
+        using var admin = Service.CreateClient(Sara.Token);
         await (await admin.CreateOfficeAsync("OFC12")).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync("OFC12", ServiceTypes.UrbanFile)).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -99,7 +89,7 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
 
         var training = await (await admin.RecordAssessmentAsync(person, ServiceTypes.UrbanFile, "Training", passed: true)).AssertJsonAsync(HttpStatusCode.Created);
         Assert.False(training.GetProperty("status").GetProperty("certified").GetBoolean());
-        Assert.Empty(await _service.OutboxRowsAsync("StaffCertified", "OFC12"));
+        Assert.Empty(await Service.OutboxRowsAsync("StaffCertified", "OFC12"));
 
         var correlationId = $"corr-{Guid.NewGuid():N}";
         using var request = new HttpRequestMessage(HttpMethod.Post, Requests.QualificationsPath(person))
@@ -121,13 +111,13 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         Assert.Equal(certifiedAt.AddDays(730), expiresAt);
 
         // One event, in the same commit as the attempt that completed the set.
-        var row = Assert.Single(await _service.OutboxRowsAsync("StaffCertified", "OFC12"));
+        var row = Assert.Single(await Service.OutboxRowsAsync("StaffCertified", "OFC12"));
         Assert.Equal(correlationId, row.CorrelationId);
         Assert.Equal(person, row.Payload.GetProperty("nationalId").GetString());
         Assert.Equal(ServiceTypes.UrbanFile, row.Payload.GetProperty("serviceType").GetString());
         Assert.Equal(expiresAt, row.Payload.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Equal(recordedAt, row.Payload.GetProperty("occurredAt").GetDateTimeOffset());
-        Assert.Equal(1, await _service.CountAsync(
+        Assert.Equal(1, await Service.CountAsync(
             "SELECT count(*) FROM qualification_attempts WHERE national_id = @p AND kind = 'Interview' AND recorded_at = @at", ("p", person), ("at", recordedAt)));
 
         var delivered = Assert.Single(await listener.WaitForAsync(
@@ -141,12 +131,12 @@ public sealed class CertificationTests : IClassFixture<OfficeManagementService>,
         Assert.Equal(expiresAt, message.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Equal(correlationId, message.GetProperty("correlationId").GetString());
         await Eventually.UntilAsync(
-            async () => await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
+            async () => await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
             TimeSpan.FromSeconds(10),
             "the StaffCertified outbox row marked published");
 
         // The office is licensed and has them on the staff; the operator reads their own record: certified.
-        using var operatorClient = _service.CreateClient(TestTokens.Operator("OFC12", person));
+        using var operatorClient = Service.CreateClient(TestTokens.Operator("OFC12", person));
         var office = await (await admin.GetAsync(Requests.OfficePath("ofc12"))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal([ServiceTypes.UrbanFile], office.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("serviceType").GetString()));
         Assert.Equal([person], office.GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("nationalId").GetString()));

@@ -10,27 +10,17 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// late caller gets, and no second OfficeLicenceChanged reaches the outbox.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class LicenceConcurrencyTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>
 {
     private const int Callers = 10;
 
     // Each race is run a few times: one round can, by luck, serialise itself and hide the flaw.
     private const int Rounds = 5;
 
-    private readonly OfficeManagementService _service;
-
-    public LicenceConcurrencyTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Concurrent_revokes_of_one_licence_revoke_it_once_and_publish_once()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         for (var round = 1; round <= Rounds; round++)
         {
             var office = $"CRV{round}";
@@ -41,18 +31,18 @@ public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementServ
 
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
             Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
-            var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
+            var events = await Service.OutboxRowsAsync("OfficeLicenceChanged", office);
             Assert.Equal([true, false], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
             // The losers' authorisation announcements rolled back with them too: one per real change.
-            Assert.Equal(["Licence", "Licence"], (await _service.OutboxRowsAsync("OfficeAuthorizationChanged", office)).Select(e => e.Payload.GetProperty("change").GetString()));
-            Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o AND revoked_at IS NOT NULL", ("o", office)));
+            Assert.Equal(["Licence", "Licence"], (await Service.OutboxRowsAsync("OfficeAuthorizationChanged", office)).Select(e => e.Payload.GetProperty("change").GetString()));
+            Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o AND revoked_at IS NOT NULL", ("o", office)));
         }
     }
 
     [Fact]
     public async Task Concurrent_grants_of_one_service_type_grant_it_once_and_publish_once()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         for (var round = 1; round <= Rounds; round++)
         {
             var office = $"CGR{round}";
@@ -62,17 +52,17 @@ public sealed class LicenceConcurrencyTests : IClassFixture<OfficeManagementServ
 
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
             Assert.Equal(Callers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
-            var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", office);
+            var events = await Service.OutboxRowsAsync("OfficeLicenceChanged", office);
             Assert.Equal([true], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
-            Assert.Single(await _service.OutboxRowsAsync("OfficeAuthorizationChanged", office));
-            Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o", ("o", office)));
+            Assert.Single(await Service.OutboxRowsAsync("OfficeAuthorizationChanged", office));
+            Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM office_licences WHERE office_code = @o", ("o", office)));
         }
     }
 
     /// <summary>Sends <see cref="Callers"/> requests released together, each from its own client; a refusal must be a 409 with <paramref name="reason"/>.</summary>
     private async Task<HttpStatusCode[]> AllAtOnceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, string reason)
     {
-        var clients = Enumerable.Range(0, Callers).Select(_ => _service.CreateClient(TestTokens.Admin())).ToList();
+        var clients = Enumerable.Range(0, Callers).Select(_ => Service.CreateClient(TestTokens.Admin())).ToList();
         try
         {
             using var start = new SemaphoreSlim(0);

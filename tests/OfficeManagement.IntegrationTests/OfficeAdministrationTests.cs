@@ -14,25 +14,17 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// history, and the 4xx answer for each way these can be asked wrongly.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementService>, IAsyncLifetime, IDisposable
+public sealed class OfficeAdministrationTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>, IAsyncLifetime
 {
-    private readonly OfficeManagementService _service;
-
-    public OfficeAdministrationTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM offices WHERE code LIKE 'LST%'") > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM offices WHERE code LIKE 'LST%'") > 0)
         {
             return;
         }
 
         // Seven offices in district 5, three of them licensed for BUILDING_PERMIT, one suspended.
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         for (var i = 1; i <= 7; i++)
         {
             await (await admin.CreateOfficeAsync($"LST{i}", district: 5)).AssertJsonAsync(HttpStatusCode.Created);
@@ -47,12 +39,10 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Offices_are_listed_by_district_status_and_licensed_type_in_pages()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         var first = await (await admin.GetAsync("/api/offices?district=5&pageSize=3")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(7, first.GetProperty("total").GetInt32());
@@ -83,7 +73,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [InlineData("serviceType=PARKING", "serviceType")]
     public async Task A_bad_list_filter_is_400_on_that_field(string query, string field)
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         var problem = await (await admin.GetAsync($"/api/offices?{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -93,7 +83,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task A_list_filter_that_is_not_a_number_is_400_not_500()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         await (await admin.GetAsync("/api/offices?page=two")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -101,7 +91,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task Only_admins_list_offices_or_change_them()
     {
-        using var client = _service.CreateClient(TestTokens.Operator("LST1", NationalIds.Next()));
+        using var client = Service.CreateClient(TestTokens.Operator("LST1", NationalIds.Next()));
         foreach (var send in new Func<Task<HttpResponseMessage>>[]
         {
             () => client.GetAsync("/api/offices"),
@@ -121,7 +111,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     public async Task Status_changes_are_kept_with_who_when_and_why_and_closing_is_final()
     {
         var inspector = new KnownAdmin("u-karimi", "Inspector Karimi");
-        using var admin = _service.CreateClient(inspector.Token);
+        using var admin = Service.CreateClient(inspector.Token);
         await (await admin.CreateOfficeAsync("STS1", district: 6)).AssertJsonAsync(HttpStatusCode.Created);
 
         var activated = await (await admin.ChangeStatusAsync("STS1", "Active", "pilot ended")).AssertJsonAsync(HttpStatusCode.OK);
@@ -153,19 +143,19 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [InlineData("LST-1", "{\"status\":\"Active\"}", HttpStatusCode.BadRequest)]
     public async Task A_status_change_asked_wrongly_changes_nothing(string office, string body, HttpStatusCode status)
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
-        var before = await _service.CountWritesAsync();
+        using var admin = Service.CreateClient(TestTokens.Admin());
+        var before = await Service.CountWritesAsync();
 
         await (await admin.PostRawAsync($"{Requests.OfficePath(office)}/status", body)).AssertProblemAsync(status);
 
-        Assert.Equal(before, await _service.CountWritesAsync());
+        Assert.Equal(before, await Service.CountWritesAsync());
     }
 
     [Fact]
     public async Task A_revoked_licence_stays_as_history_with_who_and_when_and_publishes_OfficeLicenceChanged()
     {
         var desk = new KnownAdmin("u-licensing", "Licensing Desk");
-        using var admin = _service.CreateClient(desk.Token);
+        using var admin = Service.CreateClient(desk.Token);
         await (await admin.CreateOfficeAsync("REV1", district: 2)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync("REV1", ServiceTypes.ExcavationPermit)).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -180,7 +170,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
         var office = await (await admin.GetAsync(Requests.OfficePath("REV1"))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal([false, true], office.GetProperty("licences").EnumerateArray().Select(l => l.GetProperty("active").GetBoolean()));
 
-        var events = await _service.OutboxRowsAsync("OfficeLicenceChanged", "REV1");
+        var events = await Service.OutboxRowsAsync("OfficeLicenceChanged", "REV1");
         Assert.Equal([true, false, true], events.Select(e => e.Payload.GetProperty("granted").GetBoolean()));
         Assert.Equal(desk.Actor, events[1].Payload.GetProperty("changedBy").GetString());
     }
@@ -191,19 +181,19 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [InlineData("LST4", ServiceTypes.BuildingPermit, HttpStatusCode.Conflict)]
     public async Task A_revocation_asked_wrongly_changes_nothing(string office, string serviceType, HttpStatusCode status)
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
-        var before = await _service.CountWritesAsync();
+        using var admin = Service.CreateClient(TestTokens.Admin());
+        var before = await Service.CountWritesAsync();
 
         await (await admin.RevokeLicenceAsync(office, serviceType)).AssertProblemAsync(status);
 
-        Assert.Equal(before, await _service.CountWritesAsync());
+        Assert.Equal(before, await Service.CountWritesAsync());
     }
 
     [Fact]
     public async Task A_move_ends_one_engagement_and_starts_the_next_and_the_history_keeps_both()
     {
         var hr = new KnownAdmin("u-hr", "HR Desk");
-        using var admin = _service.CreateClient(hr.Token);
+        using var admin = Service.CreateClient(hr.Token);
         var person = NationalIds.Next();
         await (await admin.AddStaffAsync("LST1", person, "Nima Moved", "Operator")).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -238,9 +228,9 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task Moves_and_deactivations_of_unknown_or_malformed_people_are_404_or_400()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var stranger = NationalIds.Next();
-        var before = await _service.CountWritesAsync();
+        var before = await Service.CountWritesAsync();
 
         await (await admin.MoveStaffAsync(stranger, "LST1")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await admin.DeactivateStaffAsync(stranger)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -250,33 +240,33 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
         Assert.True(badOffice.GetProperty("errors").TryGetProperty("officeCode", out _));
         await (await admin.PostAsJsonAsync($"/api/staff/{stranger}/move", new { officeCode = "LST1", role = "Boss" })).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(before, await _service.CountWritesAsync());
+        Assert.Equal(before, await Service.CountWritesAsync());
     }
 
     [Fact]
     public async Task A_person_reads_their_own_history_and_nobody_elses()
     {
         var person = NationalIds.Next();
-        using (var admin = _service.CreateClient(TestTokens.Admin()))
+        using (var admin = Service.CreateClient(TestTokens.Admin()))
         {
             await (await admin.AddStaffAsync("LST5", person)).AssertJsonAsync(HttpStatusCode.Created);
         }
 
-        using var self = _service.CreateClient(TestTokens.Operator("LST5", person));
+        using var self = Service.CreateClient(TestTokens.Operator("LST5", person));
         var own = await (await self.GetAsync($"/api/staff/{person}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("LST5", own.GetProperty("currentOfficeCode").GetString());
 
         var other = await (await self.GetAsync($"/api/staff/{NationalIds.Next()}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotYourRecord", other.GetProperty("reason").GetString());
 
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         await (await anonymous.GetAsync($"/api/staff/{person}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task An_office_code_that_is_a_route_name_is_refused()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         var problem = await (await admin.CreateOfficeAsync("scorecards")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -286,7 +276,7 @@ public sealed class OfficeAdministrationTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task The_catalog_has_titles_staff_requirements_and_the_active_flag_for_integrators()
     {
-        using var integrator = _service.CreateClient(TestTokens.Integrator());
+        using var integrator = Service.CreateClient(TestTokens.Integrator());
 
         var catalog = await (await integrator.GetAsync("/api/service-types")).AssertJsonAsync(HttpStatusCode.OK);
 

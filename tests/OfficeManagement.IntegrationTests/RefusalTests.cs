@@ -13,29 +13,21 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// licence, staff record, attempt or event.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyncLifetime, IDisposable
+public sealed class RefusalTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>, IAsyncLifetime
 {
     /// <summary>An office that exists, licensed for URBAN_FILE, with one operator (<see cref="Staff"/>).</summary>
     private const string Office = "OFC7";
 
     private static readonly string Staff = NationalIds.Next();
 
-    private readonly OfficeManagementService _service;
-
-    public RefusalTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM offices WHERE code = @c", ("c", Office)) > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM offices WHERE code = @c", ("c", Office)) > 0)
         {
             return;
         }
 
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         await (await admin.CreateOfficeAsync(Office, district: 7)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync(Office, ServiceTypes.UrbanFile)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.AddStaffAsync(Office, Staff)).AssertJsonAsync(HttpStatusCode.Created);
@@ -43,12 +35,10 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Creating_an_office_whose_code_exists_is_409_whatever_its_case()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         foreach (var code in new[] { Office, Office.ToLowerInvariant() })
         {
@@ -65,7 +55,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [Fact]
     public async Task A_licence_for_a_service_type_that_is_not_in_the_list_is_400_on_serviceType()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         var problem = await RefusedAsync(() => admin.GrantLicenceAsync(Office, "PARKING_PERMIT"), HttpStatusCode.BadRequest);
 
@@ -77,7 +67,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     {
         foreach (var token in new[] { TestTokens.Operator(Office, Staff), TestTokens.Create([Roles.Registrar]), TestTokens.Integrator() })
         {
-            using var client = _service.CreateClient(token);
+            using var client = Service.CreateClient(token);
             foreach (var send in new Func<Task<HttpResponseMessage>>[]
             {
                 () => client.CreateOfficeAsync("OFC99"),
@@ -96,15 +86,15 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [Fact]
     public async Task Only_the_offices_own_manager_may_read_it()
     {
-        using (var admin = _service.CreateClient(TestTokens.Admin()))
+        using (var admin = Service.CreateClient(TestTokens.Admin()))
         {
-            if (await _service.CountAsync("SELECT count(*) FROM offices WHERE code = 'OFC8'") == 0)
+            if (await Service.CountAsync("SELECT count(*) FROM offices WHERE code = 'OFC8'") == 0)
             {
                 await (await admin.CreateOfficeAsync("OFC8", district: 8)).AssertJsonAsync(HttpStatusCode.Created);
             }
         }
 
-        using var client = _service.CreateClient(TestTokens.Operator(Office, Staff));
+        using var client = Service.CreateClient(TestTokens.Operator(Office, Staff));
         var other = await (await client.GetAsync(Requests.OfficePath("OFC8"))).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotYourOffice", other.GetProperty("reason").GetString());
 
@@ -117,12 +107,12 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
         Assert.Equal("NotOfficeManager", notManager.GetProperty("reason").GetString());
 
         var manager = NationalIds.Next();
-        using (var admin = _service.CreateClient(TestTokens.Admin()))
+        using (var admin = Service.CreateClient(TestTokens.Admin()))
         {
             await (await admin.AddStaffAsync(Office, manager, "Manager Test", role: "Manager")).AssertJsonAsync(HttpStatusCode.Created);
         }
 
-        using var managerClient = _service.CreateClient(TestTokens.Operator(Office, manager));
+        using var managerClient = Service.CreateClient(TestTokens.Operator(Office, manager));
         var own = await (await managerClient.GetAsync(Requests.OfficePath(Office))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(Office, own.GetProperty("code").GetString());
 
@@ -134,21 +124,21 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [Fact]
     public async Task Without_a_valid_token_nothing_is_written_or_read()
     {
-        using (var anonymous = _service.CreateClient())
+        using (var anonymous = Service.CreateClient())
         {
             await RefusedAsync(() => anonymous.CreateOfficeAsync("OFC98"), HttpStatusCode.Unauthorized);
             await RefusedAsync(() => anonymous.RecordExamAsync(Staff, ServiceTypes.UrbanFile, 95m), HttpStatusCode.Unauthorized);
             await (await anonymous.GetAsync(Requests.OfficePath(Office))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         }
 
-        using var forged = _service.CreateClient(TestTokens.Forged([Roles.Admin]));
+        using var forged = Service.CreateClient(TestTokens.Forged([Roles.Admin]));
         await RefusedAsync(() => forged.CreateOfficeAsync("OFC98"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task An_exam_below_the_pass_mark_is_recorded_as_failed_and_never_certifies()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var person = NationalIds.Next();
         await (await admin.AddStaffAsync(Office, person, "Reza Operator")).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -169,15 +159,15 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
         Assert.Equal(JsonValueKind.Null, status.GetProperty("certifiedAt").ValueKind);
         Assert.False(status.GetProperty("exam").GetProperty("passed").GetBoolean());
         // No certification event: only the announcements that the person's answers changed (joining, three attempts).
-        Assert.Empty(await _service.OutboxRowsAboutAsync("StaffCertified", person));
+        Assert.Empty(await Service.OutboxRowsAboutAsync("StaffCertified", person));
         Assert.Equal(
             ["Staff", "Qualification", "Qualification", "Qualification"],
-            (await _service.OutboxRowsAboutAsync("OfficeAuthorizationChanged", person)).Select(r => r.Payload.GetProperty("change").GetString()));
-        Assert.Equal(4, await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'nationalId' = @p", ("p", person)));
-        Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM qualification_attempts WHERE national_id = @p", ("p", person)));
+            (await Service.OutboxRowsAboutAsync("OfficeAuthorizationChanged", person)).Select(r => r.Payload.GetProperty("change").GetString()));
+        Assert.Equal(4, await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'nationalId' = @p", ("p", person)));
+        Assert.Equal(3, await Service.CountAsync("SELECT count(*) FROM qualification_attempts WHERE national_id = @p", ("p", person)));
 
         // And the counter is refused for it.
-        using var channel = _service.CreateGrpcChannel();
+        using var channel = Service.CreateGrpcChannel();
         var reply = await new Contracts.Grpc.OfficeManagement.OfficeAuthorization.OfficeAuthorizationClient(channel).AuthorizeServiceAsync(
             new() { OfficeCode = Office, OperatorNationalId = person, ServiceType = ServiceTypes.UrbanFile },
             new global::Grpc.Core.Metadata { { "Authorization", $"Bearer {TestTokens.Operator(Office, person)}" } },
@@ -188,7 +178,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [Fact]
     public async Task A_qualification_for_someone_never_on_any_staff_is_404()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var stranger = NationalIds.Next();
 
         var problem = await RefusedAsync(() => admin.RecordExamAsync(stranger, ServiceTypes.UrbanFile, 95m), HttpStatusCode.NotFound);
@@ -202,7 +192,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [InlineData("[]")]
     public async Task An_unreadable_body_is_a_400_problem_not_a_500(string body)
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         await RefusedAsync(() => admin.PostRawAsync(Requests.OfficesPath, body), HttpStatusCode.BadRequest);
     }
@@ -210,7 +200,7 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     [Fact]
     public async Task A_body_that_is_not_JSON_by_content_type_is_415()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var json = JsonSerializer.Serialize(new { code = "OFC96", name = "Office", district = 9, address = "Tehran" });
 
         await RefusedAsync(() => admin.PostRawAsync(Requests.OfficesPath, json, "text/plain"), HttpStatusCode.UnsupportedMediaType);
@@ -219,10 +209,10 @@ public sealed class RefusalTests : IClassFixture<OfficeManagementService>, IAsyn
     /// <summary>Sends a request that must be refused with <paramref name="status"/>, checks nothing was written, and returns the problem.</summary>
     private async Task<JsonElement> RefusedAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode status)
     {
-        var before = await _service.CountWritesAsync();
+        var before = await Service.CountWritesAsync();
         using var response = await send();
         var problem = await response.AssertProblemAsync(status);
-        Assert.Equal(before, await _service.CountWritesAsync());
+        Assert.Equal(before, await Service.CountWritesAsync());
         return problem;
     }
 }

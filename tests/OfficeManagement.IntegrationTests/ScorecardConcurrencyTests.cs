@@ -13,26 +13,16 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// A class of its own so its database holds only these events.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ScorecardConcurrencyTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class ScorecardConcurrencyTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>
 {
     private const int RequestCount = 20;
 
     private static readonly DateTimeOffset T0 = new(2026, 10, 1, 6, 0, 0, TimeSpan.Zero);
 
-    private readonly OfficeManagementService _service;
-
-    public ScorecardConcurrencyTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Events_of_the_same_requests_published_at_once_fold_without_a_failed_attempt()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         await (await admin.CreateOfficeAsync("SCC1", 6)).AssertJsonAsync(HttpStatusCode.Created);
 
         // Each request: submitted, taken into review, then issued after (i + 1) h (even i), returned for
@@ -54,17 +44,17 @@ public sealed class ScorecardConcurrencyTests : IClassFixture<OfficeManagementSe
         }
 
         using var consumes = new ConsumeMeter();
-        var bus = _service.Factory.Services.GetRequiredService<IBus>();
+        var bus = Service.Factory.Services.GetRequiredService<IBus>();
         await Task.WhenAll(events.Select(message => bus.Publish(message, message.GetType())));
 
         await Eventually.UntilAsync(
-            async () => await _service.CountAsync("SELECT count(*) FROM inbox_messages") == events.Count,
+            async () => await Service.CountAsync("SELECT count(*) FROM inbox_messages") == events.Count,
             TimeSpan.FromSeconds(60),
             $"{events.Count} events applied");
         // Not one attempt lost a race and was left to MassTransit's retry.
         var errors = consumes.Errors;
         Assert.True(errors.Count == 0, $"{errors.Count} consume attempts threw: {string.Join("; ", errors.GroupBy(e => e).Select(g => $"{g.Key} x{g.Count()}"))}");
-        Assert.Equal(RequestCount, await _service.CountAsync("SELECT count(*) FROM request_records"));
+        Assert.Equal(RequestCount, await Service.CountAsync("SELECT count(*) FROM request_records"));
 
         var card = await (await admin.GetAsync("/api/offices/SCC1/scorecard")).AssertJsonAsync(HttpStatusCode.OK);
         var totals = card.GetProperty("totals");

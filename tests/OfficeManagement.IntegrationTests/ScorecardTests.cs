@@ -13,24 +13,14 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// every event delivered twice (and some out of order) counts once.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ScorecardTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class ScorecardTests(OfficeManagementService service, ITestOutputHelper output) : ServiceTest<OfficeManagementService>(service, output), IClassFixture<OfficeManagementService>
 {
     private static readonly DateTimeOffset T0 = new(2026, 10, 1, 6, 0, 0, TimeSpan.Zero);
-
-    private readonly OfficeManagementService _service;
-
-    public ScorecardTests(OfficeManagementService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task Redelivered_and_reordered_events_count_once_and_the_scorecard_and_ranking_follow()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         foreach (var (code, district) in new[] { ("SCR1", 4), ("SCR2", 4), ("SCR3", 11) })
         {
             await (await admin.CreateOfficeAsync(code, district)).AssertJsonAsync(HttpStatusCode.Created);
@@ -56,7 +46,7 @@ public sealed class ScorecardTests : IClassFixture<OfficeManagementService>, IDi
         };
 
         using var consumes = new ConsumeMeter();
-        var bus = _service.Factory.Services.GetRequiredService<IBus>();
+        var bus = Service.Factory.Services.GetRequiredService<IBus>();
         foreach (var message in events.Concat(events))
         {
             await bus.Publish(message, message.GetType());
@@ -69,8 +59,8 @@ public sealed class ScorecardTests : IClassFixture<OfficeManagementService>, IDi
             $"{2 * events.Count} deliveries of {events.Count} events consumed");
         Assert.Empty(consumes.Errors);
         Assert.Equal(2 * events.Count, consumes.Consumed.Count(IsScorecardConsumer));
-        Assert.Equal(events.Count, await _service.CountAsync("SELECT count(*) FROM inbox_messages"));
-        Assert.Equal(4, await _service.CountAsync("SELECT count(*) FROM request_records"));
+        Assert.Equal(events.Count, await Service.CountAsync("SELECT count(*) FROM inbox_messages"));
+        Assert.Equal(4, await Service.CountAsync("SELECT count(*) FROM request_records"));
 
         var card = await (await admin.GetAsync("/api/offices/scr1/scorecard")).AssertJsonAsync(HttpStatusCode.OK);
         var totals = card.GetProperty("totals");
@@ -107,8 +97,8 @@ public sealed class ScorecardTests : IClassFixture<OfficeManagementService>, IDi
     [Fact]
     public async Task Scorecards_refuse_what_they_should()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
-        if (await _service.CountAsync("SELECT count(*) FROM offices WHERE code = 'SCR9'") == 0)
+        using var admin = Service.CreateClient(TestTokens.Admin());
+        if (await Service.CountAsync("SELECT count(*) FROM offices WHERE code = 'SCR9'") == 0)
         {
             await (await admin.CreateOfficeAsync("SCR9", 9)).AssertJsonAsync(HttpStatusCode.Created);
         }
@@ -118,20 +108,20 @@ public sealed class ScorecardTests : IClassFixture<OfficeManagementService>, IDi
         await (await admin.GetAsync("/api/offices/scorecards?pageSize=500")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await admin.GetAsync("/api/offices/scorecards?district=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         await (await anonymous.GetAsync("/api/offices/SCR9/scorecard")).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
         // An operator who is not this office's Manager, and any operator for the ranking.
         var manager = NationalIds.Next();
         await (await admin.AddStaffAsync("SCR9", manager, "Manager", "Manager")).AssertJsonAsync(HttpStatusCode.Created);
-        using var other = _service.CreateClient(TestTokens.Operator("SCR1", manager));
+        using var other = Service.CreateClient(TestTokens.Operator("SCR1", manager));
         var notYours = await (await other.GetAsync("/api/offices/SCR9/scorecard")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotYourOffice", notYours.GetProperty("reason").GetString());
-        using var managerClient = _service.CreateClient(TestTokens.Operator("SCR9", manager));
+        using var managerClient = Service.CreateClient(TestTokens.Operator("SCR9", manager));
         await (await managerClient.GetAsync("/api/offices/SCR9/scorecard")).AssertJsonAsync(HttpStatusCode.OK);
         var ranking = await (await managerClient.GetAsync("/api/offices/scorecards")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("RoleNotAllowed", ranking.GetProperty("reason").GetString());
-        using var integrator = _service.CreateClient(TestTokens.Integrator());
+        using var integrator = Service.CreateClient(TestTokens.Integrator());
         await (await integrator.GetAsync("/api/offices/SCR9/scorecard")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 

@@ -66,6 +66,8 @@ public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
         var history = await (await client.GetAsync($"{Requests.PropertiesPath}/{Code}/history")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(["Registered", "PermitRecorded", "CompletionRecorded"], history.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal(["BP-12-0001", "CC-12-0001"], history.GetProperty("items").EnumerateArray().Skip(1).Select(e => e.GetProperty("reference").GetString()));
+        // The registry recorded them itself, as an actor id; the reference says which permit or certificate.
+        Assert.Equal(["system:property", "system:property"], history.GetProperty("items").EnumerateArray().Skip(1).Select(e => e.GetProperty("actor").GetString()));
         Assert.Equal(3, await _service.CountAsync(
             "SELECT count(*) FROM inbox_messages WHERE message_id IN (@a, @b, @c)", ("a", permit.EventId), ("b", republished.EventId), ("c", completion.EventId)));
     }

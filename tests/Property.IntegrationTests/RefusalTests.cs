@@ -74,6 +74,7 @@ public sealed class RefusalTests : IClassFixture<PropertyService>, IDisposable
             var before = await _service.CountWritesAsync();
             var problem = await (await client.RegisterAsync(Requests.Registration(code, 8, Requests.Owner(NationalIds.Next(), "Reza Karimi", 6))))
                 .AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("PropertyExists", problem.GetProperty("reason").GetString());
             Assert.Contains("8-2-2-2-0-0-0", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(before, await _service.CountWritesAsync());
         }

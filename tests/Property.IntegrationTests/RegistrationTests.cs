@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CityEServices.Contracts.Security;
 using CityEServices.Messaging;
 using CityEServices.Property.IntegrationTests.Infrastructure;
 
@@ -40,7 +41,7 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         var a = NationalIds.Next();
         var b = NationalIds.Next();
         await RegisterAndAssertAsync(
-            TestTokens.Admin("Sara Admin"), "Sara Admin", "6-12-104-7-0-0-0", 6,
+            TestTokens.Create([Roles.Admin], name: "Sara Admin", subject: "sara-admin"), "user:sara-admin", "6-12-104-7-0-0-0", 6,
             // Listed largest share first whatever the order sent.
             [new(b, "Reza Karimi", 2, "2", "2"), new(a, "Maryam Ahmadi", 4, "4", "4")],
             expectedOrder: [a, b]);
@@ -52,7 +53,7 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         var a = NationalIds.Next();
         var b = NationalIds.Next();
         await RegisterAndAssertAsync(
-            TestTokens.Registrar("Ali Registrar"), "Ali Registrar", "12-3-45-6-1-2-0", 12,
+            TestTokens.Create([Roles.Registrar], name: "Ali Registrar", subject: "ali-registrar"), "user:ali-registrar", "12-3-45-6-1-2-0", 12,
             // A JSON number and a decimal string: both read exactly, never through floating point.
             [new(a, "Maryam Ahmadi", 2.5m, "2.5", "5/2"), new(b, "Reza Karimi", "3.5", "3.5", "7/2")],
             expectedOrder: [b, a]);
@@ -65,7 +66,7 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         var b = NationalIds.Next();
         var c = NationalIds.Next();
         await RegisterAndAssertAsync(
-            TestTokens.Registrar("Ali Registrar"), "Ali Registrar", "3-1-1-1-0-0-0", 3,
+            TestTokens.Create([Roles.Registrar], name: "Ali Registrar", subject: "ali-registrar"), "user:ali-registrar", "3-1-1-1-0-0-0", 3,
             [new(a, "Maryam Ahmadi", "1/3", "\"1/3\"", "1/3"), new(b, "Reza Karimi", "2/3", "\"2/3\"", "2/3"), new(c, "Neda Rahimi", 5, "5", "5")],
             expectedOrder: [c, b, a]);
     }
@@ -119,7 +120,11 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         AssertProperty(read, code, district, owners, expectedOrder);
         Assert.Equal(created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset(), read.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset());
 
-        // The rows: the property by its actor, each owner's exact share as two integers.
+        // Stamped by the service's clock, in UTC and in the Solar Hijri calendar (Tehran time).
+        Assert.Equal(_service.Clock.GetUtcNow(), created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal("1404/09/08 14:30", created.GetProperty("registeredAt").GetProperty("jalali").GetString());
+
+        // The rows: the property by its actor (an id, never the display name), each owner's exact share as two integers.
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = @c AND district = @d AND registered_by = @by", ("c", code), ("d", district), ("by", actor)));
         Assert.Equal(owners.Length, await _service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND valid_to IS NULL", ("c", code)));
         foreach (var owner in owners)

@@ -32,7 +32,7 @@ public sealed class SampleDataTests : IClassFixture<SampleDataTests.SeededServic
     public async Task A_few_hundred_sample_properties_appear_shortly_after_start_and_read_like_any_other()
     {
         var watch = Stopwatch.StartNew();
-        await Eventually.UntilAsync(async () => await _service.CountAsync("SELECT count(*) FROM properties WHERE registered_by = 'sample-data'") == 300,
+        await Eventually.UntilAsync(async () => await _service.CountAsync("SELECT count(*) FROM properties WHERE registered_by = 'system:property'") == 300,
             TimeSpan.FromSeconds(30), "300 sample properties");
         _service.Log.Write($"sample present {watch.ElapsedMilliseconds} ms after the test started");
 

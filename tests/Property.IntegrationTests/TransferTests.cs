@@ -13,6 +13,7 @@ namespace CityEServices.Property.IntegrationTests;
 [Collection(ServersCollection.Name)]
 public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
 {
+    private const string RegistrarId = "ali-registrar";
     private static int _parcel = 100;
     private readonly PropertyService _service;
     private readonly HttpClient _registrar;
@@ -21,7 +22,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     {
         _service = service;
         _service.Log.Current = output;
-        _registrar = service.CreateClient(TestTokens.Registrar("Ali Registrar"));
+        _registrar = service.CreateClient(TestTokens.Create([Roles.Registrar], name: "Ali Registrar", subject: RegistrarId));
     }
 
     public void Dispose()
@@ -29,6 +30,13 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         _registrar.Dispose();
         _service.Log.Current = null;
     }
+
+    /// <summary>
+    /// Moves the service's clock on a minute, as time passes between a registrar's actions: a change is
+    /// stamped a microsecond after the last one when the clock has not moved, which "as of" a moment
+    /// ago could not read yet (it would be in the service's future).
+    /// </summary>
+    private void Later() => _service.Clock.Advance(TimeSpan.FromMinutes(1));
 
     /// <summary>A fresh property owned 4 + 2 dang by two fresh people.</summary>
     private async Task<(string Code, string Four, string Two, JsonElement Created)> RegisterFourAndTwoAsync()
@@ -46,6 +54,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     {
         var (code, four, two, created) = await RegisterFourAndTwoAsync();
         var buyer = NationalIds.Next();
+        Later();
 
         var transfer = await (await _registrar.TransferAsync(code, new
         {
@@ -79,7 +88,8 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(["Registered", "Transferred"], entries.Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal(new Dictionary<string, string> { [four] = "4", [two] = "2" }, TransferRequests.Shares(entries[0]));
         Assert.Equal(expected, TransferRequests.Shares(entries[1]));
-        Assert.Equal((four, buyer, "Ali Registrar", "سند 123"), (entries[1].GetProperty("fromPartyId").GetString(), entries[1].GetProperty("toPartyId").GetString(), entries[1].GetProperty("actor").GetString(), entries[1].GetProperty("note").GetString()));
+        Assert.Equal((four, buyer, $"user:{RegistrarId}", "سند 123"), (entries[1].GetProperty("fromPartyId").GetString(), entries[1].GetProperty("toPartyId").GetString(), entries[1].GetProperty("actor").GetString(), entries[1].GetProperty("note").GetString()));
+        Assert.Equal($"user:{RegistrarId}", entries[0].GetProperty("actor").GetString());
         Assert.Equal(created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset(), entries[0].GetProperty("at").GetProperty("utc").GetDateTimeOffset());
 
         // Stored: the seller's old holding closed at the transfer, one OwnershipTransferred in the outbox.
@@ -109,7 +119,8 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     public async Task A_legal_hold_blocks_transfers_until_cleared_and_both_show_in_the_history()
     {
         var (code, four, two, _) = await RegisterFourAndTwoAsync();
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = _service.CreateClient(TestTokens.Create([Roles.Admin], name: "Sara Admin", subject: "sara-admin"));
+        Later();
 
         var held = await (await admin.PlaceHoldAsync(code)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.True(held.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
@@ -122,6 +133,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(writes, await _service.CountWritesAsync());
         Assert.True((await (await _registrar.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
 
+        Later();
         var cleared = await (await admin.DeleteAsync($"{TransferRequests.LegalHoldPath(code)}?reason=released")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.False(cleared.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
         var notHeld = await (await admin.DeleteAsync(TransferRequests.LegalHoldPath(code))).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -134,6 +146,14 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(["LegalHoldCleared", "Transferred"], page.Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal("released", page[0].GetProperty("note").GetString());
         Assert.False(page[0].GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
+        Assert.Equal(["user:sara-admin", $"user:{RegistrarId}"], page.Select(e => e.GetProperty("actor").GetString()));
+
+        // Read as of the moment the hold was placed, the property was held.
+        var placed = (await (await _registrar.GetAsync($"{TransferRequests.HistoryPath(code)}?pageSize=2")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("items")[1];
+        Assert.Equal(("LegalHoldSet", "user:sara-admin"), (placed.GetProperty("kind").GetString(), placed.GetProperty("actor").GetString()));
+        var placedAt = placed.GetProperty("at").GetProperty("utc").GetDateTimeOffset();
+        var asHeld = await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(placedAt.ToString("O"))}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.True(asHeld.GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
     }
 
     [Fact]
@@ -210,7 +230,10 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         var registeredAt = created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset();
 
         Assert.True((await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf=yesterday")).AssertValidationProblemAsync()).TryGetProperty("asOf", out _));
-        Assert.True((await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={DateTimeOffset.UtcNow.AddDays(1):O}")).AssertValidationProblemAsync()).TryGetProperty("asOf", out _));
+        // The future is the service's: a microsecond after its now is refused, its now is not.
+        var now = _service.Clock.GetUtcNow();
+        Assert.True((await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(now.AddTicks(10).ToString("O"))}")).AssertValidationProblemAsync()).TryGetProperty("asOf", out _));
+        await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(now.ToString("O"))}")).AssertJsonAsync(HttpStatusCode.OK);
         await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(registeredAt.AddSeconds(-1).ToString("O"))}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         var paging = await (await _registrar.GetAsync($"{TransferRequests.HistoryPath(code)}?page=0&pageSize=101")).AssertValidationProblemAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityEServices.Iran;
 using CityEServices.Property.Domain;
+using CityEServices.Property.Features.Properties;
 
 namespace CityEServices.Property.Tests;
 
@@ -28,7 +29,7 @@ public class RealPropertyTests
                 new NewOwner(Party.Person(NationalId.Parse("0076229645")), "علي", new Dang(5, 2)),
                 new NewOwner(Party.Organisation(LegalEntityId.Parse("10380284790")), "شرکت", new Dang(7, 2))),
             RegisteredAt,
-            "registrar1");
+            "user:registrar-1");
 
         Assert.Equal(6, property.District);
         Assert.Equal(2, property.CurrentOwners.Count());
@@ -44,7 +45,7 @@ public class RealPropertyTests
     {
         var owner = new NewOwner(Party.Person(NationalId.Parse("0076229645")), "علی", new Dang(5, 1));
 
-        Assert.Throws<InvalidOperationException>(() => RealProperty.Register(Registration(owner), RegisteredAt, "registrar1"));
+        Assert.Throws<InvalidOperationException>(() => RealProperty.Register(Registration(owner), RegisteredAt, "user:registrar-1"));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public class RealPropertyTests
     {
         var owner = new NewOwner(Party.Person(NationalId.Parse("0076229645")), "علی", new Dang(3, 1));
 
-        Assert.Throws<InvalidOperationException>(() => RealProperty.Register(Registration(owner, owner), RegisteredAt, "registrar1"));
+        Assert.Throws<InvalidOperationException>(() => RealProperty.Register(Registration(owner, owner), RegisteredAt, "user:registrar-1"));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class RealPropertyTests
             BuildingAreaM2 = 600.00m,
         };
 
-        var response = Api.PropertyResponse.From(RealProperty.Register(registration, RegisteredAt, "registrar1"));
+        var response = PropertyResponse.From(RealProperty.Register(registration, RegisteredAt, "user:registrar-1"));
 
         Assert.Equal(["0076229645", "10380284790", "1583250689"], response.Owners.Select(o => o.PartyId));
         Assert.Equal(("250.5", "600"), (response.LandAreaM2.ToString(CultureInfo.InvariantCulture), response.BuildingAreaM2.ToString(CultureInfo.InvariantCulture)));

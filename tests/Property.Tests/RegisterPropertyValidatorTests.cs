@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CityEServices.Property.Api;
+using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Domain;
 
 namespace CityEServices.Property.Tests;

@@ -16,7 +16,7 @@ public class TransferTests
             100m, 0m, 0, PropertyUsage.Residential, Restrictions.None,
             [new NewOwner(Maryam, "مریم احمدی", Dang.FromWhole(4)), new NewOwner(Reza, "رضا کریمی", Dang.FromWhole(2))]),
         RegisteredAt,
-        "registrar1");
+        "user:registrar-1");
 
     private static Dictionary<string, Dang> Shares(IEnumerable<Ownership> owners) => owners.ToDictionary(o => o.PartyId, o => o.Share);
 
@@ -26,7 +26,7 @@ public class TransferTests
         var property = FourAndTwo();
         var at = RegisteredAt.AddHours(1);
 
-        var result = property.Transfer(new TransferOrder(Maryam, Company, "شركت نمونه", Dang.FromWhole(1), "deed 12"), at, "registrar2", out var refusal);
+        var result = property.Transfer(new TransferOrder(Maryam, Company, "شركت نمونه", Dang.FromWhole(1), "deed 12"), at, "user:registrar-2", out var refusal);
 
         Assert.Null(refusal);
         Assert.NotNull(result);
@@ -42,6 +42,7 @@ public class TransferTests
         Assert.Equal(Shares(property.CurrentOwners), Shares(property.OwnersAsOf(at)));
         Assert.Equal([HistoryKind.Registered, HistoryKind.Transferred], property.History.Select(h => h.Kind));
         Assert.Equal((Maryam.Id, Company.Id, (Dang?)Dang.FromWhole(1), "deed 12"), (result.Entry.FromPartyId, result.Entry.ToPartyId, result.Entry.Share, result.Entry.Note));
+        Assert.Equal(["user:registrar-1", "user:registrar-2"], property.History.Select(h => h.Actor));
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public class TransferTests
     {
         var property = FourAndTwo();
 
-        var result = property.Transfer(new TransferOrder(Reza, Maryam, null, Dang.FromWhole(2), null), RegisteredAt.AddDays(1), "registrar2", out _);
+        var result = property.Transfer(new TransferOrder(Reza, Maryam, null, Dang.FromWhole(2), null), RegisteredAt.AddDays(1), "user:registrar-2", out _);
 
         Assert.NotNull(result);
         Assert.Equal(Dang.Zero, result.SellerRemaining);
@@ -75,9 +76,9 @@ public class TransferTests
     public void A_legal_hold_blocks_a_transfer_and_changes_nothing()
     {
         var property = FourAndTwo();
-        Assert.Null(property.PlaceLegalHold("court order 5", RegisteredAt.AddHours(1), "registrar1"));
+        Assert.Null(property.PlaceLegalHold("court order 5", RegisteredAt.AddHours(1), "user:registrar-1"));
 
-        var result = property.Transfer(new TransferOrder(Maryam, Reza, null, Dang.FromWhole(1), null), RegisteredAt.AddHours(2), "registrar1", out var refusal);
+        var result = property.Transfer(new TransferOrder(Maryam, Reza, null, Dang.FromWhole(1), null), RegisteredAt.AddHours(2), "user:registrar-1", out var refusal);
 
         Assert.Null(result);
         Assert.Equal(Refusal.LegalHold, refusal!.Reason);

@@ -1,4 +1,4 @@
-using CityEServices.Property.Api;
+using CityEServices.Property.Features.Properties;
 using CityEServices.Property.Domain;
 using CityEServices.Web.Problems;
 
@@ -50,45 +50,5 @@ public class TransferValidatorTests
         var validated = TransferValidator.Validate(new TransferRequest(null, null, null, new string('x', 501)));
 
         Assert.Equal(["buyer", "note", "sellerNationalId", "shareDang"], validated.Errors.Keys.Order());
-    }
-
-    [Fact]
-    public void AsOf_reads_ISO_instants_refuses_the_future_and_repairs_a_plus_sent_as_a_space()
-    {
-        var now = new DateTimeOffset(2025, 11, 29, 8, 0, 0, TimeSpan.Zero);
-        var errors = new ValidationErrors();
-
-        Assert.Null(AsOf.Read(null, now, errors));
-        Assert.Equal(now.AddHours(-1), AsOf.Read("2025-11-29T07:00:00Z", now, errors));
-        Assert.Equal(now.AddHours(-1), AsOf.Read("2025-11-29T07:00:00", now, errors));
-        Assert.Equal(now.AddHours(-1), AsOf.Read("2025-11-29T10:30:00 03:30", now, errors));
-        Assert.True(errors.IsEmpty);
-
-        Assert.Null(AsOf.Read("yesterday", now, errors));
-        Assert.Null(AsOf.Read("2025-11-29T09:00:00Z", now, errors));
-        Assert.Equal(2, errors.ToDictionary()["asOf"].Length);
-    }
-
-    [Theory]
-    [InlineData(null, null, 1, 20)]
-    [InlineData("3", "100", 3, 100)]
-    [InlineData("۲", "۵", 2, 5)]
-    public void Paging_defaults_and_bounds(string? page, string? size, int expectedPage, int expectedSize)
-    {
-        var errors = new ValidationErrors();
-        Assert.Equal(new Paging(expectedPage, expectedSize), Paging.Read(page, size, errors));
-        Assert.True(errors.IsEmpty);
-    }
-
-    [Theory]
-    [InlineData("0", null, "page")]
-    [InlineData("x", null, "page")]
-    [InlineData(null, "101", "pageSize")]
-    [InlineData(null, "0", "pageSize")]
-    public void Paging_out_of_bounds_is_a_field_error(string? page, string? size, string field)
-    {
-        var errors = new ValidationErrors();
-        Paging.Read(page, size, errors);
-        Assert.Equal([field], errors.ToDictionary().Keys);
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CityEServices.Stack.Processes;
 
 namespace CityEServices.TestSupport;
 
@@ -22,7 +23,8 @@ public sealed class LocalRabbitMq : IAsyncDisposable
         _server = new ServerProcess("rabbitmq", "rabbitmq.sh",
             [dataDirectory, amqpPort.ToString(), managementPort.ToString(), (EpmdPort = FreePort.Next()).ToString(), FreePort.Next().ToString()],
             IsReadyAsync,
-            dataDirectory: dataDirectory);
+            dataDirectory: dataDirectory,
+            epmdPort: EpmdPort);
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/api/") };
         _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
+using CityEServices.Stack.Processes;
 
 namespace CityEServices.TestSupport;
 
@@ -15,19 +15,26 @@ namespace CityEServices.TestSupport;
 /// seconds later, which is a crash, not a shutdown.
 /// </param>
 /// <param name="dataDirectory">Throwaway data, deleted once the server has stopped for good (DisposeAsync).</param>
-public sealed partial class ServerProcess(
+/// <param name="epmdPort">RabbitMQ's private Erlang port mapper, a daemon outside the process tree.</param>
+/// <remarks>
+/// Every process of the server is written to a ledger in .city/processes as it starts, so that when a
+/// test host dies without disposing it, `./city test` ends exactly those processes afterwards.
+/// </remarks>
+public sealed class ServerProcess(
     string name,
     string script,
     IReadOnlyList<string> arguments,
     Func<CancellationToken, Task<bool>> isReady,
     int stopSignal = ServerProcess.SigTerm,
-    string? dataDirectory = null) : IAsyncDisposable
+    string? dataDirectory = null,
+    int? epmdPort = null) : IAsyncDisposable
 {
-    public const int SigInt = 2;
-    public const int SigTerm = 15;
+    public const int SigInt = TrackedProcess.SigInt;
+    public const int SigTerm = TrackedProcess.SigTerm;
 
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private Ledger? _ledger;
 
     public string Name => name;
 
@@ -55,6 +62,7 @@ public sealed partial class ServerProcess(
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
+        Record(_process.Id);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -72,6 +80,7 @@ public sealed partial class ServerProcess(
             {
                 if (await isReady(cts.Token))
                 {
+                    Record(_process.Id);
                     return;
                 }
             }
@@ -93,7 +102,7 @@ public sealed partial class ServerProcess(
             return;
         }
 
-        _ = Kill(ServerPid(_process.Id), stopSignal);
+        TrackedProcess.Find(ServerPid(_process.Id), name)?.Signal(stopSignal);
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
@@ -112,6 +121,11 @@ public sealed partial class ServerProcess(
         var stopped = _process is null || _process.HasExited;
         _process?.Dispose();
         _process = null;
+        if (stopped)
+        {
+            _ledger?.Delete();
+        }
+
         // Each run makes new folders (a PostgreSQL one is ~40 MB): without this they pile up in /tmp.
         if (stopped && dataDirectory is not null && Directory.Exists(dataDirectory))
         {
@@ -145,6 +159,37 @@ public sealed partial class ServerProcess(
         return pid;
     }
 
+    /// <summary>The script's process and, once they exist, the ones it started (runuser, the server, its workers).</summary>
+    private void Record(int pid)
+    {
+        _ledger ??= Ledger.Create(Ledger.DirectoryUnder(RepositoryPaths.Root), $"tests-{name}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}", stopsOnSigterm: false);
+        if (TrackedProcess.Find(pid, name) is not { } script)
+        {
+            return;
+        }
+
+        _ledger.Update(r =>
+        {
+            foreach (var process in script.Descendants().Prepend(script))
+            {
+                if (!r.Processes.Any(p => p.Pid == process.Pid && p.StartTicks == process.StartTicks))
+                {
+                    r.Processes.Add(new ProcessEntry(process.Pid, process.StartTicks, name));
+                }
+            }
+
+            if (epmdPort is { } port && !r.EpmdPorts.Contains(port))
+            {
+                r.EpmdPorts.Add(port);
+            }
+
+            if (dataDirectory is not null && !r.ThrowawayDirectories.Contains(dataDirectory))
+            {
+                r.ThrowawayDirectories.Add(dataDirectory);
+            }
+        });
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -157,7 +202,4 @@ public sealed partial class ServerProcess(
             _output.AppendLine(line);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CityEServices.Contracts.Security;
 using CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
 
 namespace CityEServices.UrbanPlanning.IntegrationTests;
@@ -13,9 +14,7 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 [Collection(ServersCollection.Name)]
 public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDisposable
 {
-    private const string OperatorId = "1583250689";
-
-    private static int _nextParcel;
+    private const string OperatorId = Workflow.OperatorId;
 
     private readonly WorkflowService _service;
 
@@ -56,7 +55,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
 
         using var reviewer = _service.CreateClient(TestTokens.Reviewer(12));
         using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(5));
-        await AssertProblemAsync(await ActAsync(otherReviewer, id, new { action = "review" }), HttpStatusCode.Forbidden, "NotFileDistrict");
+        await AssertProblemAsync(await ActAsync(otherReviewer, id, new { action = "review" }), HttpStatusCode.Forbidden, "WrongDistrict");
         await AssertProblemAsync(await ActAsync(reviewer, id, new { action = "issue" }), HttpStatusCode.Conflict, "InvalidTransition");
         await AssertProblemAsync(await ActAsync(op, id, new { action = "review" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
 
@@ -66,10 +65,17 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal(47_500_000m, assessed.GetProperty("feeRial").GetDecimal());
         Assert.Equal(2, assessed.GetProperty("rulesVersion").GetInt32());
 
-        // Issuing before payment is a conflict; a wrong amount is refused.
+        // Issuing before payment is a conflict; a wrong amount at the counter is refused and pays nothing.
         await AssertProblemAsync(await ActAsync(reviewer, id, new { action = "issue" }), HttpStatusCode.Conflict, "InvalidTransition");
-        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(op, id, new { action = "pay", amount = 1000, receipt = "R-1" })).StatusCode);
-        (await ActAsync(op, id, new { action = "pay", amount = 47_500_000, receipt = "BANK-778" })).EnsureSuccessStatusCode();
+        await AssertProblemAsync(await ActAsync(op, id, new { action = "pay", amount = 1000, receipt = Workflow.NewReference("POS") }), HttpStatusCode.UnprocessableEntity, "AmountMismatch");
+        var posReference = Workflow.NewReference("POS");
+        var paid = await (await ActAsync(op, id, new { action = "pay", amount = 47_500_000, receipt = posReference })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        var order = await (await op.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Paid", order.GetProperty("status").GetString());
+        Assert.Equal("Counter", order.GetProperty("payment").GetProperty("channel").GetString());
+        Assert.Equal(posReference, order.GetProperty("payment").GetProperty("reference").GetString());
+        Assert.Equal("OFC12", order.GetProperty("payment").GetProperty("payer").GetString());
         var issued = await (await ActAsync(reviewer, id, new { action = "issue", note = "Approved." })).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Issued", issued.GetProperty("status").GetString());
         var permitNumber = issued.GetProperty("issuedNumber").GetString();
@@ -204,7 +210,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsJsonAsync(RequestsPath("03999999999"), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).StatusCode);
 
         Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM service_requests WHERE file_number = @f", ("f", file)));
-        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "pay", receipt = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "pay", receipt = Workflow.NewReference() })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "fly" })).StatusCode);
     }
 
@@ -238,7 +244,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
 
         // Assign within capacity; the engineer's single place is then taken.
         using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(1));
-        await AssertProblemAsync(await otherReviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Forbidden, "NotFileDistrict");
+        await AssertProblemAsync(await otherReviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Forbidden, "WrongDistrict");
         var assigned = await (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence })).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal(permitNumber, assigned.GetProperty("permitNumber").GetString());
         await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "EngineerAtCapacity");
@@ -278,7 +284,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     }
 
     [Fact]
-    public async Task An_integrator_pays_and_a_request_starts_submitted_when_the_archive_holds_everything()
+    public async Task A_bank_pays_through_the_payment_order_and_a_request_starts_submitted_when_the_archive_holds_everything()
     {
         var (file, renovationCode, _, _, op) = await OpenFileAsync(district: 9, office: "OFC9");
         _service.Documents.Hold(renovationCode, "IDENTITY_DOCUMENT", "SITE_PLAN");
@@ -291,13 +297,23 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         var id = created.GetProperty("requestId").GetString()!;
 
         using var reviewer = _service.CreateClient(TestTokens.Reviewer(9));
-        using var bank = _service.CreateClient(TestTokens.Integrator());
+        using var bank = _service.CreateClient(TestTokens.Integrator("bank-mellat", Scopes.Payments));
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
-        await AssertProblemAsync(await ActAsync(bank, id, new { action = "assessFee" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
+        // Clients reach no action at all, whatever they were granted; the bank has its own door.
+        await AssertProblemAsync(await ActAsync(bank, id, new { action = "assessFee" }), HttpStatusCode.Forbidden, "insufficient_scope");
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
-        var paid = await (await ActAsync(bank, id, new { action = "pay", receipt = "SHETAB-1" })).AssertJsonAsync(HttpStatusCode.OK);
+        await AssertProblemAsync(await ActAsync(bank, id, new { action = "pay", receipt = "SHETAB-1" }), HttpStatusCode.Forbidden, "insufficient_scope");
+
+        // 2,000,000 + 300,000 × 12 m + 50,000 × 10 days.
+        var order = await (await bank.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(6_100_000m, order.GetProperty("amountRial").GetDecimal());
+        var confirmed = await (await _service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, 6_100_000m, Workflow.NewReference("SHETAB")))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Bank", confirmed.GetProperty("channel").GetString());
+
+        var paid = await (await reviewer.GetAsync(Workflow.RequestPath(id))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Paid", paid.GetProperty("status").GetString());
-        Assert.Equal("client:integrator-test", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+        Assert.Equal("client:bank-mellat", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
         (await ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
         var dig = Assert.Single(await _service.OutboxRowsAsync("ExcavationPermitIssued", file)).Payload;
         Assert.Equal("خیابان آزادی", dig.GetProperty("street").GetString());
@@ -305,24 +321,25 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     }
 
     [Fact]
-    public async Task Racing_actions_on_one_request_move_it_once()
+    public async Task Racing_counter_payments_on_one_request_move_it_once()
     {
         var (file, _, _, _, op) = await OpenFileAsync(district: 20, office: "OFC20");
         _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("requestId").GetString()!;
         using var reviewer = _service.CreateClient(TestTokens.Reviewer(20));
-        using var bank = _service.CreateClient(TestTokens.Integrator());
+        using var colleague = _service.CreateClient(TestTokens.Operator("OFC20", "0076229645"));
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
 
-        // The counter and the bank report the same payment at once: one wins, the other is a 409.
+        // Two operators of the office record the fee at once, each with a terminal reference of its own: one wins, the others are 409s.
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            ActAsync(i % 2 == 0 ? op : bank, id, new { action = "pay", receipt = $"R-{i}" })));
+            (i % 2 == 0 ? op : colleague).PostAsJsonAsync($"/api/urban-planning/requests/{id}/actions", new { action = "pay", receipt = Workflow.NewReference("POS") })));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
         Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
     }
 
@@ -337,29 +354,21 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     {
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
-        (await ActAsync(op, id, new { action = "pay", receipt = "R-1" })).EnsureSuccessStatusCode();
+        (await ActAsync(op, id, new { action = "pay", receipt = Workflow.NewReference("POS") })).EnsureSuccessStatusCode();
         var issued = await (await ActAsync(reviewer, id, new { action = "issue" })).AssertJsonAsync(HttpStatusCode.OK);
         return issued.GetProperty("issuedNumber").GetString()!;
     }
 
+    /// <summary>An action, a minute after the last: each move gets its own instant, so histories and events have one order.</summary>
+    private Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body) => _service.ActAsync(client, requestId, body);
+
     private async Task<(string File, string RenovationCode, string Tracking, string Applicant, HttpClient Operator)> OpenFileAsync(int district, string office)
     {
-        var applicant = NationalIds.Next();
-        var renovationCode = $"{district}-{Interlocked.Increment(ref _nextParcel)}-{Random.Shared.Next(1, 99999)}-1-0-0-0";
-        _service.Properties.Register(renovationCode, district, applicant);
-        var op = _service.CreateClient(TestTokens.Operator(office, OperatorId));
-        var opened = await (await op.OpenFileAsync(renovationCode, applicant, office)).AssertJsonAsync(HttpStatusCode.Created);
-        return (opened.GetProperty("fileNumber").GetString()!, renovationCode, opened.GetProperty("trackingCode").GetString()!, applicant, op);
+        var opened = await _service.OpenFileAsync(district, office);
+        return (opened.Number, opened.RenovationCode, opened.Tracking, opened.Applicant, opened.Operator);
     }
 
-    private static string RequestsPath(string file) => $"{Requests.FilesPath}/{file}/requests";
-
-    /// <summary>An action, a minute after the last: each move gets its own instant, so histories and events have one order.</summary>
-    private Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body)
-    {
-        _service.Clock.Advance(TimeSpan.FromMinutes(1));
-        return client.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/actions", body);
-    }
+    private static string RequestsPath(string file) => Workflow.RequestsPath(file);
 
     private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string requestId, string status)
     {
@@ -375,11 +384,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         return last;
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
-    {
-        var problem = await response.AssertJsonAsync(status);
-        Assert.Equal(reason, problem.GetProperty("reason").GetString());
-    }
+    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason) => response.AssertProblemAsync(status, reason);
 
     private async Task<long> RedisKeysAsync(string trackingCode)
     {

@@ -73,46 +73,61 @@ public class FileAccessRulesTests
         Assert.Equal(DenialReasons.RoleNotAllowed, refusal.Reason);
     }
 
+    private static readonly string[] ReadScopes = [Scopes.UrbanPlanningRead];
+
     [Fact]
-    public void Admin_reads_any_file() => Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.Admin)), File));
+    public void Admin_reads_any_file() => Assert.Equal(FileRole.Admin, FileAccessRules.Reader(Caller.From(Principals.WithRoles(Roles.Admin)), File, ReadScopes).Value);
 
     [Fact]
     public void Operator_reads_files_of_their_office_only()
     {
-        Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.Operator("OFC1")), File));
+        Assert.Equal(FileRole.Operator, FileAccessRules.Reader(Caller.From(Principals.Operator("ofc1")), File, ReadScopes).Value);
 
-        var other = FileAccessRules.CanRead(Caller.From(Principals.Operator("OFC2")), File);
-        Assert.NotNull(other);
-        Assert.Equal(DenialReasons.NotFileOffice, other.Reason);
+        var other = FileAccessRules.Reader(Caller.From(Principals.Operator("OFC2")), File, ReadScopes);
+        Assert.False(other.Succeeded);
+        Assert.Equal(DenialReasons.NotFileOffice, other.Problem!.Reason);
     }
 
     [Fact]
-    public void Reviewer_reads_files_of_their_district_only()
+    public void A_reviewer_reads_as_a_reviewer_whose_district_the_by_law_check_compares()
     {
-        Assert.Null(FileAccessRules.CanRead(Caller.From(Principals.Reviewer(5)), File));
-
-        var other = FileAccessRules.CanRead(Caller.From(Principals.Reviewer(6)), File);
-        Assert.NotNull(other);
-        Assert.Equal(DenialReasons.NotFileDistrict, other.Reason);
+        // Any district here: OfficeAuthorizations.CheckReviewer, run next by FileByLaw, refuses another district (WrongDistrict).
+        Assert.Equal(FileRole.Reviewer, FileAccessRules.Reader(Caller.From(Principals.Reviewer(5)), File, ReadScopes).Value);
+        Assert.Equal(FileRole.Reviewer, FileAccessRules.Reader(Caller.From(Principals.Reviewer(6)), File, ReadScopes).Value);
     }
 
     [Fact]
-    public void A_reviewer_without_a_district_claim_reads_nothing()
+    public void A_client_reads_only_with_one_of_the_scopes_the_read_names()
     {
-        var refusal = FileAccessRules.CanRead(Caller.From(Principals.WithRoles(Roles.DistrictReviewer)), File);
+        var reader = Caller.From(Principals.Client("reader-1", Scopes.UrbanPlanningRead));
+        var bank = Caller.From(Principals.Client("bank-1", Scopes.Payments));
+        string[] orderScopes = [Scopes.Payments, Scopes.UrbanPlanningRead];
 
-        Assert.Equal(DenialReasons.NotFileDistrict, refusal?.Reason);
+        Assert.Equal(FileRole.Client, FileAccessRules.Reader(reader, File, ReadScopes).Value);
+        Assert.Equal(FileRole.Client, FileAccessRules.Reader(bank, File, orderScopes).Value);
+        Assert.Equal("insufficient_scope", FileAccessRules.Reader(bank, File, ReadScopes).Problem?.Reason);
+        Assert.Equal("insufficient_scope", FileAccessRules.CanReadAny(bank, ReadScopes)?.Reason);
+        Assert.Null(FileAccessRules.CanReadAny(reader, ReadScopes));
+    }
+
+    [Fact]
+    public void A_client_holding_the_integrator_role_but_no_scope_reads_nothing()
+    {
+        var client = Caller.From(Principals.Client("utility-1"));
+
+        Assert.Equal("insufficient_scope", FileAccessRules.CanReadAny(client, ReadScopes)?.Reason);
+        Assert.Equal("insufficient_scope", FileAccessRules.CanReadAny(client, clientScopes: [])?.Reason);
     }
 
     [Theory]
     [InlineData(Roles.Registrar)]
     [InlineData(Roles.Archivist)]
     [InlineData(Roles.Integrator)]
-    public void Other_roles_read_no_files(string role)
+    public void Other_staff_roles_read_no_files(string role)
     {
         var caller = Caller.From(Principals.WithRoles(role));
 
-        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanReadAny(caller)?.Reason);
-        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanRead(caller, File)?.Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.CanReadAny(caller, ReadScopes)?.Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, FileAccessRules.Reader(caller, File, ReadScopes).Problem?.Reason);
     }
 }

@@ -5,15 +5,12 @@ using CityEServices.Contracts.Security;
 using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Features.Files;
-using CityEServices.Web.Authorization;
 using CityEServices.Web.Callers;
 using CityEServices.Web.Grpc;
 using CityEServices.Web.Problems;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.UrbanPlanning.Tests;
 
@@ -26,8 +23,8 @@ public class OpenFileTests
 {
     private static readonly OpenFileRequest Valid = new("22-1-15-7-0-0-0", "0076229645", "ofc1");
 
-    private readonly FakeOffices _offices = new();
-    private readonly FakeProperties _properties = new();
+    private readonly FakeOfficeClient _offices = new();
+    private readonly FakePropertyClient _properties = new();
 
     [Fact]
     public async Task Invalid_body_is_a_400_with_field_errors_and_asks_no_one()
@@ -138,9 +135,7 @@ public class OpenFileTests
     private Task<Outcome<OpenFileResponse>> OpenAsync(OpenFileRequest request, System.Security.Claims.ClaimsPrincipal user)
     {
         var calls = new ServiceCalls(NullLogger<ServiceCalls>.Instance);
-        var offices = new OfficeAuthorizations(
-            _offices, calls, new MemoryCache(new MemoryCacheOptions()), new AuthorizationGenerations(), Options.Create(new OfficeAuthorizationOptions()), TimeProvider.System);
-        var openFile = new OpenFile(offices, new PropertyRegistryClient(_properties, calls), new FileOpener(null!, TimeProvider.System));
+        var openFile = new OpenFile(_offices.Authorizations(), new PropertyRegistryClient(_properties, calls), new FileOpener(null!, TimeProvider.System));
         return openFile.HandleAsync(request, Caller.From(user), CancellationToken.None);
     }
 
@@ -156,42 +151,5 @@ public class OpenFileTests
         var problem = AssertProblem(result, StatusCodes.Status403Forbidden);
         Assert.Equal(reason, problem.Reason);
         return problem;
-    }
-
-    private static AsyncUnaryCall<T> Answer<T>(T reply, RpcException? failure) => new(
-        failure is null ? Task.FromResult(reply) : Task.FromException<T>(failure),
-        Task.FromResult(new Metadata()),
-        () => failure?.Status ?? Status.DefaultSuccess,
-        () => [],
-        () => { });
-
-    private sealed class FakeOffices : OfficeAuthorization.OfficeAuthorizationClient
-    {
-        public List<AuthorizeServiceRequest> Requests { get; } = [];
-
-        public AuthorizeServiceReply Reply { get; set; } = new() { Allowed = true };
-
-        public RpcException? Failure { get; set; }
-
-        public override AsyncUnaryCall<AuthorizeServiceReply> AuthorizeServiceAsync(AuthorizeServiceRequest request, CallOptions options)
-        {
-            Requests.Add(request);
-            return Answer(Reply, Failure);
-        }
-    }
-
-    private sealed class FakeProperties : PropertyRegistry.PropertyRegistryClient
-    {
-        public List<VerifyOwnerRequest> Requests { get; } = [];
-
-        public VerifyOwnerReply Reply { get; set; } = new() { PropertyFound = true, IsOwner = true, ShareDang = "6", District = 22 };
-
-        public RpcException? Failure { get; set; }
-
-        public override AsyncUnaryCall<VerifyOwnerReply> VerifyOwnerAsync(VerifyOwnerRequest request, CallOptions options)
-        {
-            Requests.Add(request);
-            return Answer(Reply, Failure);
-        }
     }
 }

@@ -14,6 +14,18 @@ internal static class Principals
 
     public static ClaimsPrincipal WithRoles(params string[] roles) => Build(roles);
 
+    /// <summary>An integrator client's client-credentials token: the client is its own subject, with the scopes it was granted.</summary>
+    public static ClaimsPrincipal Client(string clientId, params string[] scopes)
+    {
+        List<Claim> all = [new(CityClaims.Subject, clientId), new(CityClaims.ClientId, clientId), new(CityClaims.Role, Roles.Integrator)];
+        if (scopes.Length > 0)
+        {
+            all.Add(new Claim(CityClaims.Scope, string.Join(' ', scopes)));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(all, "Bearer", CityClaims.Name, CityClaims.Role));
+    }
+
     public static ClaimsPrincipal Build(string[] roles, params (string Type, string? Value)[] claims)
     {
         var all = new List<Claim> { new(CityClaims.Subject, "user-1"), new(CityClaims.Name, "operator.one") };

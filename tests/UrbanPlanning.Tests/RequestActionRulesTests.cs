@@ -65,12 +65,20 @@ public class RequestActionRulesTests
     public void A_payment_needs_a_receipt_and_a_positive_amount()
     {
         Assert.Equal(["receipt"], Errors("pay").Keys);
-        Assert.Equal(["receipt"], Errors("pay", receipt: new string('R', RequestActionRules.MaxReceiptLength + 1)).Keys);
+        Assert.Equal(["receipt"], Errors("pay", receipt: new string('R', CityEServices.UrbanPlanning.Domain.Payments.PaymentRules.MaxReferenceLength + 1)).Keys);
         Assert.Equal(["amount"], Errors("pay", amount: 0, receipt: "R-1").Keys);
 
         Assert.True(RequestActionRules.TryValidate("pay", null, 1000, " BANK-778 ", null, out var valid, out _));
         Assert.Equal(("BANK-778", 1000m), (valid!.Receipt, valid.Amount));
         Assert.True(Validate("pay", receipt: "R-1"), "the amount is optional: the assessed fee is implied");
+    }
+
+    [Fact]
+    public void A_counter_payments_terminal_reference_is_canonical_so_it_cannot_pay_twice_in_another_spelling()
+    {
+        Assert.True(RequestActionRules.TryValidate("pay", null, null, " pos-۱۲ ", null, out var valid, out _));
+        Assert.Equal("POS-12", valid!.Receipt);
+        Assert.Equal(["receipt"], Errors("pay", receipt: "POS 12").Keys);
     }
 
     [Fact]

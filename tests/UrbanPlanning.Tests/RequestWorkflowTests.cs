@@ -22,8 +22,8 @@ public class RequestWorkflowTests
 
     private static readonly Capacity[] Capacities =
     [
-        Capacity.None, Capacity.FileOperator, Capacity.ForeignOperator, Capacity.FileReviewer, Capacity.ForeignReviewer, Capacity.Integrator,
-        Capacity.ForeignOperator | Capacity.Integrator, Capacity.FileOperator | Capacity.ForeignReviewer,
+        Capacity.None, Capacity.FileOperator, Capacity.ForeignOperator, Capacity.Reviewer,
+        Capacity.ForeignOperator | Capacity.Reviewer, Capacity.FileOperator | Capacity.Reviewer,
     ];
 
     public static TheoryData<RequestStatus, RequestAction, Capacity> EveryCase()
@@ -50,18 +50,14 @@ public class RequestWorkflowTests
         var decision = RequestWorkflow.Decide(status, action, capacity);
 
         var reviewerAction = action is RequestAction.Review or RequestAction.Return or RequestAction.Reject or RequestAction.AssessFee or RequestAction.Issue;
-        var mayAct = reviewerAction
-            ? capacity.HasFlag(Capacity.FileReviewer)
-            : action == RequestAction.Submit
-                ? capacity.HasFlag(Capacity.FileOperator)
-                : capacity.HasFlag(Capacity.FileOperator) || capacity.HasFlag(Capacity.Integrator);
+        // Submit and pay (the counter's POS payment) are the file office's operator's; nobody else pays.
+        var mayAct = reviewerAction ? capacity.HasFlag(Capacity.Reviewer) : capacity.HasFlag(Capacity.FileOperator);
+        Assert.Equal(reviewerAction, RequestWorkflow.IsReviewers(action));
         if (!mayAct)
         {
             Assert.False(decision.Allowed);
             Assert.Equal(403, decision.StatusCode);
-            var expectedReason = reviewerAction && capacity.HasFlag(Capacity.ForeignReviewer) ? DenialReasons.NotFileDistrict
-                : !reviewerAction && capacity.HasFlag(Capacity.ForeignOperator) ? DenialReasons.NotFileOffice
-                : DenialReasons.RoleNotAllowed;
+            var expectedReason = !reviewerAction && capacity.HasFlag(Capacity.ForeignOperator) ? DenialReasons.NotFileOffice : DenialReasons.RoleNotAllowed;
             Assert.Equal(expectedReason, decision.Reason);
             return;
         }
@@ -87,7 +83,7 @@ public class RequestWorkflowTests
         {
             Assert.True(RequestWorkflow.IsFinal(final));
             Assert.All(Enum.GetValues<RequestAction>(), action =>
-                Assert.False(RequestWorkflow.Decide(final, action, Capacity.FileOperator | Capacity.FileReviewer | Capacity.Integrator).Allowed));
+                Assert.False(RequestWorkflow.Decide(final, action, Capacity.FileOperator | Capacity.Reviewer).Allowed));
         }
     }
 
@@ -95,22 +91,34 @@ public class RequestWorkflowTests
     public void Awaiting_documents_is_left_only_by_the_archive_not_by_any_action()
     {
         Assert.All(Enum.GetValues<RequestAction>(), action =>
-            Assert.False(RequestWorkflow.Decide(RequestStatus.AwaitingDocuments, action, Capacity.FileOperator | Capacity.FileReviewer | Capacity.Integrator).Allowed));
+            Assert.False(RequestWorkflow.Decide(RequestStatus.AwaitingDocuments, action, Capacity.FileOperator | Capacity.Reviewer).Allowed));
     }
 
     [Theory]
     [InlineData(new[] { Roles.OfficeOperator }, "OFC1", null, Capacity.FileOperator)]
     [InlineData(new[] { Roles.OfficeOperator }, "ofc1", null, Capacity.FileOperator)]
     [InlineData(new[] { Roles.OfficeOperator }, "OFC2", null, Capacity.ForeignOperator)]
-    [InlineData(new[] { Roles.DistrictReviewer }, null, 22, Capacity.FileReviewer)]
-    [InlineData(new[] { Roles.DistrictReviewer }, null, 5, Capacity.ForeignReviewer)]
-    [InlineData(new[] { Roles.DistrictReviewer }, null, null, Capacity.ForeignReviewer)]
-    [InlineData(new[] { Roles.Integrator }, null, null, Capacity.Integrator)]
+    [InlineData(new[] { Roles.OfficeOperator }, null, null, Capacity.ForeignOperator)]
+    [InlineData(new[] { Roles.DistrictReviewer }, null, 22, Capacity.Reviewer)]
+    // The district is the by-law's question (OfficeAuthorizations.CheckReviewer), asked next.
+    [InlineData(new[] { Roles.DistrictReviewer }, null, 5, Capacity.Reviewer)]
+    [InlineData(new[] { Roles.Integrator }, null, null, Capacity.None)]
     [InlineData(new[] { Roles.Admin }, "OFC1", 22, Capacity.None)]
-    public void Capacity_comes_from_role_and_the_files_office_or_district(string[] roles, string? office, int? district, Capacity expected)
+    public void Capacity_comes_from_role_and_the_files_office(string[] roles, string? office, int? district, Capacity expected)
     {
         var caller = new Caller(CallerKind.User, "sub", "name", roles.ToHashSet(), new HashSet<string>(), "1583250689", office, district);
 
-        Assert.Equal(expected, RequestWorkflow.CapacityOf(caller, "OFC1", 22));
+        Assert.Equal(expected, RequestWorkflow.CapacityOf(caller, "OFC1"));
+    }
+
+    [Fact]
+    public void Nobody_but_the_files_operator_pays_not_even_an_integrator_client()
+    {
+        var bank = new Caller(CallerKind.Client, "bank-1", null, new HashSet<string> { Roles.Integrator }, new HashSet<string> { Scopes.Payments, Scopes.UrbanPlanningWrite }, null, null, null);
+
+        var decision = RequestWorkflow.Decide(RequestStatus.FeeAssessed, RequestAction.Pay, RequestWorkflow.CapacityOf(bank, "OFC1"));
+
+        Assert.Equal(403, decision.StatusCode);
+        Assert.Equal(DenialReasons.RoleNotAllowed, decision.Reason);
     }
 }

@@ -14,12 +14,13 @@ public class SupervisionAccessTests
         new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void The_districts_reviewer_assigns_and_files_reports()
+    public void A_reviewer_assigns_and_files_reports_as_a_reviewer()
     {
+        // The district is the by-law's question (OfficeAuthorizations.CheckReviewer), asked next.
         var reviewer = Caller.From(Principals.Reviewer(14));
 
-        Assert.Null(SupervisionAccess.CanAssign(reviewer, File));
-        Assert.Null(SupervisionAccess.CanFileReport(reviewer, File));
+        Assert.Equal(FileRole.Reviewer, SupervisionAccess.CanAssign(reviewer).Value);
+        Assert.Equal(FileRole.Reviewer, SupervisionAccess.CanFileReport(reviewer, File).Value);
     }
 
     [Fact]
@@ -27,18 +28,21 @@ public class SupervisionAccessTests
     {
         var op = Caller.From(Principals.Operator("OFC14"));
 
-        Assert.Null(SupervisionAccess.CanFileReport(op, File));
-        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanAssign(op, File)?.Reason);
+        Assert.Equal(FileRole.Operator, SupervisionAccess.CanFileReport(op, File).Value);
+        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanAssign(op).Problem?.Reason);
     }
 
     [Fact]
-    public void Another_districts_reviewer_and_another_offices_operator_are_refused()
+    public void Another_offices_operator_and_an_admin_are_refused()
     {
-        Assert.Equal(DenialReasons.NotFileDistrict, SupervisionAccess.CanAssign(Caller.From(Principals.Reviewer(1)), File)?.Reason);
-        Assert.Equal(DenialReasons.NotFileDistrict, SupervisionAccess.CanFileReport(Caller.From(Principals.Reviewer(1)), File)?.Reason);
-        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanFileReport(Caller.From(Principals.Operator("OFC9")), File)?.Reason);
-        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanAssign(Caller.From(Principals.WithRoles(Roles.Admin)), File)?.Reason);
+        Assert.Equal(DenialReasons.NotFileOffice, SupervisionAccess.CanFileReport(Caller.From(Principals.Operator("OFC9")), File).Problem?.Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanAssign(Caller.From(Principals.WithRoles(Roles.Admin))).Problem?.Reason);
+        Assert.Equal(DenialReasons.RoleNotAllowed, SupervisionAccess.CanFileReport(Caller.From(Principals.WithRoles(Roles.Admin)), File).Problem?.Reason);
     }
+
+    [Fact]
+    public void Operators_file_reports_under_the_supervising_engineer_licence() =>
+        Assert.Equal("SUPERVISING_ENGINEER", SupervisionAccess.OperatorServiceType);
 
     [Theory]
     [InlineData("eng-۱۲", "ENG-12")]

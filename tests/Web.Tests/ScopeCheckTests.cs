@@ -37,6 +37,7 @@ public sealed class ScopeCheckTests : IAsyncLifetime
         _app.MapPost("/api/payments/1/confirmations", () => "paid").RequireScope(Scopes.Payments);
         _app.MapGet("/api/properties/1", () => "read").RequireScope(Scopes.PropertyRead, Scopes.PiiRead);
         _app.MapGet("/api/offices", () => "offices");
+        _app.MapGet("/api/service-types", () => "catalog").AllowAnyClient();
         _app.MapGet("/api/track/1", () => "tracked").AllowAnonymous();
         await _app.StartAsync();
         _http = _app.GetTestClient();
@@ -77,6 +78,14 @@ public sealed class ScopeCheckTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("insufficient_scope", (await response.Content.ReadFromJsonAsync()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_endpoint_open_to_any_client_serves_a_client_granted_nothing()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/service-types", Client());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

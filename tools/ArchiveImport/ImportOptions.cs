@@ -16,6 +16,12 @@ public sealed record ImportOptions(
           --gateway    default $CITY_GATEWAY_URL, else http://127.0.0.1:8080
           --password   default $CITY_IMPORT_PASSWORD; --client-secret default $CITY_IMPORT_CLIENT_SECRET
 
+        Who may import: a staff user with the archivist or admin role (password grant), or an integrator
+        client granted the archive.write scope (client credentials). With archive.read as well, a client
+        looks each scan's hash up first and skips what the archive holds without uploading it; without
+        it the archive still answers "already archived" for the same content, after the upload.
+        An account the archive refuses (401/403) stops the run at its first upload.
+
         Rows already archived (same content in the same file) are skipped; an interrupted run
         resumes where it stopped. Exit code: 0 all rows done, 2 some rows rejected, 1 stopped early.
         """;

@@ -8,6 +8,9 @@ namespace CityEServices.ArchiveImport;
 
 public sealed record ImportReport(int Imported, int Skipped, int Rejected, IReadOnlyList<RowResult> Rows, bool Interrupted);
 
+/// <summary>The archive refused the importing account itself (401/403): no row can be imported with it.</summary>
+public sealed class ImportRefusedException(string message) : InvalidOperationException(message);
+
 /// <summary>
 /// Imports the manifest's rows through the gateway, one at a time: hash the scan, skip it when the
 /// archive already holds that content for the file (or property), else upload it streamed as a
@@ -113,6 +116,15 @@ public sealed class Importer(HttpClient gateway, ImportState state, TextWriter o
                 : new RowResult(row.Line, row.Key, row.Path, RowOutcome.Skipped, sha, id, "already archived (same content)");
         }
 
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // Not about this row: the account may not import (or its token ran out). Every row after it
+            // would be refused the same way, each after streaming its scan, so stop; a rerun with a
+            // permitted account resumes here.
+            throw new ImportRefusedException($"the archive refused the account ({(int)response.StatusCode} {Describe(body)}). "
+                + "A client needs the archive.write scope; staff need the archivist or admin role.");
+        }
+
         return Rejected($"{(int)response.StatusCode} {Describe(body)}", sha);
     }
 
@@ -123,7 +135,9 @@ public sealed class Importer(HttpClient gateway, ImportState state, TextWriter o
         using var response = await SendWithRetryAsync(() => new HttpRequestMessage(HttpMethod.Get, query), cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            // A malformed file number or code: the upload will be refused with the reason.
+            // A malformed file number or code: the upload will be refused with the reason. Or a client
+            // without archive.read: then the upload finds out, and the archive answers an identical scan
+            // in the same file with its existing record instead of storing it twice.
             return null;
         }
 
@@ -190,6 +204,12 @@ public sealed class Importer(HttpClient gateway, ImportState state, TextWriter o
         {
             var problem = JsonDocument.Parse(problemJson).RootElement;
             var parts = new List<string>();
+            // The machine-readable reason (insufficient_scope, RoleNotAllowed, ...) says what to fix.
+            if (problem.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+            {
+                parts.Add(reason.GetString()!);
+            }
+
             if (problem.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
             {
                 parts.Add(detail.GetString()!);

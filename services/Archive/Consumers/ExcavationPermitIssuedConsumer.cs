@@ -1,7 +1,5 @@
-using CityEServices.Archive.Data;
 using CityEServices.Archive.Features.Documents;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Contracts.Events;
 
 namespace CityEServices.Archive.Consumers;
 

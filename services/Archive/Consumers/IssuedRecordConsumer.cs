@@ -1,14 +1,9 @@
 using System.Globalization;
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Features.Documents;
 using CityEServices.Archive.Infrastructure.Pdf;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Consumers;
 

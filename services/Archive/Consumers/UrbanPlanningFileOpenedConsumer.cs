@@ -1,9 +1,5 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Consumers;
 

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Data;
 
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
@@ -23,6 +19,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
+        // The schedule of the fixity jobs (Jobs/), shared by every replica.
+        modelBuilder.AddJobLeases();
 
         modelBuilder.Entity<Dossier>(dossier =>
         {
@@ -134,11 +132,18 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             check.Property(c => c.Trigger).HasColumnName("trigger").HasConversion<string>().HasMaxLength(16);
             check.Property(c => c.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumbers.Length);
             check.Property(c => c.RequestedBy).HasColumnName("requested_by").HasMaxLength(200);
+            check.Property(c => c.RequestedAt).HasColumnName("requested_at");
+            // Status and progress are concurrency tokens: two replicas can never both record the same batch.
+            check.Property(c => c.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
             check.Property(c => c.StartedAt).HasColumnName("started_at");
             check.Property(c => c.FinishedAt).HasColumnName("finished_at");
+            check.Property(c => c.DocumentsTotal).HasColumnName("documents_total");
             check.Property(c => c.DocumentsChecked).HasColumnName("documents_checked");
+            check.Property(c => c.CheckedThrough).HasColumnName("checked_through").HasMaxLength(64).IsFixedLength().IsConcurrencyToken();
             check.HasMany(c => c.Findings).WithOne().HasForeignKey(f => f.CheckId);
-            check.HasIndex(c => c.StartedAt).HasDatabaseName("ix_fixity_checks_started_at");
+            check.HasIndex(c => c.RequestedAt).HasDatabaseName("ix_fixity_checks_requested_at");
+            // The worker's question, every few seconds on every replica: which runs are not done yet?
+            check.HasIndex(c => c.Status).HasDatabaseName("ix_fixity_checks_unfinished").HasFilter("status <> 'Completed'");
         });
 
         modelBuilder.Entity<FixityFinding>(finding =>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CityEServices.Contracts.Codes;
 
 namespace CityEServices.Archive.Domain;
 

@@ -1,24 +1,29 @@
-using CityEServices.Contracts.Security;
+using CityEServices.Web.Authorization;
 
 namespace CityEServices.Archive.Domain;
 
 /// <summary>
 /// Who may archive and read documents: null when allowed, else the 403. Archivists and admins
-/// everything; an operator archives and reads for files opened at their own office; a reviewer reads
-/// the documents of their district. Holds, disposal and fixity checks belong to archivists (and admins).
+/// everything; an operator archives office scans and reads for files opened at their own office; a
+/// reviewer reads the documents of their district; an integrator client reads everything with
+/// <c>archive.read</c> and imports legacy scans with <c>archive.write</c>. Holds, disposal, fixity checks
+/// and the read audit belong to archivists (and admins), never to a client.
 /// </summary>
 public static class DocumentAccessRules
 {
     public const string LegacyImportNotAllowed = "LegacyImportNotAllowed";
-    public const string NotDocumentDistrict = "NotDocumentDistrict";
 
-    public static bool SeesEverything(Caller caller) => caller.IsIn(Roles.Admin) || caller.IsIn(Roles.Archivist);
+    /// <summary>
+    /// Archivists and admins. A client never counts as one, whatever its token claims: identity never
+    /// grants clients those roles, and a mistake there must not open holds, disposal or the audit.
+    /// </summary>
+    public static bool SeesEverything(Caller caller) => !caller.IsClient && (caller.IsIn(Roles.Admin) || caller.IsIn(Roles.Archivist));
 
     /// <summary>Checked before the upload's body is read, so a caller who may never archive streams nothing to disk.</summary>
     public static Problem? CanUploadAny(Caller caller) =>
-        SeesEverything(caller) || caller.IsIn(Roles.OfficeOperator)
+        SeesEverything(caller) || DossierAccessRules.IsOperator(caller) || (caller.IsClient && caller.HasScope(Scopes.ArchiveWrite))
             ? null
-            : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only admins, archivists and office operators can archive documents.");
+            : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only admins, archivists, office operators and clients granted archive.write can archive documents.");
 
     /// <summary>Checked once the metadata is known; <paramref name="dossier"/> is the file's dossier when the upload names one.</summary>
     public static Problem? CanUpload(Caller caller, DocumentSource source, Dossier? dossier)
@@ -28,12 +33,21 @@ public static class DocumentAccessRules
             return null;
         }
 
-        if (source == DocumentSource.LegacyImport)
+        if (caller.IsClient)
         {
-            return Problem.Forbidden(LegacyImportNotAllowed, "Only archivists and admins import legacy scans.");
+            // The bulk-import tool signs in as a client; an office scan is made at a counter by the
+            // office's operator, under the by-law, which a client cannot answer to.
+            return source == DocumentSource.LegacyImport
+                ? null
+                : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Clients import legacy scans only (source LegacyImport); office scans are archived by the office's operator.");
         }
 
-        return dossier is not null && caller.IsIn(Roles.OfficeOperator) && DossierAccessRules.IsOfficeOf(caller, dossier.OfficeCode)
+        if (source == DocumentSource.LegacyImport)
+        {
+            return Problem.Forbidden(LegacyImportNotAllowed, "Only archivists, admins and import clients import legacy scans.");
+        }
+
+        return dossier is not null && DossierAccessRules.IsOperator(caller) && DossierAccessRules.IsOfficeOf(caller, dossier.OfficeCode)
             ? null
             : Problem.Forbidden(DossierAccessRules.NotDossierOffice, "Operators archive documents only for files opened at their own office.");
     }
@@ -41,20 +55,27 @@ public static class DocumentAccessRules
     public static Problem? CanManage(Caller caller) =>
         SeesEverything(caller)
             ? null
-            : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only archivists and admins manage holds, disposal and fixity checks.");
+            : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only archivists and admins manage holds, disposal, fixity checks and the read audit.");
 
     /// <summary><paramref name="dossierOffice"/> is the office of the document's file, when it has a dossier.</summary>
     public static Problem? CanRead(Caller caller, Document document, string? dossierOffice)
     {
-        if (SeesEverything(caller)
-            || (caller.IsIn(Roles.DistrictReviewer) && caller.District is { } district && district == document.District)
-            || (caller.IsIn(Roles.OfficeOperator) && DossierAccessRules.IsOfficeOf(caller, dossierOffice)))
+        if (DossierAccessRules.ReadsEverything(caller)
+            || (DossierAccessRules.IsReviewer(caller) && caller.District is { } district && district == document.District)
+            || (DossierAccessRules.IsOperator(caller) && DossierAccessRules.IsOfficeOf(caller, dossierOffice)))
         {
             return null;
         }
 
-        return caller.IsIn(Roles.DistrictReviewer) ? Problem.Forbidden(NotDocumentDistrict, "The document belongs to another district.")
-            : caller.IsIn(Roles.OfficeOperator) ? Problem.Forbidden(DossierAccessRules.NotDossierOffice, "The document belongs to a file opened at another office.")
+        if (DossierAccessRules.IsReviewer(caller))
+        {
+            return document.District is { } documentDistrict
+                ? OfficeAuthorizations.CheckReviewer(caller, documentDistrict)
+                : Problem.Forbidden(OfficeAuthorizations.WrongDistrict, "The document belongs to no district, so no reviewer reads it.");
+        }
+
+        return DossierAccessRules.IsOperator(caller)
+            ? Problem.Forbidden(DossierAccessRules.NotDossierOffice, "The document belongs to a file opened at another office.")
             : DossierAccessRules.CanReadAny(caller);
     }
 }

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Events;
-
 namespace CityEServices.Archive.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Web.Paging;
-
 namespace CityEServices.Archive.Features;
 
 /// <summary>The lists only archivists and admins read (legal holds, disposals, fixity checks), a page at a time.</summary>

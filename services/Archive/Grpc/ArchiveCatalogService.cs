@@ -1,9 +1,5 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Contracts.Grpc.Archive;
-using CityEServices.Iran;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Grpc;
 

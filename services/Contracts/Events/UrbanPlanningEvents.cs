@@ -6,7 +6,14 @@ public sealed record UrbanPlanningFileOpened(
     int District,
     string OfficeCode,
     string ApplicantNationalId,
-    string OpenedBy) : IntegrationEvent;
+    string OpenedBy) : IntegrationEvent
+{
+    /// <summary>The applicant's mobile (<c>+989…</c>) for SMS about the file, when they gave one.</summary>
+    public string? ApplicantMobile { get; init; }
+
+    /// <summary>The citizen's tracking code, which SMS messages quote.</summary>
+    public string? TrackingCode { get; init; }
+}
 
 public sealed record ServiceRequestSubmitted(
     Guid RequestId,

@@ -1,8 +1,4 @@
-using CityEServices.Iran;
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
 using MassTransit;
 
 namespace CityEServices.OfficeManagement.Consumers;

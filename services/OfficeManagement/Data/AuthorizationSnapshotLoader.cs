@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Data;
 
 public static class AuthorizationSnapshotLoader

@@ -1,7 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.OfficeManagement.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

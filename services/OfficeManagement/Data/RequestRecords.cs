@@ -1,7 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Data;
 
 public static class RequestRecords

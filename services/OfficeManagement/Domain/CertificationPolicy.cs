@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Codes;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Iran;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>

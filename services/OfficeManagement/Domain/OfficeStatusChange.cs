@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>One change of an office's status: from what, to what, when, by whom, and why.</summary>

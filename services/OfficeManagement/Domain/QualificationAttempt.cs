@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.Contracts.Events;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Codes;
-
 namespace CityEServices.OfficeManagement.Domain;
 
 public sealed record ServiceTypeInfo(string Code, string TitleFa, string TitleEn);

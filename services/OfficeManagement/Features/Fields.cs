@@ -1,6 +1,4 @@
 using System.Globalization;
-using CityEServices.Iran;
-using CityEServices.Web.Problems;
 using ServiceTypeCodes = CityEServices.Contracts.Codes.ServiceTypes;
 
 namespace CityEServices.OfficeManagement.Features;

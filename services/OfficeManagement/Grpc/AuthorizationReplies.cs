@@ -1,6 +1,5 @@
 using System.Globalization;
 using CityEServices.Contracts.Grpc.OfficeManagement;
-using CityEServices.OfficeManagement.Domain;
 
 namespace CityEServices.OfficeManagement.Grpc;
 

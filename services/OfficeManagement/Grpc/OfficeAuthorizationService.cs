@@ -1,5 +1,4 @@
 using CityEServices.Contracts.Grpc.OfficeManagement;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Features.Authorization;
 using Grpc.Core;
 

@@ -1,7 +1,4 @@
-using CityEServices.Iran;
 using System.Text.Json;
-using CityEServices.OfficeManagement.Domain;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CityEServices.OfficeManagement.Infrastructure;

@@ -1,8 +1,4 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.Web.Callers;
 
 namespace CityEServices.OfficeManagement.Infrastructure;
 

@@ -6,10 +6,15 @@ namespace CityEServices.Property.Domain;
 /// </summary>
 public sealed record Refusal(string Reason, string Detail)
 {
+    /// <summary>A property with the renovation code is registered already.</summary>
+    public const string PropertyExists = "PropertyExists";
+
     public const string LegalHold = "LegalHold";
     public const string SellerNotOwner = "SellerNotOwner";
     public const string InsufficientShare = "InsufficientShare";
     public const string AlreadyUnderLegalHold = "AlreadyUnderLegalHold";
     public const string NotUnderLegalHold = "NotUnderLegalHold";
-    public const string NotRegisteredYet = "NotRegisteredYet";
+
+    /// <summary>Another request changed the property at the same moment; nothing of this one was written.</summary>
+    public const string ConcurrentChange = "ConcurrentChange";
 }

@@ -1,6 +1,6 @@
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Iran;
-using CityEServices.Property.Caching;
+using CityEServices.Property.Infrastructure.Caching;
 using CityEServices.Property.Domain;
 using Grpc.Core;
 

@@ -4,7 +4,10 @@ using CityEServices.Web.Grpc;
 
 namespace CityEServices.UrbanPlanning.Clients;
 
-/// <summary>The property registry, as this service asks it: does this person own a share of this property?</summary>
+/// <summary>
+/// The property registry, as this service asks it: does this person own a share of this property, and
+/// may anything be issued for it (no legal hold)?
+/// </summary>
 public sealed class PropertyRegistryClient(PropertyRegistry.PropertyRegistryClient registry, ServiceCalls calls)
 {
     public const string Service = "property";
@@ -15,4 +18,32 @@ public sealed class PropertyRegistryClient(PropertyRegistry.PropertyRegistryClie
             Service,
             ct => registry.VerifyOwnerAsync(new VerifyOwnerRequest { RenovationCode = renovationCode.Value, NationalId = nationalId.Value }, cancellationToken: ct),
             cancellationToken);
+
+    /// <summary>
+    /// Null when the registry knows the property and it is not under legal hold; else the 409 that
+    /// refuses issuing for it (or the 503 when the registry could not answer). Asked at the moment of
+    /// issuing, never cached: a hold placed a second ago must already stop the permit.
+    /// </summary>
+    public async Task<Problem?> RefuseIssuingAsync(string renovationCode, CancellationToken cancellationToken)
+    {
+        var reply = await calls.AskAsync(
+            Service,
+            ct => registry.GetPropertyAsync(new GetPropertyRequest { RenovationCode = renovationCode }, cancellationToken: ct),
+            cancellationToken);
+        if (!reply.Succeeded)
+        {
+            return reply.Problem;
+        }
+
+        if (!reply.Value.Found)
+        {
+            return Problem.Conflict("PropertyNotFound", "The property registry does not know the file's property.",
+                $"Property {renovationCode} is not in the registry, so nothing can be issued for it.");
+        }
+
+        return reply.Value.LegalHold
+            ? Problem.Conflict(Domain.Requests.WorkflowReasons.LegalHold, "The property is under legal hold.",
+                $"Property {renovationCode} is under legal hold: nothing is issued for it until the hold is released.")
+            : null;
+    }
 }

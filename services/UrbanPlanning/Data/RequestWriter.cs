@@ -28,8 +28,20 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
         return request;
     }
 
-    /// <summary>Moves a tracked request; for Issue also numbers it and announces the type's own event.</summary>
+    /// <summary>Moves a tracked request and saves it (one transaction); for Issue also numbers it and announces the type's own event.</summary>
     public async Task MoveAsync(
+        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken)
+    {
+        await StageMoveAsync(request, file, to, caller, note, reasonCode, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await InvalidateTrackingAsync(file);
+    }
+
+    /// <summary>
+    /// Records the move and its events without saving, for a caller that commits it in a transaction of
+    /// its own (then calls <see cref="InvalidateTrackingAsync"/> after the commit).
+    /// </summary>
+    public async Task StageMoveAsync(
         ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken)
     {
         var now = time.GetDatabaseNow();
@@ -47,10 +59,10 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
                 db.PublishOnCommit(issued);
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await tracking.InvalidateAsync(file.TrackingCode);
     }
+
+    /// <summary>Drops the citizen's cached timeline of the file; after the commit, so no read caches the state before it.</summary>
+    public Task InvalidateTrackingAsync(UrbanPlanningFile file) => tracking.InvalidateAsync(file.TrackingCode);
 
     private void Publish(IEnumerable<Contracts.Events.IntegrationEvent> events)
     {

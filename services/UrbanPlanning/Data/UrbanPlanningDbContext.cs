@@ -1,6 +1,7 @@
 using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
     public DbSet<SupervisorReport> SupervisorReports => Set<SupervisorReport>();
 
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
+
+    public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,5 +78,6 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
 
         ServiceRequestMapping.Map(modelBuilder);
         SupervisionMapping.Map(modelBuilder);
+        PaymentMapping.Map(modelBuilder);
     }
 }

@@ -1,11 +1,28 @@
 using CityEServices.Contracts.Security;
+using CityEServices.Web.Access;
 
 namespace CityEServices.UrbanPlanning.Domain;
 
+/// <summary>As whom a caller reads or acts on a file; each answers to its own by-law check.</summary>
+public enum FileRole
+{
+    /// <summary>Reads everything; acts on nothing an office or reviewer does.</summary>
+    Admin,
+
+    /// <summary>An operator of the file's office: office management authorises them per service type.</summary>
+    Operator,
+
+    /// <summary>A district reviewer: acts and reads only in the file's district.</summary>
+    Reviewer,
+
+    /// <summary>An integrator client, by the scopes it was granted.</summary>
+    Client,
+}
+
 /// <summary>
-/// Who may do what with a file, decided from the token alone: null when allowed, else the 403. The
-/// checks that need other services (office licence and operator certification, ownership) follow these
-/// in the use case.
+/// Who may do what with a file, decided from the token alone: null (or the caller's role) when allowed,
+/// else the 403. The checks that need other services (office licence and operator certification,
+/// ownership) and the reviewer's district follow these in the use case.
 /// </summary>
 public static class FileAccessRules
 {
@@ -30,36 +47,58 @@ public static class FileAccessRules
             : null;
     }
 
-    /// <summary>Whether the caller may read files at all (before the file is looked up).</summary>
-    public static Problem? CanReadAny(Caller caller) =>
-        caller.IsIn(Roles.Admin) || caller.IsIn(Roles.OfficeOperator) || caller.IsIn(Roles.DistrictReviewer)
-            ? null
-            : Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only admins, office operators and district reviewers can read urban-planning files.");
-
-    /// <summary>Admins read every file, an operator the files of their office, a reviewer those of their district.</summary>
-    public static Problem? CanRead(Caller caller, UrbanPlanningFile file)
+    /// <summary>
+    /// Whether the caller may read files at all (before the file is looked up): the staff who work on
+    /// files, and integrator clients granted one of <paramref name="clientScopes"/>.
+    /// </summary>
+    public static Problem? CanReadAny(Caller caller, IReadOnlyCollection<string> clientScopes)
     {
-        if (caller.IsIn(Roles.Admin)
-            || (caller.IsIn(Roles.OfficeOperator) && string.Equals(caller.OfficeCode, file.OfficeCode, StringComparison.OrdinalIgnoreCase))
-            || (caller.IsIn(Roles.DistrictReviewer) && caller.District == file.District))
+        if (caller.IsClient)
         {
-            return null;
+            return clientScopes.Any(caller.HasScope)
+                ? null
+                : Problem.Forbidden(ScopeExtensions.InsufficientScope, $"This read needs the scope {string.Join(" or ", clientScopes)}.");
         }
 
-        if (caller.IsIn(Roles.DistrictReviewer))
+        return caller.IsIn(Roles.Admin) || caller.IsIn(Roles.OfficeOperator) || caller.IsIn(Roles.DistrictReviewer)
+            ? null
+            : Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only admins, office operators and district reviewers can read urban-planning files.");
+    }
+
+    /// <summary>
+    /// As whom the caller reads <paramref name="file"/>: an admin or a granted client reads any file, an
+    /// operator the files of their office, a reviewer as a reviewer. The by-law's part (the operator's
+    /// office authorised now, the reviewer's district) follows in the use case.
+    /// </summary>
+    public static Outcome<FileRole> Reader(Caller caller, UrbanPlanningFile file, IReadOnlyCollection<string> clientScopes)
+    {
+        if (CanReadAny(caller, clientScopes) is { } refused)
         {
-            return Problem.Forbidden(DenialReasons.NotFileDistrict, $"File {file.FileNumber} belongs to district {file.District}.");
+            return refused;
+        }
+
+        if (caller.IsClient)
+        {
+            return FileRole.Client;
+        }
+
+        if (caller.IsIn(Roles.Admin))
+        {
+            return FileRole.Admin;
         }
 
         if (caller.IsIn(Roles.OfficeOperator))
         {
-            return Problem.Forbidden(DenialReasons.NotFileOffice, $"File {file.FileNumber} was opened at another office.");
+            return IsFileOffice(caller, file) ? FileRole.Operator : NotFileOffice(file);
         }
 
-        return CanReadAny(caller);
+        return FileRole.Reviewer;
     }
 
-    /// <summary>Integrators (banks) read the request they pay for; everyone else as for its file.</summary>
-    public static Problem? CanReadRequest(Caller caller, UrbanPlanningFile file) =>
-        caller.IsIn(Roles.Integrator) ? null : CanRead(caller, file);
+    /// <summary>Files are held by the office that opened them (until a later change lets any licensed office act).</summary>
+    public static bool IsFileOffice(Caller caller, UrbanPlanningFile file) =>
+        caller.OfficeCode is not null && string.Equals(caller.OfficeCode, file.OfficeCode, StringComparison.OrdinalIgnoreCase);
+
+    public static Problem NotFileOffice(UrbanPlanningFile file) =>
+        Problem.Forbidden(DenialReasons.NotFileOffice, $"File {file.FileNumber} is held by another office.");
 }

@@ -14,6 +14,10 @@ public static class ScopeExtensions
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ScopeMetadata(scopes));
 
+    /// <summary>Opens the endpoint to every integrator client, granted scopes or not: for what is public to any caller, such as catalogues.</summary>
+    public static TBuilder AllowAnyClient<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ScopeMetadata([], AnyClient: true));
+
     /// <summary>
     /// Least privilege for integrators, by default: a client token reaches an <c>/api/</c> endpoint only
     /// when the endpoint names a scope the client was granted, else 403 <c>insufficient_scope</c> (RFC 6750).
@@ -39,8 +43,9 @@ public static class ScopeExtensions
                 return;
             }
 
-            var needed = endpoint.Metadata.GetMetadata<ScopeMetadata>()?.Scopes ?? [];
-            if (needed.Any(caller.HasScope))
+            var metadata = endpoint.Metadata.GetMetadata<ScopeMetadata>();
+            var needed = metadata?.Scopes ?? [];
+            if (metadata?.AnyClient == true || needed.Any(caller.HasScope))
             {
                 await next(context);
                 return;

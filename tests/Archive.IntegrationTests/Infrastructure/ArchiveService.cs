@@ -9,11 +9,17 @@ namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real archive service (its Program, migrations, consumer and gRPC server) on a TestServer, with
-/// events published as urban planning's relay does (<see cref="ServiceFactory{TEntryPoint}.PublishAsync"/>).
+/// events published as urban planning's relay does (<see cref="ServiceFactory{TEntryPoint}.PublishAsync"/>)
+/// and office management a fake on a real gRPC endpoint (<see cref="Offices"/>).
 /// </summary>
 public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbContext>(servers, "archive", Extensions.DatabaseName)
 {
     public Deliveries Deliveries => Factory.Services.GetRequiredService<Deliveries>();
+
+    public FakeOfficeManagement OfficeManagement { get; } = new();
+
+    /// <summary>Office management's answers; every operator is authorised until a test refuses their office or them.</summary>
+    public FakeOffices Offices => OfficeManagement.Offices;
 
     /// <summary>This fixture's own content store, removed with it.</summary>
     public string ContentRoot { get; } = RepositoryPaths.NewDataDirectory("archive-content");
@@ -21,14 +27,33 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
     /// <summary>The upload limit the tests run with: large enough for the streaming test, small enough to exceed cheaply.</summary>
     public const long MaxDocumentBytes = 40L * 1024 * 1024;
 
-    /// <summary>The scheduled fixity check's interval; off unless a test class turns it on.</summary>
+    /// <summary>The scheduled fixity run's interval; off unless a test class turns it on.</summary>
     protected virtual TimeSpan FixityInterval => TimeSpan.Zero;
+
+    /// <summary>How often this replica's fixity worker looks for runs; zero leaves runs to the replicas a test makes.</summary>
+    protected virtual TimeSpan FixityWorkerInterval => TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long office management's answers are kept here: the longest allowed, so that a change taking
+    /// effect at once shows the OfficeAuthorizationChanged event at work, not the cache running out.
+    /// </summary>
+    public static readonly TimeSpan AuthorizationCacheTimeToLive = TimeSpan.FromMinutes(1);
+
+    public override async Task InitializeAsync()
+    {
+        await OfficeManagement.StartAsync();
+        await base.InitializeAsync();
+    }
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
         settings["Archive:ContentRoot"] = ContentRoot;
         settings["Archive:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Archive:Fixity:Interval"] = FixityInterval.ToString("c");
+        settings["Archive:Fixity:WorkerInterval"] = FixityWorkerInterval.ToString("c");
+        // Straight at the fake; service discovery passes a literal address through.
+        settings["Grpc:officemanagement"] = OfficeManagement.Address.ToString();
+        settings["OfficeAuthorization:CacheTimeToLive"] = AuthorizationCacheTimeToLive.ToString("c");
     }
 
     /// <summary>Where the store keeps the content with this hash.</summary>
@@ -76,6 +101,7 @@ public class ArchiveService(ServerFixture servers) : ServiceFactory<ArchiveDbCon
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await OfficeManagement.DisposeAsync();
         try
         {
             Directory.Delete(ContentRoot, recursive: true);

@@ -2,12 +2,23 @@ using CityEServices.Contracts.Events;
 using CityEServices.Property.Data;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Property.IntegrationTests.Infrastructure;
 
 /// <summary>The real property service (its Program, its migrations, its outbox relay, its gRPC server) on a TestServer.</summary>
 public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbContext>(servers, "property", Extensions.DatabaseName)
 {
+    /// <summary>1404/09/08 14:30 in Tehran: the instant the service's clock starts at, whatever today is.</summary>
+    public static readonly DateTimeOffset Start = new(2025, 11, 29, 11, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The service's clock: it moves only when a test advances it. Every instance starts at
+    /// <see cref="Start"/>, so everything a class registers is stamped then (and changes to one
+    /// property a microsecond apart, as the registry orders them).
+    /// </summary>
+    public PinnedClock Clock { get; } = new(Start);
+
     /// <summary>Prefix of this instance's Redis keys and invalidation channel: test classes share one Redis.</summary>
     public virtual string CacheNamespace => $"test-{Id}";
 
@@ -35,6 +46,7 @@ public class PropertyService(ServerFixture servers) : ServiceFactory<PropertyDbC
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         base.ConfigureTestServices(services);
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.AddConsumeObserver(_ => Consumed);
     }
 }

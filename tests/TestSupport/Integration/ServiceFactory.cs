@@ -23,7 +23,7 @@ namespace CityEServices.TestSupport;
 /// <param name="servers">The shared servers.</param>
 /// <param name="name">Prefix of the database (<c>{name}_{id}</c>) and the vhost (<c>{name}-{id}</c>).</param>
 /// <param name="databaseConnectionName">The connection-string name the service reads its database from.</param>
-public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string name, string databaseConnectionName) : IAsyncLifetime
+public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string name, string databaseConnectionName) : IAsyncLifetime, ILogsToTestOutput
     where TEntryPoint : class
 {
     private WebApplicationFactory<TEntryPoint>? _factory;

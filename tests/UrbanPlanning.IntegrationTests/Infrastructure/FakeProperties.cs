@@ -4,10 +4,17 @@ using Grpc.Core;
 
 namespace CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
 
-/// <summary>What the property registry knows: only the properties a test registered, with their owners.</summary>
+/// <summary>What the property registry knows: only the properties a test registered, with their owners and legal holds.</summary>
 public sealed class FakeProperties
 {
     private readonly ConcurrentDictionary<string, (int District, string[] Owners)> _properties = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _holds = new(StringComparer.Ordinal);
+
+    /// <summary>The renovation codes GetProperty was asked about, in order.</summary>
+    public ConcurrentQueue<string> PropertyCalls { get; } = new();
+
+    /// <summary>Places (or with <paramref name="held"/> false, releases) a legal hold on a registered property.</summary>
+    public void Hold(string renovationCode, bool held = true) => _holds[renovationCode] = held;
 
     public ConcurrentQueue<(VerifyOwnerRequest Request, string? Authorization, string? TraceParent)> Calls { get; } = new();
 
@@ -35,10 +42,19 @@ public sealed class FakeProperties
         };
     }
 
-    internal PropertyReply GetProperty(GetPropertyRequest request) =>
-        _properties.TryGetValue(request.RenovationCode, out var property)
-            ? new PropertyReply { Found = true, RenovationCode = request.RenovationCode, District = property.District }
+    internal PropertyReply GetProperty(GetPropertyRequest request)
+    {
+        PropertyCalls.Enqueue(request.RenovationCode);
+        return _properties.TryGetValue(request.RenovationCode, out var property)
+            ? new PropertyReply
+            {
+                Found = true,
+                RenovationCode = request.RenovationCode,
+                District = property.District,
+                LegalHold = _holds.TryGetValue(request.RenovationCode, out var held) && held,
+            }
             : new PropertyReply { Found = false };
+    }
 }
 
 public sealed class FakePropertyRegistryService(FakeProperties properties) : PropertyRegistry.PropertyRegistryBase

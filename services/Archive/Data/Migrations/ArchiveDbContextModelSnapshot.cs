@@ -282,27 +282,49 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CheckedThrough")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("checked_through")
+                        .IsFixedLength();
+
                     b.Property<int>("DocumentsChecked")
                         .HasColumnType("integer")
                         .HasColumnName("documents_checked");
+
+                    b.Property<int>("DocumentsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("documents_total");
 
                     b.Property<string>("FileNumber")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)")
                         .HasColumnName("file_number");
 
-                    b.Property<DateTimeOffset>("FinishedAt")
+                    b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
 
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("requested_by");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
@@ -312,8 +334,12 @@ namespace CityEServices.Archive.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartedAt")
-                        .HasDatabaseName("ix_fixity_checks_started_at");
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_fixity_checks_requested_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_fixity_checks_unfinished")
+                        .HasFilter("status <> 'Completed'");
 
                     b.ToTable("fixity_checks", (string)null);
                 });
@@ -443,6 +469,48 @@ namespace CityEServices.Archive.Data.Migrations
                     b.HasKey("MessageId", "Consumer");
 
                     b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Messaging.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastFinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_finished_at");
+
+                    b.Property<DateTimeOffset?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_started_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer")
+                        .HasColumnName("runs");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("CityEServices.Messaging.Outbox.OutboxMessage", b =>

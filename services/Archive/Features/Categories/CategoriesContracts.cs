@@ -1,5 +1,3 @@
-using CityEServices.Archive.Domain;
-
 namespace CityEServices.Archive.Features.Categories;
 
 public sealed record CategoryResponse(string Code, string TitleFa, string TitleEn, RetentionRule Retention)

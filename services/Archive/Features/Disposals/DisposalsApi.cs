@@ -1,6 +1,3 @@
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Archive.Features.Disposals;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Features.Disposals;
 
 public sealed record DisposeRequest(Guid? DocumentId, string? Reason);

@@ -1,15 +1,12 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Disposals;
 
 /// <summary>
-/// Disposes of a document whose retention has ended and that no active legal hold covers
-/// (<see cref="DisposalRules"/>): the disposal is recorded, the document's record is kept and marked,
-/// and its bytes are removed unless another live record holds the same content.
+/// Disposes of a document whose retention has ended and that no active legal hold covers, by someone
+/// other than whoever released the last hold on it (<see cref="DisposalRules"/>): the disposal is
+/// recorded, the document's record is kept and marked, and its bytes are removed unless another live
+/// record holds the same content.
 /// </summary>
 public sealed class DisposeDocument(ArchiveDbContext db, ContentStore store, TimeProvider time)
 {
@@ -36,14 +33,15 @@ public sealed class DisposeDocument(ArchiveDbContext db, ContentStore store, Tim
             return Problem.NotFound("Document not found.", $"No document {request.DocumentId}.");
         }
 
+        // Released holds too: whoever released the last of them may not be the one who disposes.
         var holds = await db.LegalHolds.AsNoTracking()
-            .Where(h => h.ReleasedAt == null && (h.DocumentId == document.Id
+            .Where(h => h.DocumentId == document.Id
                 || (h.FileNumber != null && h.FileNumber == document.FileNumber)
-                || (h.RenovationCode != null && h.RenovationCode == document.RenovationCode)))
+                || (h.RenovationCode != null && h.RenovationCode == document.RenovationCode))
             .OrderBy(h => h.PlacedAt)
             .ToListAsync(cancellationToken);
         var now = time.GetDatabaseNow();
-        var allowed = DisposalRules.CanDispose(document, holds, now);
+        var allowed = DisposalRules.CanDispose(document, holds, now, caller.Actor);
         if (!allowed.Succeeded)
         {
             return allowed.Problem!;

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Disposals;
 
 /// <summary>Every disposal, newest first.</summary>

@@ -1,10 +1,5 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Documents;
 

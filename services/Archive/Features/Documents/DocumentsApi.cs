@@ -1,6 +1,4 @@
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -10,16 +8,24 @@ public static class DocumentsApi
 {
     public const string Path = "/api/archive/documents";
 
+    /// <summary>
+    /// Integrators read with <c>archive.read</c> and import legacy scans with <c>archive.write</c>; the
+    /// read audit names no scope, so it stays with archivists and admins.
+    /// </summary>
     public static RouteGroupBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup(Path).WithTags("Documents");
         documents.MapPost("/", UploadAsync).WithName("ArchiveDocument")
             .WithSummary("Archive a scanned document (multipart: file, category, fileNumber, renovationCode, title, source, scannedDate)")
-            .DisableAntiforgery();
-        documents.MapGet("/", SearchAsync).WithName("SearchDocuments").WithSummary("Search documents, paged");
-        documents.MapGet("/{documentId:guid}", GetAsync).WithName("GetDocument").WithSummary("A document's metadata");
+            .DisableAntiforgery()
+            .RequireScope(Scopes.ArchiveWrite);
+        documents.MapGet("/", SearchAsync).WithName("SearchDocuments").WithSummary("Search documents, paged")
+            .RequireScope(Scopes.ArchiveRead);
+        documents.MapGet("/{documentId:guid}", GetAsync).WithName("GetDocument").WithSummary("A document's metadata")
+            .RequireScope(Scopes.ArchiveRead);
         documents.MapGet("/{documentId:guid}/content", GetContentAsync).WithName("GetDocumentContent")
-            .WithSummary("The document's bytes (range requests honoured); every read is audited");
+            .WithSummary("The document's bytes (range requests honoured); every read is audited")
+            .RequireScope(Scopes.ArchiveRead);
         documents.MapGet("/{documentId:guid}/reads", GetReadsAsync).WithName("GetDocumentReads").WithSummary("The access audit of a document's content");
         return documents;
     }

@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>The answer to an upload: 201 for a new record, 200 with <c>alreadyArchived</c> for the same content already in that dossier.</summary>

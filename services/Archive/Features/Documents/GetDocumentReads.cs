@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>The access audit of a document's content, newest first (the last 500 reads), for archivists and admins.</summary>

@@ -1,7 +1,4 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Persistence;
 
 namespace CityEServices.Archive.Features.Documents;
 
@@ -13,14 +10,14 @@ public sealed record DocumentContent(Stream Stream, string ContentType, DateTime
 /// range) before a byte is sent: the access audit of the archive. A disposed document's content is gone
 /// (404, its record stays); content missing from the store is a 404 a fixity check will also report.
 /// </summary>
-public sealed class ReadDocumentContent(ArchiveDbContext db, ContentStore store, TimeProvider time)
+public sealed class ReadDocumentContent(ArchiveDbContext db, DocumentReadAccess access, ContentStore store, TimeProvider time)
 {
     private const int MaxRangeLength = 200;
 
     /// <param name="range">The request's Range header as sent (the endpoint serves the range; it is recorded here).</param>
     public async Task<Outcome<DocumentContent>> HandleAsync(Guid documentId, string? range, Caller caller, CancellationToken cancellationToken)
     {
-        var found = await db.FindReadableAsync(documentId, caller, cancellationToken);
+        var found = await access.FindReadableAsync(documentId, caller, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;

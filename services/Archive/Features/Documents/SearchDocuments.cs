@@ -1,25 +1,25 @@
 using System.Globalization;
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>
 /// Documents by renovation code, file number, category, district, archived-date range, content hash,
 /// and Persian-normalised title text (<c>q</c>), newest first, a page at a time. Reviewers see only
-/// their district, operators only their office's files; the filters narrow within that.
+/// their district, operators only their office's files (and only while the by-law lets them work);
+/// archivists, admins and clients granted <c>archive.read</c> see everything. The filters narrow within that.
 /// </summary>
-public sealed class SearchDocuments(ArchiveDbContext db)
+public sealed class SearchDocuments(ArchiveDbContext db, OperatorByLaw byLaw)
 {
     public async Task<Outcome<Page<DocumentResponse>>> HandleAsync(DocumentSearchQuery search, Caller caller, CancellationToken cancellationToken)
     {
         if (DossierAccessRules.CanReadAny(caller) is { } refusal)
         {
             return refusal;
+        }
+
+        if (await byLaw.CheckAsync(caller, cancellationToken) is { } unlawful)
+        {
+            return unlawful;
         }
 
         var errors = new ValidationErrors();
@@ -30,10 +30,10 @@ public sealed class SearchDocuments(ArchiveDbContext db)
             return Problem.Invalid(errors);
         }
 
-        if (!DocumentAccessRules.SeesEverything(caller))
+        if (!DossierAccessRules.ReadsEverything(caller))
         {
-            var office = caller.IsIn(Roles.OfficeOperator) ? caller.OfficeCode : null;
-            var reviewerDistrict = caller.IsIn(Roles.DistrictReviewer) ? caller.District : null;
+            var office = DossierAccessRules.IsOperator(caller) ? caller.OfficeCode : null;
+            var reviewerDistrict = DossierAccessRules.IsReviewer(caller) ? caller.District : null;
             query = query.Where(d => (reviewerDistrict != null && d.District == reviewerDistrict)
                 || (office != null && db.Dossiers.Any(s => s.FileNumber == d.FileNumber && s.OfficeCode.ToUpper() == office.ToUpper())));
         }

@@ -1,17 +1,15 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>
-/// Archives one uploaded scan. The caller's role is checked before the body is read (nobody streams
-/// 50 MB to be told they may not); the body's content decides its type; only then are the metadata,
-/// the file's dossier and the caller's right to that dossier looked at. The bytes move into the store
-/// once the record is decided and before it is written.
+/// Archives one uploaded scan. The caller's role, and for an operator the by-law (office active and
+/// licensed, operator active and certified, asked of office management), are checked before the body
+/// is read (nobody streams 50 MB to be told they may not); the body's content decides its type; only
+/// then are the metadata, the file's dossier and the caller's right to that dossier looked at. The
+/// bytes move into the store once the record is decided and before it is written.
 /// </summary>
-public sealed class UploadDocument(ArchiveDbContext db, DocumentIngest ingest)
+public sealed class UploadDocument(ArchiveDbContext db, DocumentIngest ingest, OperatorByLaw byLaw)
 {
     /// <param name="readBody">Streams the request's multipart body into a staged file (the HTTP half, see <see cref="UploadReader"/>).</param>
     public async Task<Outcome<DocumentReceipt>> HandleAsync(Func<CancellationToken, Task<ParsedUpload>> readBody, Caller caller, CancellationToken cancellationToken)
@@ -19,6 +17,11 @@ public sealed class UploadDocument(ArchiveDbContext db, DocumentIngest ingest)
         if (DocumentAccessRules.CanUploadAny(caller) is { } refusal)
         {
             return refusal;
+        }
+
+        if (await byLaw.CheckAsync(caller, cancellationToken) is { } unlawful)
+        {
+            return unlawful;
         }
 
         using var upload = await readBody(cancellationToken);

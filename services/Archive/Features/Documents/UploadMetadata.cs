@@ -1,6 +1,4 @@
 using System.Globalization;
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
 
 namespace CityEServices.Archive.Features.Documents;
 

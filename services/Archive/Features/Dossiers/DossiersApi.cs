@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Archive.Features.Dossiers;
 
 public static class DossiersApi
@@ -7,7 +5,8 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var dossiers = app.MapGroup("/api/archive/dossiers").WithTags("Dossiers");
-        dossiers.MapGet("/{fileNumber}", GetDossierAsync).WithName("GetDossier").WithSummary("A file's dossier with its documents");
+        dossiers.MapGet("/{fileNumber}", GetDossierAsync).WithName("GetDossier").WithSummary("A file's dossier with its documents")
+            .RequireScope(Scopes.ArchiveRead);
         return dossiers;
     }
 

@@ -1,6 +1,4 @@
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Features.Documents;
-using CityEServices.Iran;
 
 namespace CityEServices.Archive.Features.Dossiers;
 

@@ -1,12 +1,12 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
 using CityEServices.Archive.Features.Documents;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Archive.Features.Dossiers;
 
-/// <summary>A file's dossier with its documents; 404 until the archive has processed the file's opening.</summary>
-public sealed class GetDossier(ArchiveDbContext db)
+/// <summary>
+/// A file's dossier with its documents; 404 until the archive has processed the file's opening. An
+/// operator reads only their office's dossiers, and only while the by-law lets them work.
+/// </summary>
+public sealed class GetDossier(ArchiveDbContext db, OperatorByLaw byLaw)
 {
     public async Task<Outcome<DossierResponse>> HandleAsync(string fileNumber, Caller caller, CancellationToken cancellationToken)
     {
@@ -18,6 +18,11 @@ public sealed class GetDossier(ArchiveDbContext db)
         if (DossierAccessRules.CanReadAny(caller) is { } refusal)
         {
             return refusal;
+        }
+
+        if (await byLaw.CheckAsync(caller, cancellationToken) is { } unlawful)
+        {
+            return unlawful;
         }
 
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.FileNumber == key, cancellationToken);

@@ -1,9 +1,10 @@
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Archive.Features.Fixity;
 
-/// <summary>Fixity checks on demand (the whole store or one dossier) and the results of every run, scheduled ones included.</summary>
+/// <summary>
+/// Fixity checks on demand (the whole store or one dossier), answered 202 with the run to poll, and the
+/// progress and results of every run, scheduled ones included. Archivists and admins only: no scope
+/// opens these to integrator clients.
+/// </summary>
 public static class FixityApi
 {
     public const string Path = "/api/archive/fixity-checks";
@@ -11,19 +12,20 @@ public static class FixityApi
     public static RouteGroupBuilder MapFixityApi(this IEndpointRouteBuilder app)
     {
         var checks = app.MapGroup(Path).WithTags("Fixity");
-        checks.MapPost("/", RunAsync).WithName("RunFixityCheck").WithSummary("Re-hash stored content (all, or one dossier's) and report mismatches and missing files");
-        checks.MapGet("/", ListAsync).WithName("ListFixityChecks").WithSummary("Fixity check results, newest first");
-        checks.MapGet("/{checkId:guid}", GetAsync).WithName("GetFixityCheck").WithSummary("One fixity check with its findings");
+        checks.MapPost("/", RequestAsync).WithName("RequestFixityCheck")
+            .WithSummary("Record a fixity run (all content, or one dossier's) for the worker to re-hash; 202 with the run to poll");
+        checks.MapGet("/", ListAsync).WithName("ListFixityChecks").WithSummary("Fixity runs, newest first");
+        checks.MapGet("/{runId:guid}", GetAsync).WithName("GetFixityCheck").WithSummary("One fixity run: its progress, mismatches and missing files");
         return checks;
     }
 
-    public static async Task<Results<Created<FixityCheckResponse>, ProblemHttpResult>> RunAsync(
-        FixityCheckRequest? request, Caller caller, RunFixityCheck runFixityCheck, CancellationToken cancellationToken) =>
-        (await runFixityCheck.HandleAsync(request, caller, cancellationToken)).ToCreated(check => $"{Path}/{check.CheckId}");
+    public static async Task<Results<Accepted<FixityRunAccepted>, ProblemHttpResult>> RequestAsync(
+        FixityCheckRequest? request, Caller caller, RequestFixityCheck requestFixityCheck, CancellationToken cancellationToken) =>
+        (await requestFixityCheck.HandleAsync(request, caller, cancellationToken)).ToAccepted(run => $"{Path}/{run.RunId}");
 
     public static async Task<Results<Ok<FixityCheckResponse>, ProblemHttpResult>> GetAsync(
-        Guid checkId, Caller caller, GetFixityCheck getFixityCheck, CancellationToken cancellationToken) =>
-        (await getFixityCheck.HandleAsync(checkId, caller, cancellationToken)).ToOk();
+        Guid runId, Caller caller, GetFixityCheck getFixityCheck, CancellationToken cancellationToken) =>
+        (await getFixityCheck.HandleAsync(runId, caller, cancellationToken)).ToOk();
 
     public static async Task<Results<Ok<Page<FixityCheckResponse>>, ProblemHttpResult>> ListAsync(
         string? page, string? pageSize, Caller caller, ListFixityChecks listFixityChecks, CancellationToken cancellationToken) =>

@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Features.Holds;
 
 /// <summary>A hold request, checked: what it covers (a file, a property and/or a document) and why.</summary>

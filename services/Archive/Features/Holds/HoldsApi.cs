@@ -1,6 +1,3 @@
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.Archive.Features.Holds;
 
 /// <summary>Legal holds: placed on a file, a property or a document by an archivist; released only with a reason; never deleted.</summary>

@@ -1,6 +1,3 @@
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-
 namespace CityEServices.Archive.Features.Holds;
 
 public sealed record PlaceHoldRequest(string? FileNumber, string? RenovationCode, Guid? DocumentId, string? Reason);

@@ -1,7 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Holds;
 
 /// <summary>Legal holds, newest first; <c>active</c> narrows to the active (true) or released (false) ones.</summary>

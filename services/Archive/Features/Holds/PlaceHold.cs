@@ -1,8 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Holds;
 
 /// <summary>An archivist places a legal hold on a file, a property or a document; while it is active nothing it covers is disposed of.</summary>

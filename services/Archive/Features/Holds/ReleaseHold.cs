@@ -1,9 +1,3 @@
-using CityEServices.Archive.Data;
-using CityEServices.Archive.Domain;
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.Archive.Features.Holds;
 
 /// <summary>Releases an active legal hold, only with a reason; the hold is kept, marked released, by whom and why.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.Archive.Infrastructure.Storage;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using CityEServices.Archive.Domain;
 
 namespace CityEServices.Archive.Infrastructure.Storage;
 

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Domain;
-
 namespace CityEServices.Archive.Infrastructure.Storage;
 
 /// <summary>Why an upload was refused before any metadata was looked at.</summary>

@@ -1,8 +1,6 @@
 using System.Text;
-using CityEServices.Archive.Domain;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CityEServices.Archive.Infrastructure.Storage;

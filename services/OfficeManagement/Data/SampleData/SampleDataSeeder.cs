@@ -1,11 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CityEServices.OfficeManagement.Data.SampleData;
 
 /// <summary>

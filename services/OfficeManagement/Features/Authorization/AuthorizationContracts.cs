@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.OfficeManagement.Features.Authorization;
 
 /// <summary>

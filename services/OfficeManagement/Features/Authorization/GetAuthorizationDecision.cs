@@ -1,8 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-
 namespace CityEServices.OfficeManagement.Features.Authorization;
 
 /// <summary>The answer <c>AuthorizeService</c> gives now (same cache, same rule), for admins checking why an operator is refused.</summary>

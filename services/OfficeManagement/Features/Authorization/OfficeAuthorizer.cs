@@ -1,7 +1,4 @@
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.OfficeManagement.Features.Authorization;
 

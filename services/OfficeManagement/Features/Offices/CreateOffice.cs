@@ -1,10 +1,4 @@
-using CityEServices.Messaging.Persistence;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
 using CityEServices.Web.Data;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.OfficeManagement.Features.Offices;
 

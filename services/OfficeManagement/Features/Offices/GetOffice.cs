@@ -1,9 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>One office with its licences, staff and status history, for an admin or the office's own Manager.</summary>

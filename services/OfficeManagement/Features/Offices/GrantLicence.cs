@@ -1,12 +1,5 @@
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Infrastructure;
-using CityEServices.Web.Callers;
 using CityEServices.Web.Data;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.OfficeManagement.Features.Offices;
 

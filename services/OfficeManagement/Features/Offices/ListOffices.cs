@@ -1,9 +1,3 @@
-using CityEServices.OfficeManagement.Data;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Paging;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>Offices by district, status and licensed service type, a page at a time, in district then code order.</summary>

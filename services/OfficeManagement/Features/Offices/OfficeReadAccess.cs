@@ -1,11 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>Who may read one office (its record and its scorecard): an admin, or that office's own active Manager.</summary>

@@ -1,8 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Paging;
-using CityEServices.Web.Problems;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 public sealed record NewOffice(OfficeCode Code, string Name, int District, string Address, OfficeStatus Status);

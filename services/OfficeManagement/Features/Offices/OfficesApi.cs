@@ -1,10 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Paging;
-using CityEServices.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 public static class OfficesApi

@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Features.Staff;
 
 namespace CityEServices.OfficeManagement.Features.Offices;

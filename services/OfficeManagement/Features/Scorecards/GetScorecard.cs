@@ -1,10 +1,4 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Features.Offices;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.OfficeManagement.Features.Scorecards;
 

@@ -1,9 +1,3 @@
-using CityEServices.OfficeManagement.Data;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Paging;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>One office's figures, for one service type or (ServiceType null) over all of them.</summary>

@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-
 namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using Microsoft.Extensions.Options;
-
 namespace CityEServices.OfficeManagement.Features.ServiceTypes;
 
 /// <summary>The service-type catalog under the configured policy; it cannot fail, so it answers the list itself.</summary>

@@ -1,19 +1,16 @@
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.OfficeManagement.Features.ServiceTypes;
 
 public static class ServiceTypesApi
 {
     public static IEndpointRouteBuilder MapServiceTypesApi(this IEndpointRouteBuilder app)
     {
-        // Any authenticated caller, integrators included: the codes are part of the public API.
+        // Any authenticated caller, every integrator included whatever its scopes: the codes are part of the public API.
         app.MapGet("/api/service-types", GetCatalog)
             .WithTags("Service types")
             .WithName("GetServiceTypes")
             .WithSummary("The service-type catalog: codes, Persian and English titles, what staff need, and whether each is offered.")
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .AllowAnyClient();
         return app;
     }
 

@@ -1,11 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 /// <summary>Every attempt of a person and their certification status per service type (an admin, or the person).</summary>

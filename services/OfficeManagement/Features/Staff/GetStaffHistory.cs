@@ -1,9 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 /// <summary>Where a person serves and served: every engagement, newest first (an admin, or the person).</summary>

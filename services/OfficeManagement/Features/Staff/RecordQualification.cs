@@ -1,14 +1,5 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.OfficeManagement.Data;
-using CityEServices.OfficeManagement.Domain;
 using CityEServices.OfficeManagement.Infrastructure;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.OfficeManagement.Features.Staff;
 

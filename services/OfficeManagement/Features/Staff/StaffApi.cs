@@ -1,8 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 public static class StaffApi

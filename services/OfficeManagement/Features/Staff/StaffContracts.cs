@@ -1,6 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 // Request bodies are loosely typed on purpose: the rules, not the JSON reader, decide what is

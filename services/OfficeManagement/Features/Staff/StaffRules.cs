@@ -1,9 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.OfficeManagement.Domain;
-using CityEServices.Web.Callers;
-using CityEServices.Web.Problems;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 public sealed record NewStaff(NationalId NationalId, string FullName, StaffRole Role);

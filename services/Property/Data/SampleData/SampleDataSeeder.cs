@@ -30,9 +30,10 @@ public sealed partial class SampleDataSeeder(IServiceScopeFactory scopes, IConfi
             var properties = SampleProperties.Generate(configuration.GetValue("SampleData:Count", DefaultCount), time.GetUtcNow());
             var existing = await db.Properties.Select(p => p.RenovationCode).ToListAsync(stoppingToken);
             var taken = existing.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-            db.Properties.AddRange(properties.Where(p => !taken.Contains(p.RenovationCode.Value)));
+            var added = properties.Where(p => !taken.Contains(p.RenovationCode.Value)).ToList();
+            db.Properties.AddRange(added);
             await db.SaveChangesAsync(stoppingToken);
-            LogSeeded(logger, properties.Count);
+            LogSeeded(logger, added.Count);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {

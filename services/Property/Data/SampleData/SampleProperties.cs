@@ -13,7 +13,8 @@ namespace CityEServices.Property.Data.SampleData;
 /// </summary>
 public static class SampleProperties
 {
-    public const string Actor = "sample-data";
+    /// <summary>Who the history says wrote the sample: the registry itself, as an actor id (<c>system:property</c>).</summary>
+    public static readonly string Actor = Caller.System(Extensions.ServiceName).Actor;
 
     private static readonly int[] Districts = [1, 2, 3, 5, 6, 11, 12, 22];
 

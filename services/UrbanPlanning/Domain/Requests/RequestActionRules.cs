@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using CityEServices.Contracts.Events;
 using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Domain.Payments;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
@@ -14,7 +15,6 @@ public sealed record ValidAction(RequestAction Action, string? Note, string? Rea
 public static class RequestActionRules
 {
     public const int MaxNoteLength = 1000;
-    public const int MaxReceiptLength = 100;
 
     private static readonly string[] ReasonCodes = [ReturnReasons.MissingDocuments, ReturnReasons.IncorrectDetails, ReturnReasons.Other];
 
@@ -60,12 +60,13 @@ public static class RequestActionRules
             reason = canonical ?? ReturnReasons.Other;
         }
 
-        var paidWith = receipt?.Trim();
+        // A counter payment names the POS terminal's reference, unique city-wide like a bank's.
+        var paidWith = PaymentRules.NormalizeReference(receipt);
         if (parsed == RequestAction.Pay && errors.Count == 0)
         {
-            if (string.IsNullOrEmpty(paidWith) || paidWith.Length > MaxReceiptLength)
+            if (paidWith is null)
             {
-                errors["receipt"] = [$"A payment needs the bank's receipt number (up to {MaxReceiptLength} characters)."];
+                errors["receipt"] = [$"A counter payment needs the POS terminal's reference. {PaymentRules.ReferenceError}"];
             }
 
             if (amount is <= 0)

@@ -2,7 +2,11 @@ using CityEServices.Contracts.Security;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
-/// <summary>How the caller stands towards one request's file: the roles the workflow is decided by.</summary>
+/// <summary>
+/// How the caller stands towards one request's file: the roles the workflow is decided by. Whether a
+/// reviewer is of the file's district, and whether an operator's office may act now, is the by-law's
+/// question (<c>OfficeAuthorizations</c>), asked after this one.
+/// </summary>
 [Flags]
 public enum Capacity
 {
@@ -14,14 +18,8 @@ public enum Capacity
     /// <summary>An operator of some other office.</summary>
     ForeignOperator = 2,
 
-    /// <summary>A reviewer of the file's district.</summary>
-    FileReviewer = 4,
-
-    /// <summary>A reviewer of another district.</summary>
-    ForeignReviewer = 8,
-
-    /// <summary>An integrator client (a bank paying a fee).</summary>
-    Integrator = 16,
+    /// <summary>A district reviewer (of any district: the by-law check asks which).</summary>
+    Reviewer = 4,
 }
 
 /// <summary>The workflow's answer: the state to move to, or why not (403 for who, 409 for when).</summary>
@@ -39,13 +37,17 @@ public sealed record WorkflowDecision(RequestStatus? To, int StatusCode, string?
 public static class WorkflowReasons
 {
     public const string InvalidTransition = "InvalidTransition";
+
+    /// <summary>409: nothing is issued for a property under legal hold.</summary>
+    public const string LegalHold = "LegalHold";
 }
 
 /// <summary>
 /// The service-request state machine, pure: each action has one source state, one target state and
 /// the capacities allowed to take it. Who is checked before when, so a caller who may never take an
 /// action learns nothing about the request's state (403), and one who may learns it is the wrong
-/// moment (409). Documents completing (AwaitingDocuments → Submitted) is not an action: the archive's
+/// moment (409). The use case asks the by-law (office authorised, reviewer's district) between the
+/// two, so a refusal by the by-law is a 403 before any 409 as well. Documents completing (AwaitingDocuments → Submitted) is not an action: the archive's
 /// events drive it (see <see cref="ServiceRequest.CompleteDocuments"/>).
 /// </summary>
 public static class RequestWorkflow
@@ -56,18 +58,22 @@ public static class RequestWorkflow
     {
         // The operator resubmits what the reviewer returned, once the citizen has fixed it.
         [RequestAction.Submit] = new(RequestStatus.Returned, RequestStatus.Submitted, Capacity.FileOperator),
-        [RequestAction.Review] = new(RequestStatus.Submitted, RequestStatus.UnderReview, Capacity.FileReviewer),
-        [RequestAction.Return] = new(RequestStatus.UnderReview, RequestStatus.Returned, Capacity.FileReviewer),
-        [RequestAction.Reject] = new(RequestStatus.UnderReview, RequestStatus.Rejected, Capacity.FileReviewer),
-        [RequestAction.AssessFee] = new(RequestStatus.UnderReview, RequestStatus.FeeAssessed, Capacity.FileReviewer),
-        // The operator pays at the counter on the citizen's behalf, or a bank reports the payment.
-        [RequestAction.Pay] = new(RequestStatus.FeeAssessed, RequestStatus.Paid, Capacity.FileOperator | Capacity.Integrator),
-        [RequestAction.Issue] = new(RequestStatus.Paid, RequestStatus.Issued, Capacity.FileReviewer),
+        [RequestAction.Review] = new(RequestStatus.Submitted, RequestStatus.UnderReview, Capacity.Reviewer),
+        [RequestAction.Return] = new(RequestStatus.UnderReview, RequestStatus.Returned, Capacity.Reviewer),
+        [RequestAction.Reject] = new(RequestStatus.UnderReview, RequestStatus.Rejected, Capacity.Reviewer),
+        [RequestAction.AssessFee] = new(RequestStatus.UnderReview, RequestStatus.FeeAssessed, Capacity.Reviewer),
+        // The operator records a payment made at the counter's POS terminal. Banks confirm theirs through
+        // the payment order (POST /api/payments/{orderId}/confirmations), never through this action.
+        [RequestAction.Pay] = new(RequestStatus.FeeAssessed, RequestStatus.Paid, Capacity.FileOperator),
+        [RequestAction.Issue] = new(RequestStatus.Paid, RequestStatus.Issued, Capacity.Reviewer),
     };
 
     public static bool IsFinal(RequestStatus status) => status is RequestStatus.Issued or RequestStatus.Rejected;
 
-    public static Capacity CapacityOf(Caller caller, string fileOfficeCode, int fileDistrict)
+    /// <summary>Whether the action is a reviewer's (checked against the file's district) rather than an operator's (checked with office management).</summary>
+    public static bool IsReviewers(RequestAction action) => Steps[action].AllowedTo == Capacity.Reviewer;
+
+    public static Capacity CapacityOf(Caller caller, string fileOfficeCode)
     {
         var capacity = Capacity.None;
         if (caller.IsIn(Roles.OfficeOperator))
@@ -79,12 +85,7 @@ public static class RequestWorkflow
 
         if (caller.IsIn(Roles.DistrictReviewer))
         {
-            capacity |= caller.District == fileDistrict ? Capacity.FileReviewer : Capacity.ForeignReviewer;
-        }
-
-        if (caller.IsIn(Roles.Integrator))
-        {
-            capacity |= Capacity.Integrator;
+            capacity |= Capacity.Reviewer;
         }
 
         return capacity;
@@ -105,23 +106,13 @@ public static class RequestWorkflow
 
     private static WorkflowDecision Refuse(RequestAction action, Capacity allowed, Capacity capacity)
     {
-        // The nearest miss explains best: a reviewer of the wrong district, an operator of the wrong office.
-        if (allowed.HasFlag(Capacity.FileReviewer) && capacity.HasFlag(Capacity.ForeignReviewer))
-        {
-            return WorkflowDecision.Forbidden(DenialReasons.NotFileDistrict, $"Only a reviewer of the file's district may {Name(action)} this request.");
-        }
-
+        // The nearest miss explains best: an operator of the wrong office.
         if (allowed.HasFlag(Capacity.FileOperator) && capacity.HasFlag(Capacity.ForeignOperator))
         {
             return WorkflowDecision.Forbidden(DenialReasons.NotFileOffice, $"Only an operator of the office that holds the file may {Name(action)} this request.");
         }
 
-        var who = allowed switch
-        {
-            Capacity.FileReviewer => "a district reviewer",
-            Capacity.FileOperator => "an office operator",
-            _ => "an office operator or an integrator",
-        };
+        var who = allowed == Capacity.Reviewer ? "a district reviewer" : "an office operator";
         return WorkflowDecision.Forbidden(DenialReasons.RoleNotAllowed, $"Only {who} may {Name(action)} a request.");
     }
 

@@ -1,3 +1,5 @@
+using CityEServices.Contracts.Security;
+using CityEServices.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityEServices.UrbanPlanning.Features.Files;
@@ -10,7 +12,7 @@ public static class FilesApi
     {
         var files = app.MapGroup(Path).WithTags("Files");
         files.MapPost("/", OpenFileAsync).WithName("OpenFile");
-        files.MapGet("/{fileNumber}", GetFileAsync).WithName("GetFile");
+        files.MapGet("/{fileNumber}", GetFileAsync).WithName("GetFile").RequireScope(Scopes.UrbanPlanningRead);
         return files;
     }
 

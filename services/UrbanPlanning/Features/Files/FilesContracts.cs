@@ -26,14 +26,15 @@ public sealed record FileResponse(
     /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
     public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
 
-    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests) => new(
+    /// <summary>The file as <paramref name="reader"/> may read it: the applicant's national ID masked for a client without <c>pii.read</c>.</summary>
+    public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests, Caller reader) => new(
         file.FileNumber,
         file.TrackingCode,
         file.Status,
         file.RenovationCode,
         file.District,
         file.OfficeCode,
-        file.ApplicantNationalId,
+        reader.Shown(file.ApplicantNationalId)!,
         file.OpenedBy,
         file.OpenedByName,
         DualTime.From(file.OpenedAt),

@@ -1,3 +1,5 @@
+using CityEServices.Contracts.Codes;
+using CityEServices.Contracts.Security;
 using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
@@ -8,9 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Files;
 
-/// <summary>A file with its requests (and their histories) and its supervision, for those who may read it.</summary>
-public sealed class GetFile(UrbanPlanningDbContext db, ServiceRuleBook rules, TimeProvider time)
+/// <summary>
+/// A file with its requests (and their histories) and its supervision, for those who may read it: an
+/// admin; an operator of the file's office while office management authorises them for URBAN_FILE; a
+/// reviewer of its district; a client granted <c>urban-planning.read</c> (national IDs masked without
+/// <c>pii.read</c>).
+/// </summary>
+public sealed class GetFile(UrbanPlanningDbContext db, FileByLaw access, ServiceRuleBook rules, TimeProvider time)
 {
+    public static readonly IReadOnlyCollection<string> ClientScopes = [Scopes.UrbanPlanningRead];
+
     public async Task<Outcome<FileResponse>> HandleAsync(string fileNumber, Caller caller, CancellationToken cancellationToken)
     {
         if (!FileNumber.TryParse(fileNumber, out var number, out var error))
@@ -18,7 +27,7 @@ public sealed class GetFile(UrbanPlanningDbContext db, ServiceRuleBook rules, Ti
             return Problem.Invalid("fileNumber", error);
         }
 
-        if (FileAccessRules.CanReadAny(caller) is { } mayNotRead)
+        if (FileAccessRules.CanReadAny(caller, ClientScopes) is { } mayNotRead)
         {
             return mayNotRead;
         }
@@ -30,7 +39,7 @@ public sealed class GetFile(UrbanPlanningDbContext db, ServiceRuleBook rules, Ti
             return Problem.NotFound("File not found.", $"There is no urban-planning file {key}.");
         }
 
-        if (FileAccessRules.CanRead(caller, file) is { } refused)
+        if (await access.RefuseReadingAsync(caller, file, ServiceTypes.UrbanFile, ClientScopes, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -39,7 +48,7 @@ public sealed class GetFile(UrbanPlanningDbContext db, ServiceRuleBook rules, Ti
         var assignments = await db.SupervisorAssignments.AsNoTracking().Where(a => a.FileNumber == key).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
         var reports = await db.SupervisorReports.AsNoTracking().Where(r => r.FileNumber == key).OrderBy(r => r.FiledAt).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))]) with
+        return FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))], caller) with
         {
             Supervision = [.. assignments.Select(a => new SupervisionResponse(
                 a.Id,

@@ -1,15 +1,33 @@
+using CityEServices.Iran;
+using CityEServices.Messaging.Persistence;
+using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.Web.Authorization;
 using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 
 /// <summary>
-/// review | return | reject | assessFee | pay | issue | submit: each only by its role (403) and only
-/// from its state (409), recorded and announced in one commit.
+/// review | return | reject | assessFee | pay | issue | submit: each only by its role (403), only while
+/// the by-law lets that person act (403: the operator's office and certification for the request's
+/// service type, the reviewer's district), and only from its state (409), recorded and announced in one
+/// commit. Assessing the fee opens the payment order in that commit; paying is the counter's POS
+/// payment; issuing is refused while the property is under legal hold.
 /// </summary>
-public sealed class ActOnRequest(UrbanPlanningDbContext db, ServiceRuleBook rules, RequestWriter writer, TimeProvider time)
+public sealed class ActOnRequest(
+    UrbanPlanningDbContext db,
+    ServiceRuleBook rules,
+    OfficeAuthorizations offices,
+    PropertyRegistryClient properties,
+    CounterPayment counter,
+    RequestWriter writer,
+    IOptions<PaymentOptions> payments,
+    TimeProvider time)
 {
     public async Task<Outcome<RequestResponse>> HandleAsync(Guid requestId, RequestActionBody body, Caller caller, CancellationToken cancellationToken)
     {
@@ -23,45 +41,78 @@ public sealed class ActOnRequest(UrbanPlanningDbContext db, ServiceRuleBook rule
             return Problem.NotFound("Service request not found.", $"There is no service request {requestId}.");
         }
 
-        var decision = RequestWorkflow.Decide(request.Status, action.Action, RequestWorkflow.CapacityOf(caller, file.OfficeCode, file.District));
-        if (!decision.Allowed)
+        // Who may take the action, then whether the by-law lets them take it now, then whether the
+        // request is in the state for it: whoever may not act learns nothing of the request's state.
+        var decision = RequestWorkflow.Decide(request.Status, action.Action, RequestWorkflow.CapacityOf(caller, file.OfficeCode));
+        if (decision.StatusCode == StatusCodes.Status403Forbidden)
         {
-            return decision.StatusCode == StatusCodes.Status403Forbidden
-                ? Problem.Forbidden(decision.Reason!, decision.Detail!)
-                : Problem.Conflict(decision.Reason!, "The request is not in a state that allows this action.", decision.Detail!)
-                    .With("requestStatus", request.Status.ToString());
+            return Problem.Forbidden(decision.Reason!, decision.Detail!);
         }
 
-        var note = action.Note;
-        switch (action.Action)
+        var byLaw = RequestWorkflow.IsReviewers(action.Action)
+            ? OfficeAuthorizations.CheckReviewer(caller, file.District)
+            : await offices.CheckOperatorAsync(caller, request.ServiceType, cancellationToken);
+        if (byLaw is not null)
         {
-            case RequestAction.AssessFee:
-                // Judged by the rules the request was submitted under, not today's tariff.
-                var fee = rules.Get(request.ServiceType, request.RulesVersion).Fee.Compute(request.Details);
-                request.AssessFee(fee);
-                note ??= $"Fee assessed: {fee:0} rials.";
-                break;
-            case RequestAction.Pay:
-                if (action.Amount is { } amount && amount != request.FeeRial)
-                {
-                    return Problem.Invalid("amount", $"The assessed fee is {request.FeeRial:0} rials; partial or excess payments are not accepted.");
-                }
+            return byLaw;
+        }
 
-                request.RecordPayment(action.Receipt!);
-                note ??= $"Paid, receipt {action.Receipt}.";
-                break;
+        if (!decision.Allowed)
+        {
+            return Problem.Conflict(decision.Reason!, "The request is not in a state that allows this action.", decision.Detail!)
+                .With("requestStatus", request.Status.ToString());
+        }
+
+        var note = await PrepareAsync(action, request, file.RenovationCode, file.OfficeCode, caller, cancellationToken);
+        if (!note.Succeeded)
+        {
+            return note.Problem!;
         }
 
         try
         {
-            await writer.MoveAsync(request, file, decision.To!.Value, caller, note, action.ReasonCode, cancellationToken);
+            await writer.MoveAsync(request, file, decision.To!.Value, caller, note.Value, action.ReasonCode, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentMapping.PaymentReferenceIndex))
+        {
+            return CounterPayment.ReferenceUsed(action.Receipt!);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
-            // Another action on this request (or another issue numbering in this file) committed first.
+            // Another action on this request (a payment of its order, another issue numbering in this file) committed first.
             return Problem.Conflict("ConcurrentChange", "The request changed while this action was being applied.", "Read the request again and retry if the action still applies.");
         }
 
         return RequestResponse.From(request, rules, time.GetUtcNow());
+    }
+
+    /// <summary>Stages what the action does besides moving the request; the note the move is recorded with, or why it may not happen.</summary>
+    private async Task<Outcome<string?>> PrepareAsync(
+        ValidAction action, ServiceRequest request, string renovationCode, string officeCode, Caller caller, CancellationToken cancellationToken)
+    {
+        switch (action.Action)
+        {
+            case RequestAction.AssessFee:
+                return AssessFee(request, caller, action.Note);
+            case RequestAction.Pay:
+                var paid = await counter.StageAsync(request, officeCode, action.Amount, action.Receipt!, caller, cancellationToken);
+                return paid.Succeeded ? action.Note ?? paid.Value : paid.Problem!;
+            case RequestAction.Issue when await properties.RefuseIssuingAsync(renovationCode, cancellationToken) is { } held:
+                return held;
+            default:
+                return action.Note;
+        }
+    }
+
+    /// <summary>The fee by the rules the request was submitted under (not today's tariff), and its payment order in the same commit.</summary>
+    private string AssessFee(ServiceRequest request, Caller caller, string? note)
+    {
+        var fee = rules.Get(request.ServiceType, request.RulesVersion).Fee.Compute(request.Details);
+        request.AssessFee(fee);
+        var now = time.GetDatabaseNow();
+        var settings = payments.Value;
+        var order = PaymentOrder.Open(Guid.CreateVersion7(now), request.Id, request.FileNumber, fee, Sheba.Parse(settings.MunicipalitySheba).Value, now, settings.OrderValidity, caller.Actor);
+        db.PaymentOrders.Add(order);
+        return note ?? $"Fee assessed: {fee:0} rials; payment order {order.Id}, payable until {SolarHijri.Format(order.ExpiresAt)}.";
     }
 }

@@ -1,3 +1,5 @@
+using CityEServices.Contracts.Security;
+using CityEServices.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
@@ -12,8 +14,8 @@ public static class RequestsApi
             .WithSummary("Adds a service request to a file; it starts Submitted when the archive already holds every required document.");
         requests.MapPost("/requests/{requestId:guid}/actions", ActAsync)
             .WithName("ActOnServiceRequest")
-            .WithSummary("review | return | reject | assessFee | pay | issue | submit, each only by its role and only from its state.");
-        requests.MapGet("/requests/{requestId:guid}", GetAsync).WithName("GetServiceRequest");
+            .WithSummary("review | return | reject | assessFee | pay (the counter's POS payment) | issue | submit, each only by its role, while the by-law lets them, and only from its state.");
+        requests.MapGet("/requests/{requestId:guid}", GetAsync).WithName("GetServiceRequest").RequireScope(Scopes.UrbanPlanningRead);
         return app;
     }
 

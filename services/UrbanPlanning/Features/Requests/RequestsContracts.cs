@@ -11,7 +11,8 @@ public sealed record CreateRequestResponse(Guid RequestId, RequestStatus Status,
 
 /// <summary>
 /// <c>action</c>: review | return | reject | assessFee | pay | issue | submit. <c>reasonCode</c> (return,
-/// reject): MissingDocuments | IncorrectDetails | Other. <c>amount</c> and <c>receipt</c>: pay.
+/// reject): MissingDocuments | IncorrectDetails | Other. <c>receipt</c> (pay): the counter's POS terminal
+/// reference, unique city-wide; <c>amount</c> (pay, optional): must be the payment order's.
 /// </summary>
 public sealed record RequestActionBody(string? Action, string? Note, decimal? Amount, string? Receipt, string? ReasonCode);
 

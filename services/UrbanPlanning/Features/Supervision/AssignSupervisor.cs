@@ -5,6 +5,7 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Supervision;
+using CityEServices.UrbanPlanning.Features.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
@@ -13,7 +14,7 @@ namespace CityEServices.UrbanPlanning.Features.Supervision;
 /// The district's reviewer assigns a registered engineer to the file's issued building permit, within
 /// the engineer's capacity; one engineer supervises a permit at a time.
 /// </summary>
-public sealed class AssignSupervisor(UrbanPlanningDbContext db, TimeProvider time)
+public sealed class AssignSupervisor(UrbanPlanningDbContext db, FileByLaw access, TimeProvider time)
 {
     public async Task<Outcome<AssignmentResponse>> HandleAsync(string fileNumber, AssignSupervisorBody body, Caller caller, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class AssignSupervisor(UrbanPlanningDbContext db, TimeProvider tim
             return Problem.Invalid("licenceNumber", EngineerRules.LicenceError);
         }
 
-        var found = await SupervisedFiles.FindAsync(db, fileNumber, caller, SupervisionAccess.CanAssign, cancellationToken);
+        var found = await SupervisedFiles.FindAsync(db, access, fileNumber, caller, (c, _) => SupervisionAccess.CanAssign(c), cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;

@@ -5,17 +5,18 @@ using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Supervision;
+using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>
-/// A stage report of the file's supervising engineer, filed at the file's office or by the district's
-/// reviewer: stages in order, once each, each citing a report document the archive announced. The Final
+/// A stage report of the file's supervising engineer, filed at the file's office (by an operator
+/// authorised now for supervising-engineer affairs) or by the district's reviewer: stages in order, once each, each citing a report document the archive announced. The Final
 /// report ends the assignment and frees the engineer's place.
 /// </summary>
-public sealed class FileSupervisorReport(UrbanPlanningDbContext db, TimeProvider time)
+public sealed class FileSupervisorReport(UrbanPlanningDbContext db, FileByLaw access, TimeProvider time)
 {
     public async Task<Outcome<ReportResponse>> HandleAsync(string fileNumber, FileReportBody body, Caller caller, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class FileSupervisorReport(UrbanPlanningDbContext db, TimeProvider
             return Problem.Invalid(errors);
         }
 
-        var found = await SupervisedFiles.FindAsync(db, fileNumber, caller, SupervisionAccess.CanFileReport, cancellationToken);
+        var found = await SupervisedFiles.FindAsync(db, access, fileNumber, caller, SupervisionAccess.CanFileReport, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;

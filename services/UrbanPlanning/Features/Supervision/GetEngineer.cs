@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
-/// <summary>An engineer of the registry and how many buildings they supervise now, for those who read files.</summary>
+/// <summary>An engineer of the registry and how many buildings they supervise now, for the staff who read files (not for clients).</summary>
 public sealed class GetEngineer(UrbanPlanningDbContext db)
 {
     public async Task<Outcome<EngineerResponse>> HandleAsync(string licenceNumber, Caller caller, CancellationToken cancellationToken)
     {
-        if (FileAccessRules.CanReadAny(caller) is { } refused)
+        if (FileAccessRules.CanReadAny(caller, clientScopes: []) is { } refused)
         {
             return refused;
         }

@@ -1,13 +1,20 @@
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Domain.Supervision;
+using CityEServices.UrbanPlanning.Features.Files;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
-/// <summary>The file a supervision route names, when the caller may act on its supervision.</summary>
+/// <summary>The file a supervision route names, when the caller may act on its supervision now.</summary>
 internal static class SupervisedFiles
 {
+    /// <summary>
+    /// The file, once <paramref name="standing"/> says as whom the caller acts and the by-law agrees:
+    /// a reviewer of the file's district, or an operator of its office authorised now for
+    /// supervising-engineer affairs (<see cref="SupervisionAccess.OperatorServiceType"/>).
+    /// </summary>
     public static async Task<Outcome<UrbanPlanningFile>> FindAsync(
-        UrbanPlanningDbContext db, string fileNumber, Caller caller, Func<Caller, UrbanPlanningFile, Problem?> mayAct, CancellationToken cancellationToken)
+        UrbanPlanningDbContext db, FileByLaw access, string fileNumber, Caller caller, Func<Caller, UrbanPlanningFile, Outcome<FileRole>> standing, CancellationToken cancellationToken)
     {
         // A malformed number names no file: 404 like an unknown one (it is part of the path, not a field).
         var key = FileNumber.TryParse(fileNumber, out var number, out _) ? number.ToString() : null;
@@ -17,6 +24,12 @@ internal static class SupervisedFiles
             return Problem.NotFound("File not found.", $"There is no urban-planning file {key ?? fileNumber}.");
         }
 
-        return mayAct(caller, file) is { } refused ? refused : file;
+        var role = standing(caller, file);
+        if (!role.Succeeded)
+        {
+            return role.Problem!;
+        }
+
+        return await access.RefuseAsync(caller, file, role.Value, SupervisionAccess.OperatorServiceType, cancellationToken) is { } refused ? refused : file;
     }
 }

@@ -63,7 +63,7 @@ write_redis_conf() {
     echo "user default off"
     echo "user replication on >$REPLICATION_PASSWORD +psync +replconf +ping"
     # What a Sentinel needs of a Redis (redis.io, "Sentinel": ACL).
-    echo "user sentinel on >$SENTINEL_PASSWORD allchannels +multi +slaveof +ping +exec +subscribe +config|rewrite +role +publish +info +client|setname +client|kill +script|kill"
+    echo "user sentinel on >$SENTINEL_PASSWORD allchannels +multi +slaveof +ping +exec +subscribe +config|rewrite +role +publish +info +client|setname +client|kill +client|pause +client|unpause +script|kill"
     service_users
     if [ "$1" != "$REDIS_HOST" ] || [ "$2" != "$REDIS_PORT" ]; then echo "replicaof $1 $2"; fi
   } > "$conf"
@@ -118,10 +118,21 @@ case $mode in
     # another; asking for the failover first makes a rolling restart a few milliseconds of it instead.
     role=$(cli -p "$REDIS_PORT" role 2>/dev/null | head -n 1) || exit 0
     [ "$role" = master ] || exit 0
+    # Sentinel promotes a replica without waiting for it to catch up (unlike a cluster's manual
+    # failover), so writes are paused and the replicas given a moment to reach the primary's offset
+    # first: a rolling restart then loses nothing that was acknowledged.
+    cli -p "$REDIS_PORT" client pause 10000 write >/dev/null 2>&1 || true
+    for _ in $(seq 1 50); do
+      info=$(cli -p "$REDIS_PORT" info replication 2>/dev/null | tr -d '\r') || break
+      offset=$(echo "$info" | sed -n 's/^master_repl_offset://p')
+      behind=$(echo "$info" | sed -n 's/^slave[0-9]*:.*offset=\([0-9]*\).*/\1/p' | while read -r o; do [ "$o" -lt "$offset" ] && echo x; done)
+      [ -z "$behind" ] && break
+      sleep 0.2
+    done
     cli -p "$SENTINEL_PORT" sentinel failover "$REDIS_MASTER_NAME" >/dev/null 2>&1 || exit 0
     for _ in $(seq 1 20); do
       set -- $(find_primary)
-      [ "$1:$2" != "$REDIS_HOST:$REDIS_PORT" ] && exit 0
+      if [ "$1:$2" != "$REDIS_HOST:$REDIS_PORT" ]; then cli -p "$REDIS_PORT" client unpause >/dev/null 2>&1; exit 0; fi
       sleep 1
     done
     ;;

@@ -1,0 +1,46 @@
+using CityEServices.Contracts.Security;
+using CityEServices.UrbanPlanning.Data;
+using CityEServices.UrbanPlanning.Domain;
+using CityEServices.UrbanPlanning.Features.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.UrbanPlanning.Features.Payments;
+
+/// <summary>
+/// A request's payment order (and the payment that settled it, once there is one): for an operator of
+/// the file's office authorised now for the request's service type, a reviewer of its district, an
+/// admin, and clients granted <c>payments</c> (banks) or <c>urban-planning.read</c>.
+/// </summary>
+public sealed class GetPaymentOrder(UrbanPlanningDbContext db, FileByLaw access, TimeProvider time)
+{
+    public static readonly IReadOnlyCollection<string> ClientScopes = [Scopes.Payments, Scopes.UrbanPlanningRead];
+
+    public async Task<Outcome<PaymentOrderResponse>> HandleAsync(Guid requestId, Caller caller, CancellationToken cancellationToken)
+    {
+        if (FileAccessRules.CanReadAny(caller, ClientScopes) is { } mayNotRead)
+        {
+            return mayNotRead;
+        }
+
+        if (await db.FindRequestAsync(requestId, forUpdate: false, cancellationToken) is not (var request, var file))
+        {
+            return Problem.NotFound("Service request not found.", $"There is no service request {requestId}.");
+        }
+
+        if (await access.RefuseReadingAsync(caller, file, request.ServiceType, ClientScopes, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var order = await db.PaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.RequestId == requestId, cancellationToken);
+        if (order is null)
+        {
+            return Problem.NotFound("No payment order.", $"Request {requestId} has no payment order: its fee has not been assessed (it is {request.Status}).");
+        }
+
+        var payment = order.PaymentId is { } paymentId
+            ? await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+            : null;
+        return PaymentOrderResponse.From(order, request.ServiceType, payment, time.GetUtcNow());
+    }
+}

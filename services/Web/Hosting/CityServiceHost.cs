@@ -1,0 +1,44 @@
+using CityEServices.Messaging.Persistence;
+using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Access;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+
+namespace CityEServices.Web.Hosting;
+
+/// <summary>
+/// The start-up every service shares, so a Program.cs says only what is its own: its registrations
+/// (<c>AddApplicationServices</c>), its APIs and gRPC servers, and its database.
+/// </summary>
+public static class CityServiceHost
+{
+    /// <summary>Telemetry, health, discovery and resilience, then token validation (with the revocation list).</summary>
+    public static WebApplicationBuilder AddCityService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddDefaultAuthentication();
+        return builder;
+    }
+
+    /// <summary>
+    /// Problem details for every error, authentication, authorisation, then the integrator scope checks
+    /// (a client reaches only endpoints that name one of its scopes), and the health endpoints.
+    /// </summary>
+    public static WebApplication UseCityService(this WebApplication app)
+    {
+        app.UseCityProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseScopeChecks();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the service's database (waiting for it a while at start-up), then serves until stopped.</summary>
+    public static async Task RunCityServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
+    {
+        await app.MigrateDatabaseAsync<TDbContext>();
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using CityEServices.Stack.Processes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityEServices.Stack;
+
+/// <summary>
+/// The whole city — the AppHost with every service, the gateway and the servers — run in this process
+/// through Aspire.Hosting.Testing: the one way ./city run, ./city bench and the end-to-end and fault
+/// tests start it. What it starts is written to its ledger (<c>.city/processes/&lt;name&gt;.json</c>)
+/// as it starts it; stopping asks the AppHost to stop its resources, then ends exactly the recorded
+/// processes still alive and RabbitMQ's epmd by its port.
+/// </summary>
+public sealed class CityStack : IAsyncDisposable
+{
+    private readonly Ledger _ledger;
+    private readonly ResourceTracker _tracker;
+    private readonly Stopwatch _launched;
+    private int _stopped;
+
+    private CityStack(DistributedApplication app, Ledger ledger, Stopwatch launched)
+    {
+        App = app;
+        _ledger = ledger;
+        _launched = launched;
+        _tracker = new ResourceTracker(app, ledger);
+        Projects = [.. app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Select(p => p.Name)];
+    }
+
+    public DistributedApplication App { get; }
+
+    /// <summary>The AppHost's projects (services and gateway), in the order it declares them.</summary>
+    public IReadOnlyList<string> Projects { get; }
+
+    /// <summary>From the AppHost's launch to every project answering /health with "Healthy".</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    public string LedgerPath => _ledger.Path;
+
+    /// <summary>An endpoint's address as clients reach it, e.g. <c>Endpoint("gateway")</c>.</summary>
+    public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    /// <summary>The service's own process (the one <c>dotnet run</c> starts), for its resident memory.</summary>
+    internal TrackedProcess? ServiceProcess(string resource) => _tracker.ServiceProcess(resource);
+
+    public static async Task<CityStack> StartAsync(StackOptions options, Action<string>? say = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var ledger = await StackLedger.ClaimAsync(options, say);
+        if (!options.SampleData)
+        {
+            // The services inherit the AppHost's environment through the orchestrator.
+            Environment.SetEnvironmentVariable("SampleData__Enabled", "false");
+        }
+
+        CityStack? stack = null;
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. options.AppHostSwitches()], (app, _) =>
+            {
+                app.DisableDashboard = !options.Dashboard;
+                app.EnableResourceLogging = options.ResourceLogs;
+            }, cancellationToken);
+            options.Ports.Pin(builder);
+            options.Configure?.Invoke(builder);
+            StackLedger.RecordDaemons(ledger, builder);
+            var app = await builder.BuildAsync(cancellationToken);
+            stack = new CityStack(app, ledger, clock);
+            stack._tracker.Start();
+
+            using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            start.CancelAfter(options.StartTimeout);
+            await app.StartAsync(start.Token);
+            if (options.WaitUntilHealthy)
+            {
+                await stack.WaitUntilHealthyAsync(start.Token);
+            }
+
+            return stack;
+        }
+        catch
+        {
+            // A stack that did not come up is stopped here: its caller (an xunit fixture among them) never disposes it.
+            if (stack is not null)
+            {
+                await stack.DisposeAsync();
+            }
+            else
+            {
+                await Leftovers.EndAsync(ledger.Record, TimeSpan.FromSeconds(10), say);
+                ledger.Delete();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Stops the AppHost's resources, then whatever of them still runs, then epmd; deletes throwaway data.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await _tracker.StopAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await App.StopAsync(patience.Token);
+            await App.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or AggregateException)
+        {
+            // Whatever did not stop is ended below, by its process id.
+        }
+        finally
+        {
+            await Leftovers.EndAsync(_ledger.Record, TimeSpan.FromSeconds(10));
+            _ledger.Delete();
+        }
+    }
+
+    /// <summary>
+    /// Every project answers /health with "Healthy" (its database, broker and cache answer too): polled
+    /// directly, four times a second, rather than through Aspire's health checks, which back off to 5 s.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var pending = Projects.ToHashSet();
+        while (pending.Count > 0)
+        {
+            foreach (var project in pending.ToList())
+            {
+                if (App.ResourceNotifications.TryGetCurrentState(project, out var current)
+                    && current.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state))
+                {
+                    throw new InvalidOperationException($"{project} stopped while the stack was starting ({state}, exit code {current.Snapshot.ExitCode})");
+                }
+
+                if (await IsHealthyAsync(http, project, cancellationToken))
+                {
+                    pending.Remove(project);
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
+        StartedIn = _launched.Elapsed;
+    }
+
+    private async Task<bool> IsHealthyAsync(HttpClient http, string project, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(Endpoint(project), "/health"), cancellationToken);
+            return response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync(cancellationToken) == "Healthy";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            return false; // not listening yet, or its endpoint not allocated yet
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CityEServices.Stack.Commands;
+
+// The stack launcher behind ./city: `run` (a developer's stack, foreground), `bench` (a fresh stack and
+// the benchmarks), `stop` (every stack this checkout recorded, or with --abandoned only those whose
+// owner died), `projects` (the AppHost's projects and their folders), `national-ids N`.
+return args switch
+{
+    ["run", .. var rest] => await RunCommand.RunAsync(rest),
+    ["bench"] => await BenchCommand.RunAsync(),
+    ["stop"] => await StopCommand.RunAsync(abandonedOnly: false),
+    ["stop", "--abandoned"] => await StopCommand.RunAsync(abandonedOnly: true),
+    ["projects"] => await ProjectsCommand.RunAsync(),
+    ["national-ids", var count] when int.TryParse(count, out var n) && n > 0 => NationalIdsCommand.Run(n),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: CityEServices.Stack run [AppHost switches…] | bench | stop [--abandoned] | projects | national-ids N");
+    return 2;
+}
