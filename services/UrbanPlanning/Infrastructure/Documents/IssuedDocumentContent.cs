@@ -69,8 +69,8 @@ public sealed record WasteContractDetails(decimal VolumeM3, string Hauler, strin
     public override string Type => ServiceTypes.WasteContract;
 }
 
-/// <param name="BuildingPermitNumber">The permit whose construction this certifies as completed.</param>
-public sealed record CompletionCertificateDetails(DocumentNumber BuildingPermitNumber, int Floors, decimal AreaM2) : IssuedDocumentDetails
+/// <param name="BuildingPermitNumber">The permit whose construction this certifies as completed (a document number, or an older permit's number as it was issued).</param>
+public sealed record CompletionCertificateDetails(string BuildingPermitNumber, int Floors, decimal AreaM2) : IssuedDocumentDetails
 {
     public override string Type => ServiceTypes.CompletionCertificate;
 }

@@ -1,4 +1,5 @@
 using CityEServices.Iran;
+using CityEServices.UrbanPlanning.Domain.Documents;
 using SkiaSharp;
 using Texts = CityEServices.UrbanPlanning.Infrastructure.Documents.IssuedDocumentTexts;
 
@@ -123,7 +124,8 @@ public sealed class IssuedDocumentRenderer
                 Field(page, Texts.DisposalSite, waste.DisposalSite);
                 break;
             case CompletionCertificateDetails completion:
-                Field(page, Texts.BuildingPermitNumber, completion.BuildingPermitNumber.Display, ltr: true);
+                Field(page, Texts.BuildingPermitNumber,
+                    DocumentNumber.TryParse(completion.BuildingPermitNumber, out var permit) ? permit.Display : completion.BuildingPermitNumber, ltr: true);
                 Field(page, Texts.Floors, PersianFormat.Number(completion.Floors));
                 Field(page, Texts.AreaM2, PersianFormat.Number(completion.AreaM2));
                 break;
