@@ -40,7 +40,7 @@ public sealed class DocumentIssuer(UrbanPlanningDbContext db, DocumentKeys keys,
             file.FileNumber,
             string.IsNullOrWhiteSpace(property.Address) ? null : property.Address,
             new DocumentHolder(holderName, file.ApplicantNationalId),
-            new DocumentOffice(file.OfficeCode, $"{Texts.Offices} {file.OfficeCode}"),
+            new DocumentOffice(file.OfficeCode, $"دفتر خدمات الکترونیکی شهر {file.OfficeCode}"),
             Details(request.ServiceType, details, buildingPermit),
             signed,
             options.Value.VerificationUrl);

@@ -14,7 +14,7 @@ internal static class IssuedDocumentSamples
         new BuildingPermitDetails(5, 250.5m, "Residential"),
         new ExcavationPermitDetails("خیابان ولیعصر", 120m, 1.5m, 14, 150_000_000m),
         new WasteContractDetails(35m, "شرکت حمل پسماند پاکان", "سایت دفع آبعلی"),
-        new CompletionCertificateDetails(DocumentNumber.FromRandomPart("4HTV7K3M9QX2"), 5, 250.5m),
+        new CompletionCertificateDetails(DocumentNumber.FromRandomPart("4HTV7K3M9QX2").Value, 5, 250.5m),
         new NoViolationCertificateDetails(),
         new EngineeringReportDetails("بررسی استحکام دیوار مشترک با ملک مجاور پس از گودبرداری"),
     ];
