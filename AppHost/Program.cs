@@ -49,7 +49,13 @@ var urbanPlanning = builder.AddProject<Projects.UrbanPlanning>("urbanplanning")
     .WithInfrastructure(infrastructure, "urbanplanning-db")
     .WithReference(property).WithReference(officeManagement).WithReference(archive);
 
-IResourceBuilder<ProjectResource>[] services = [property, officeManagement, archive, urbanPlanning];
+// Notifications hears every integration event and calls out (webhooks, the SMS provider); it asks no
+// other service and keeps nothing in Redis. In local runs its SMS go to its own Development sink.
+var notifications = builder.AddProject<Projects.Notifications>("notifications")
+    .WithServiceEndpoints()
+    .WithInfrastructure(infrastructure, "notifications-db", redis: false);
+
+IResourceBuilder<ProjectResource>[] services = [property, officeManagement, archive, urbanPlanning, notifications];
 foreach (var service in services)
 {
     // Every service validates tokens itself against the identity service's keys, fetched on first use,

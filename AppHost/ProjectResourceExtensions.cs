@@ -53,17 +53,20 @@ public static class ProjectResourceExtensions
         }
     }
 
-    /// <summary>The service's own database, the broker and the cache, started and healthy before the service.</summary>
-    public static IResourceBuilder<ProjectResource> WithInfrastructure(this IResourceBuilder<ProjectResource> project, CityInfrastructure infrastructure, string database)
+    /// <summary>
+    /// The service's own database, the broker and (unless <paramref name="redis"/> is false, for a service
+    /// that keeps nothing there) the cache, started and healthy before the service.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithInfrastructure(this IResourceBuilder<ProjectResource> project, CityInfrastructure infrastructure, string database, bool redis = true)
     {
         project.WithReference(infrastructure.Database(database))
-            .WithReference(infrastructure.RabbitMq)
-            .WithReference(infrastructure.Redis);
+            .WithReference(infrastructure.RabbitMq);
         foreach (var server in infrastructure.Servers)
         {
             project.WaitFor(server);
         }
 
-        return project.WaitFor(infrastructure.Database(database)).WaitFor(infrastructure.RabbitMq).WaitFor(infrastructure.Redis);
+        project.WaitFor(infrastructure.Database(database)).WaitFor(infrastructure.RabbitMq);
+        return redis ? project.WithReference(infrastructure.Redis).WaitFor(infrastructure.Redis) : project;
     }
 }

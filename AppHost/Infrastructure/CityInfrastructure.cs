@@ -15,6 +15,7 @@ public sealed class CityInfrastructure
         ["urbanplanning-db"] = "urbanplanning",
         ["archive-db"] = "archive",
         ["officemanagement-db"] = "officemanagement",
+        ["notifications-db"] = "notifications",
     };
 
     public required IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> DatabaseResources { get; init; }

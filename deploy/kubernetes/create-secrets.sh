@@ -2,7 +2,7 @@
 # Creates the Secrets the CityEServices manifests read, in the given namespace, with random passwords.
 # Secrets that already exist are left as they are (the servers keep the password they were created with).
 #   deploy/kubernetes/create-secrets.sh cityeservices-dev            (dev overlay: its in-cluster servers)
-#   BACKUP_ACCESS_KEY_ID=… BACKUP_SECRET_ACCESS_KEY=… \
+#   BACKUP_ACCESS_KEY_ID=… BACKUP_SECRET_ACCESS_KEY=… [SMS_API_KEY=…] \
 #     deploy/kubernetes/create-secrets.sh cityeservices prod         (prod overlay: operators' servers)
 # Every service gets its own credentials for its database, the broker and Redis (<service>-db,
 # <service>-rabbitmq, <service>-redis); in prod each is a user of its own on the server (CloudNativePG
@@ -28,8 +28,8 @@ create() {
   fi
 }
 
-services=(identity property officemanagement archive urbanplanning)
-messaging=(property officemanagement archive urbanplanning)
+services=(identity property officemanagement archive urbanplanning notifications)
+messaging=(property officemanagement archive urbanplanning notifications)
 cache_users=(property officemanagement archive urbanplanning gateway)
 
 if [ "$overlay" = dev ]; then
@@ -55,6 +55,9 @@ if [ "$overlay" = dev ]; then
     create "$service-redis" --from-literal=password="$password" \
       --from-literal=connection-string="redis:6379,password=$password,abortConnect=false"
   done
+
+  # Dev texts no phone: notifications sends to its own sink, which accepts this key only.
+  create notifications-sms --from-literal=api-key="$(random)"
 else
   # The object store the PostgreSQL backups go to: keys of your bucket, not generated here. Asked for
   # before anything is created, so a missing key never leaves half the Secrets behind.
@@ -90,6 +93,13 @@ else
   # The object store the PostgreSQL backups go to: the keys of your bucket (checked first, above).
   create postgres-backup --from-literal=ACCESS_KEY_ID="${BACKUP_ACCESS_KEY_ID:-}" \
     --from-literal=ACCESS_SECRET_KEY="${BACKUP_SECRET_ACCESS_KEY:-}"
+  # The SMS provider's API key (its base URL is Notifications__Sms__BaseUrl in base/notifications/config.env).
+  # Without it notifications runs and citizens' messages wait, unsent and unlost, until the Secret exists.
+  if [ -n "${SMS_API_KEY:-}" ]; then
+    create notifications-sms --from-literal=api-key="$SMS_API_KEY"
+  else
+    echo "SMS: no SMS_API_KEY; create Secret notifications-sms (key api-key) when the provider's key is known"
+  fi
   echo "TLS: the Gateway's certificate is Secret city-tls (kubernetes.io/tls), from cert-manager or: kubectl -n $ns create secret tls city-tls --cert=… --key=…"
 fi
 

@@ -18,6 +18,7 @@ public static class ApiReferenceExtensions
         ("officemanagement", "Office management"),
         ("urbanplanning", "Urban planning"),
         ("archive", "Archive"),
+        ("notifications", "Notifications and webhooks"),
     ];
 
     public static IEndpointConventionBuilder MapApiReference(this WebApplication app) =>

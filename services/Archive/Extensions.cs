@@ -1,13 +1,5 @@
-using CityEServices.Archive.Consumers;
 using CityEServices.Archive.Features;
-using CityEServices.Archive.Features.Categories;
-using CityEServices.Archive.Features.Disposals;
-using CityEServices.Archive.Features.Documents;
-using CityEServices.Archive.Features.Dossiers;
-using CityEServices.Archive.Features.Fixity;
-using CityEServices.Archive.Features.Holds;
 using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Archive.Jobs;
 using CityEServices.Messaging;
 using CityEServices.Messaging.Jobs;
 using CityEServices.Web.Authorization;

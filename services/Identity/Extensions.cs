@@ -1,9 +1,14 @@
 using CityEServices.Identity.Data;
 using CityEServices.Identity.Domain;
-using CityEServices.Identity.Pruning;
-using CityEServices.Identity.SignIn;
-using CityEServices.Identity.Startup;
-using CityEServices.Identity.Tokens;
+using CityEServices.Identity.Features.Clients;
+using CityEServices.Identity.Features.Revocations;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Features.Users;
+using CityEServices.Identity.Infrastructure.Keys;
+using CityEServices.Identity.Infrastructure.Tokens;
+using CityEServices.Identity.Jobs;
+using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,12 +21,63 @@ namespace CityEServices.Identity;
 
 public static class Extensions
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    public const string DatabaseName = "identity-db";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(IdentitySettings.SectionName);
         builder.Services.Configure<IdentitySettings>(section);
         var settings = section.Get<IdentitySettings>() ?? new IdentitySettings();
+        var issuer = CheckSettings(settings);
+        var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
 
+        builder.AddServiceDatabase<IdentityDataContext>(DatabaseName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPasswordHasher<CityUser>, PasswordHasher<CityUser>>();
+        builder.Services.AddScoped<Seeder>();
+        builder.Services.AddSingleton<ServerKeyRing>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
+        builder.Services.AddHostedService<IdentityInitializer>();
+        builder.Services.AddHostedService<TokenPruner>();
+        builder.Services.AddTokenServer(settings, issuer, allowPasswordGrant);
+        builder.Services.AddUseCases();
+
+        builder.Services.AddLoginFormProtection();
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddStaffSignInCookie(settings.StaffClient.SignInLifetime);
+        // 403s from role policies say why, as in every other service.
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+
+    private static void AddUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<IssueStaffToken>();
+        services.AddScoped<IssueClientToken>();
+
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<GetUser>();
+        services.AddScoped<DeactivateUser>();
+        services.AddScoped<ReactivateUser>();
+        services.AddScoped<ChangeAssignment>();
+        services.AddScoped<ResetPassword>();
+
+        services.AddScoped<CreateClient>();
+        services.AddScoped<ListClients>();
+        services.AddScoped<GetClient>();
+        services.AddScoped<RevokeClient>();
+        services.AddScoped<RotateClientSecret>();
+
+        services.AddScoped<ListRevocations>();
+    }
+
+    /// <summary>The token issuer, once the settings that would only fail later (at the first token) are known to be sound.</summary>
+    private static Uri CheckSettings(IdentitySettings settings)
+    {
         if (!Uri.TryCreate(settings.Url, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https"))
         {
             throw new InvalidOperationException(
@@ -34,63 +90,18 @@ public static class Extensions
                 $"Identity:Pruning:Interval must be more than zero and at most 30 days, and Identity:Pruning:MinimumAge not negative (defaults 01:00:00 and 14.00:00:00). Got {settings.Pruning.Interval} and {settings.Pruning.MinimumAge}.");
         }
 
-        var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
+        if (settings.AccessTokenLifetime <= TimeSpan.Zero || settings.AccessTokenLifetime > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException(
+                $"Identity:AccessTokenLifetime must be more than zero and at most one hour (default 00:15:00): the revocation list holds each entry that long, and a leaked token lives that long. Got {settings.AccessTokenLifetime}.");
+        }
 
-        builder.AddNpgsqlDbContext<IdentityDataContext>("identity-db");
+        if (settings.ClientSecretOverlap < TimeSpan.Zero || settings.ClientSecretOverlap > TimeSpan.FromDays(30))
+        {
+            throw new InvalidOperationException(
+                $"Identity:ClientSecretOverlap must be from zero to 30 days (default 1.00:00:00). Got {settings.ClientSecretOverlap}.");
+        }
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IPasswordHasher<CityUser>, PasswordHasher<CityUser>>();
-        builder.Services.AddScoped<PasswordSignIn>();
-        builder.Services.AddScoped<Seeder>();
-        builder.Services.AddSingleton<ServerKeyRing>();
-        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
-        builder.Services.AddHostedService<IdentityInitializer>();
-        builder.Services.AddHostedService<TokenPruner>();
-
-        builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
-            .AddServer(server =>
-            {
-                server.SetIssuer(issuer);
-                server.SetTokenEndpointUris("connect/token");
-                server.SetAuthorizationEndpointUris("connect/authorize");
-                server.AllowClientCredentialsFlow();
-                // Staff sign in through a browser: the code flow, with PKCE required of every client.
-                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
-                if (allowPasswordGrant)
-                {
-                    server.AllowPasswordFlow();
-                }
-
-                // Services validate plain signed JWTs with JwtBearer against the published JWKS.
-                server.DisableAccessTokenEncryption();
-                server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
-
-                // Token storage stays on: it is what makes an authorization code redeemable only once.
-
-                var aspNetCore = server.UseAspNetCore()
-                    .EnableTokenEndpointPassthrough()
-                    .EnableAuthorizationEndpointPassthrough();
-                if (issuer.Scheme == Uri.UriSchemeHttp)
-                {
-                    aspNetCore.DisableTransportSecurityRequirement();
-                }
-            })
-            // The admin API validates tokens in-process against the server's own keys: no HTTP call
-            // to itself for the discovery document, which also works before Identity:Url is routable.
-            .AddValidation(validation =>
-            {
-                validation.UseLocalServer();
-                validation.UseAspNetCore();
-                validation.AddAudiences(AuthenticationExtensions.ApiAudience);
-            });
-
-        builder.Services.AddLoginFormProtection();
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-            .AddStaffSignInCookie(settings.StaffClient.SignInLifetime);
-        // 403s from role policies say why, as in every other service.
-        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return issuer;
     }
 }

@@ -19,7 +19,18 @@ public sealed class IdentitySettings
 
     public string? EncryptionKeyPem { get; set; }
 
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Short on purpose: a revoked user's or client's token is refused everywhere through the revocation
+    /// list, and the list only has to hold each revocation as long as a token it covers can live (this
+    /// plus <see cref="RevocationListSlack"/>); a short life also bounds the harm of a token that leaks.
+    /// </summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a client's previous secret keeps working after a rotation.</summary>
+    public TimeSpan ClientSecretOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Added to the token lifetime for the revocation list's window: clocks of other services may run a little behind.</summary>
+    public static readonly TimeSpan RevocationListSlack = TimeSpan.FromMinutes(5);
 
     public LockoutSettings Lockout { get; set; } = new();
 

@@ -1,8 +1,13 @@
 using CityEServices.Identity;
-using CityEServices.Identity.Api;
-using CityEServices.Identity.SignIn;
-using CityEServices.Identity.Startup;
+using CityEServices.Identity.Data;
+using CityEServices.Identity.Features.Clients;
+using CityEServices.Identity.Features.Revocations;
+using CityEServices.Identity.Features.SignIn;
+using CityEServices.Identity.Features.Tokens;
+using CityEServices.Identity.Features.Users;
+using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +18,11 @@ var app = builder.Build();
 
 app.UseCityProblemDetails();
 app.UseAuthentication();
+app.UseRevokedTokenRefusal();
+// No identity API names a scope: an integrator client is refused every /api/identity call with the
+// same 403 insufficient_scope every service gives, before the admin role check would refuse it less
+// precisely. /connect/* and /internal/* are not /api, so tokens and the revocation list stay open to it.
+app.UseScopeChecks();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
@@ -21,6 +31,7 @@ app.MapAuthorizeEndpoint();
 app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
+app.MapRevocationsApi();
 
 await app.MigrateIdentityDatabaseAsync();
 

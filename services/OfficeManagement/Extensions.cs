@@ -1,12 +1,5 @@
 using CityEServices.Messaging;
-using CityEServices.OfficeManagement.Consumers;
 using CityEServices.OfficeManagement.Data.SampleData;
-using CityEServices.OfficeManagement.Features.Authorization;
-using CityEServices.OfficeManagement.Features.Offices;
-using CityEServices.OfficeManagement.Features.Scorecards;
-using CityEServices.OfficeManagement.Features.ServiceTypes;
-using CityEServices.OfficeManagement.Features.Staff;
-using CityEServices.OfficeManagement.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.OfficeManagement;

@@ -1,10 +1,3 @@
-using CityEServices.OfficeManagement;
-using CityEServices.OfficeManagement.Features.Authorization;
-using CityEServices.OfficeManagement.Features.Offices;
-using CityEServices.OfficeManagement.Features.Scorecards;
-using CityEServices.OfficeManagement.Features.ServiceTypes;
-using CityEServices.OfficeManagement.Features.Staff;
-using CityEServices.OfficeManagement.Grpc;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,7 @@
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging;
+using CityEServices.Messaging.Jobs;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Consumers;
@@ -9,12 +10,14 @@ using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Features.Documents;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
 using CityEServices.UrbanPlanning.Features.Verification;
 using CityEServices.UrbanPlanning.Infrastructure;
 using CityEServices.UrbanPlanning.Infrastructure.Documents;
+using CityEServices.UrbanPlanning.Jobs;
 using CityEServices.Web.Authorization;
 using CityEServices.Web.Grpc;
 
@@ -50,6 +53,11 @@ public static class Extensions
         builder.Services.AddSingleton<DocumentKeys>();
         builder.Services.AddSingleton<IssuedDocumentRenderer>();
         builder.Services.AddScoped<DocumentIssuer>();
+        builder.UseConfiguredHolidays();
+        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName)
+            .Validate(o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000, "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.")
+            .ValidateOnStart();
+        builder.Services.AddPeriodicJob<SlaSweeper, UrbanPlanningDbContext>();
 
         builder.Services.AddSingleton(ServiceRuleBook.Default);
         builder.Services.AddSingleton<TrackingCache>();
@@ -75,6 +83,9 @@ public static class Extensions
         builder.Services.AddScoped<RevokeDocument>();
         builder.Services.AddScoped<VerifyDocument>();
         builder.Services.AddScoped<GetDocumentKeys>();
+        builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<OfficeQueue>();
+        builder.Services.AddScoped<SearchFiles>();
         return builder;
     }
 }

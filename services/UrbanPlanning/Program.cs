@@ -5,6 +5,7 @@ using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Features.Documents;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
+using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
@@ -30,6 +31,7 @@ app.MapTrackingApi();
 app.MapPaymentsApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();
+app.MapQueuesApi();
 
 await app.MigrateDatabaseAsync<UrbanPlanningDbContext>();
 app.Run();

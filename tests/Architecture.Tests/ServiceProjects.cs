@@ -6,7 +6,7 @@ namespace CityEServices.Architecture.Tests;
 /// <summary>The deployable services and what each one may build on.</summary>
 public static class ServiceProjects
 {
-    public static readonly string[] Services = ["Property", "UrbanPlanning", "Archive", "OfficeManagement", "Identity"];
+    public static readonly string[] Services = ["Property", "UrbanPlanning", "Archive", "OfficeManagement", "Identity", "Notifications"];
 
     public static readonly string[] SharedLibraries = ["Contracts", "Messaging", "Iran", "ServiceDefaults", "Web"];
 

@@ -85,6 +85,22 @@ public class BrokenScaleOutTests
     }
 
     [Fact]
+    public async Task Notifications_calling_out_to_the_cluster_s_own_addresses_or_on_another_port_is_reported()
+    {
+        var manifests = await Manifests.RenderAsync("prod");
+        var egress = manifests.Find("NetworkPolicy", "notifications").Map("spec").Seq("egress");
+        var outside = (YamlMappingNode)egress.Single(r => r.Seq("to").Any(p => p.Map("ipBlock") is not null));
+        var except = (YamlSequenceNode)outside.Seq("to").Single().Map("ipBlock")!.Children[new YamlScalarNode("except")];
+        except.Children.Remove(except.Children.Single(e => ((YamlScalarNode)e).Value == "10.0.0.0/8"));
+        ((YamlSequenceNode)outside.Children[new YamlScalarNode("ports")]).Add(new YamlMappingNode("port", "80"));
+
+        var problems = EgressChecks.Egress(manifests, await AppHostModel.LoadProjectsAsync()).ToList();
+
+        Assert.Contains("prod: NetworkPolicy/notifications lets Deployment/notifications connect to 0.0.0.0/0 without excepting 10.0.0.0/8: its calls out must never reach the cluster's own addresses", problems);
+        Assert.Contains("prod: NetworkPolicy/notifications lets Deployment/notifications connect outside on ports other than 443", problems);
+    }
+
+    [Fact]
     public async Task A_server_that_does_not_admit_its_client_is_reported()
     {
         var manifests = await Manifests.RenderAsync("prod");

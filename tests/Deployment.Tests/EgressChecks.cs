@@ -5,10 +5,18 @@ namespace CityEServices.Deployment.Tests;
 /// <summary>
 /// Egress: each service may open connections only to what it uses — its own database, the broker, Redis,
 /// identity, the services it calls (the AppHost's wiring, and the gRPC servers its Grpc__* names) — plus
-/// DNS; and every one of those connections is let through by both sides' policies.
+/// DNS; and every one of those connections is let through by both sides' policies. The one exception is
+/// a service whose job is to call out of the city (notifications: subscribers' webhooks, the SMS provider):
+/// it may reach public addresses on 443, never the cluster's or the node's own (private, loopback,
+/// link-local: the SSRF ranges it refuses itself).
 /// </summary>
 public static class EgressChecks
 {
+    /// <summary>Services that call the internet, and the ranges their outside rule must leave out.</summary>
+    public static readonly IReadOnlySet<string> CallOutside = new HashSet<string> { "notifications" };
+
+    public static readonly string[] NeverOutside = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16"];
+
     /// <summary>One connection a project opens: to these pods, on this port, for this reason.</summary>
     public sealed record Need(PodGroup To, int Port, string What);
 
@@ -53,9 +61,22 @@ public static class EgressChecks
 
                 foreach (var peer in peers)
                 {
-                    if (peer.Map("ipBlock")?.Str("cidr") is { } cidr)
+                    if (peer.Map("ipBlock")?.Str("cidr") is { } cidr && CallOutside.Contains(project.Name))
                     {
-                        yield return $"{manifests.Overlay}: {policy} lets {self} connect to addresses {cidr}; it needs none outside the namespace but DNS";
+                        var except = peer.Map("ipBlock").Seq("except").OfType<YamlDotNet.RepresentationModel.YamlScalarNode>().Select(e => e.Value).ToHashSet();
+                        foreach (var range in NeverOutside.Where(r => !except.Contains(r)))
+                        {
+                            yield return $"{manifests.Overlay}: {policy} lets {self} connect to {cidr} without excepting {range}: its calls out must never reach the cluster's own addresses";
+                        }
+
+                        if (rule.Seq("ports").Any(p => p.Str("port") != "443"))
+                        {
+                            yield return $"{manifests.Overlay}: {policy} lets {self} connect outside on ports other than 443";
+                        }
+                    }
+                    else if (peer.Map("ipBlock")?.Str("cidr") is { } cidr2)
+                    {
+                        yield return $"{manifests.Overlay}: {policy} lets {self} connect to addresses {cidr2}; it needs none outside the namespace but DNS";
                     }
                     else if (peer.Map("namespaceSelector") is not null && !IsDns(peer, rule))
                     {

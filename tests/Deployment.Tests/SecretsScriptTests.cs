@@ -9,6 +9,8 @@ public class SecretsScriptTests
     {
         ["BACKUP_ACCESS_KEY_ID"] = "test-access-key",
         ["BACKUP_SECRET_ACCESS_KEY"] = "test-secret-key",
+        // The SMS provider's key: prod creates notifications-sms only when it is given.
+        ["SMS_API_KEY"] = "test-sms-key",
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Web;
@@ -161,6 +162,40 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
         Assert.StartsWith("/connect/login", stillAnonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    private async Task DeactivateAsync()
+    {
+        using var admin = await _identity.AdminAsync();
+        using var response = await admin.PostAsJsonAsync($"/api/identity/users/{_userName}/deactivate", new { reason = "Left the district" });
+        await response.AssertJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_cannot_sign_in_on_the_login_page()
+    {
+        await DeactivateAsync();
+        using var browser = _identity.CreateBrowser();
+
+        var callback = await SignInAsync(browser, NewPkce().Challenge);
+
+        Assert.Equal("about:refused", callback.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_code_issued_before_a_deactivation_gets_no_token()
+    {
+        using var browser = _identity.CreateBrowser();
+        var (verifier, challenge) = NewPkce();
+        var code = HttpUtility.ParseQueryString((await SignInAsync(browser, challenge)).Query)["code"]!;
+
+        await DeactivateAsync();
+        using var refused = await RedeemAsync(code, verifier);
+
+        Assert.Equal("invalid_grant", (await refused.AssertJsonAsync(HttpStatusCode.BadRequest)).GetProperty("error").GetString());
+        // Nor does the sign-in cookie still open the authorization endpoint.
+        using var again = await browser.GetAsync(AuthorizeUrl(NewPkce().Challenge));
+        Assert.StartsWith("/connect/login", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     public enum ForgedToken
     {
         Missing,
@@ -210,5 +245,5 @@ public sealed class AuthorizationCodeFlowTests(IdentityService identity) : IClas
     [InlineData("/connect/authorize?x=//evil.test")]
     [InlineData("/elsewhere")]
     public void The_login_page_returns_only_to_the_authorization_endpoint(string returnUrl) =>
-        Assert.Equal("/connect/authorize", SignIn.LoginPage.SafeReturnUrl(returnUrl));
+        Assert.Equal("/connect/authorize", Features.SignIn.LoginPage.SafeReturnUrl(returnUrl));
 }

@@ -1,5 +1,5 @@
 using CityEServices.Contracts.Security;
-using CityEServices.Identity.Api;
+using CityEServices.Identity.Features.Clients;
 using CityEServices.Identity.Domain;
 
 namespace CityEServices.Identity.Tests;
@@ -9,25 +9,48 @@ public class ClientRulesTests
     [Fact]
     public void An_integrator_client_is_valid()
     {
-        Assert.True(ClientRules.TryValidate(" Tehran Water ", [Roles.Integrator], out var client, out _));
+        Assert.True(ClientRules.TryValidate(" Tehran Water ", [Roles.Integrator], [Scopes.PropertyRead], out var client, out _));
         Assert.Equal("Tehran Water", client!.DisplayName);
         Assert.Equal([Roles.Integrator], client.Roles);
+        Assert.Equal([Scopes.PropertyRead], client.Scopes);
     }
 
     [Fact]
-    public void A_display_name_and_a_role_are_required()
+    public void A_display_name_is_required()
     {
-        Assert.False(ClientRules.TryValidate("  ", [], out _, out var errors));
-        Assert.Equal(["displayName", "roles"], errors.Keys.Order());
+        Assert.False(ClientRules.TryValidate("  ", [], [], out _, out var errors));
+        Assert.Equal(["displayName"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void No_roles_means_integrator_and_no_scopes_means_none()
+    {
+        Assert.True(ClientRules.TryValidate("Bank", null, null, out var client, out _));
+        Assert.Equal([Roles.Integrator], client!.Roles);
+        Assert.Empty(client.Scopes);
     }
 
     [Theory]
     [InlineData(Roles.OfficeOperator)]
     [InlineData(Roles.DistrictReviewer)]
-    public void Roles_that_need_a_persons_office_or_district_are_refused(string role)
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Registrar)]
+    [InlineData(Roles.Archivist)]
+    public void Every_role_but_integrator_is_refused(string role)
     {
-        Assert.False(ClientRules.TryValidate("Bank", [Roles.Integrator, role], out _, out var errors));
+        Assert.False(ClientRules.TryValidate("Bank", [Roles.Integrator, role], [], out _, out var errors));
         Assert.Contains(role, Assert.Single(errors["roles"]));
+    }
+
+    [Fact]
+    public void Scopes_are_canonical_without_duplicates_and_unknown_ones_are_named()
+    {
+        Assert.True(ClientRules.TryValidate("Bank", null, ["PAYMENTS", "payments", " pii.read "], out var client, out _));
+        Assert.Equal([Scopes.Payments, Scopes.PiiRead], client!.Scopes);
+
+        Assert.False(ClientRules.TryValidate("Bank", null, [Scopes.Payments, "admin", null], out _, out var errors));
+        Assert.Equal(2, errors["scopes"].Length);
+        Assert.Contains("'admin'", errors["scopes"][0], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -36,10 +59,10 @@ public class ClientRulesTests
     [InlineData("A very long organisation name indeed", "a-very-long-organisation-")]
     public void Client_ids_are_readable_where_possible_and_end_in_random_hex(string displayName, string prefix)
     {
-        var id = ClientsApi.NewClientId(displayName);
+        var id = ClientCredentials.NewClientId(displayName);
 
         Assert.StartsWith(prefix, id, StringComparison.Ordinal);
         Assert.Matches("^[a-z0-9-]+-[0-9a-f]{16}$", id);
-        Assert.NotEqual(id, ClientsApi.NewClientId(displayName));
+        Assert.NotEqual(id, ClientCredentials.NewClientId(displayName));
     }
 }

@@ -130,4 +130,28 @@ public class UserRulesTests
     {
         Assert.Contains("district", Validate(roles: [Roles.DistrictReviewer], district: district).Errors.Keys);
     }
+    [Fact]
+    public void One_user_cannot_be_both_office_operator_and_district_reviewer()
+    {
+        var (ok, _, errors) = Validate(roles: [Roles.OfficeOperator, Roles.DistrictReviewer], nationalId: ValidNationalId, officeCode: "TEH01", district: 7);
+
+        Assert.False(ok);
+        var message = Assert.Single(errors["roles"]);
+        Assert.Contains(Roles.OfficeOperator, message, StringComparison.Ordinal);
+        Assert.Contains(Roles.DistrictReviewer, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assignment_change_follows_the_rules_of_creation()
+    {
+        Assert.False(UserRules.TryValidateAssignment([Roles.OfficeOperator, Roles.DistrictReviewer], ValidNationalId, "TEH01", 7, out _, out var both));
+        Assert.Contains("roles", both.Keys);
+
+        Assert.False(UserRules.TryValidateAssignment([Roles.OfficeOperator], null, null, null, out _, out var missing));
+        Assert.Equal(["nationalId", "officeCode"], missing.Keys.Order());
+
+        Assert.True(UserRules.TryValidateAssignment(["DISTRICT-REVIEWER"], null, null, 22, out var assignment, out _));
+        Assert.Equal([Roles.DistrictReviewer], assignment!.Roles);
+        Assert.Equal(22, assignment.District);
+    }
 }

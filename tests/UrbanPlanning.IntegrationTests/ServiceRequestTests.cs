@@ -123,9 +123,10 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal("پروانه ساختمانی", tracked.GetProperty("serviceTitleFa").GetString());
         Assert.False(tracked.GetProperty("slaBreached").GetBoolean());
         Assert.Equal(6, tracked.GetProperty("timeline").GetArrayLength());
-        // Thirty days from the moment the last document arrived.
-        Assert.Equal(submittedAt.AddDays(30), tracked.GetProperty("dueAt").GetProperty("utc").GetDateTimeOffset());
-        Assert.Matches(@"^1405/03/10 1\d:\d\d$", tracked.GetProperty("dueAt").GetProperty("jalali").GetString());
+        // Thirty working days from the moment the last document arrived (a Friday, so from Saturday 02/12):
+        // Fridays, Eid al-Adha (03/06), Ghadir and 14–15 Khordad do not count, so the clock ends with 03/17.
+        Assert.Equal(CityEServices.Iran.WorkingDays.Add(submittedAt, 30), tracked.GetProperty("dueAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal("1405/03/18 00:00", tracked.GetProperty("dueAt").GetProperty("jalali").GetString());
         Assert.False(tracked.GetProperty("timeline")[0].TryGetProperty("actor", out _), "the citizen's timeline names no staff");
     }
 

@@ -103,4 +103,29 @@ public class OpenFileRulesTests
 
         Assert.Equal(expected, valid.OfficeCode);
     }
+
+    [Theory]
+    [InlineData("09121234567")]
+    [InlineData("۰۹۱۲-۱۲۳-۴۵۶۷")]
+    [InlineData("00989121234567")]
+    [InlineData("+989121234567")]
+    public void The_applicants_mobile_is_optional_and_kept_as_plus_98(string typed)
+    {
+        Assert.True(OpenFileRules.TryValidate(ValidCode, ValidNationalId, "OFC1", typed, out var valid, out _));
+        Assert.Equal("+989121234567", valid.ApplicantMobile?.Value);
+
+        Assert.True(OpenFileRules.TryValidate(ValidCode, ValidNationalId, "OFC1", "  ", out var none, out _));
+        Assert.Null(none.ApplicantMobile);
+    }
+
+    [Theory]
+    [InlineData("0912123")]
+    [InlineData("02188776655")]
+    [InlineData("+1 202 555 0100")]
+    public void A_malformed_mobile_is_reported_under_applicantMobile_with_the_other_fields(string typed)
+    {
+        Assert.False(OpenFileRules.TryValidate("1-2-3", ValidNationalId, "OFC1", typed, out _, out var errors));
+
+        Assert.Equal(["applicantMobile", "renovationCode"], errors.Keys.Order(StringComparer.Ordinal));
+    }
 }

@@ -29,7 +29,7 @@ public class RequestEventsTests
         var events = RequestEvents.For(request, File, request.Transitions[^1], "corr").ToList();
 
         var submitted = Assert.IsType<ServiceRequestSubmitted>(Assert.Single(events));
-        Assert.Equal(_time.GetUtcNow().AddDays(30), submitted.DueAt);
+        Assert.Equal(WorkingDays.Add(_time.GetUtcNow(), 30), submitted.DueAt);
         Assert.Equal("OFC22", submitted.OfficeCode);
         Assert.Equal("corr", submitted.CorrelationId);
     }
@@ -46,7 +46,7 @@ public class RequestEventsTests
 
         var changed = Assert.IsType<ServiceRequestStatusChanged>(events[0]);
         Assert.Equal(("AwaitingDocuments", "Submitted"), (changed.FromStatus, changed.ToStatus));
-        Assert.Equal(_time.GetUtcNow().AddDays(30), changed.DueAt);
+        Assert.Equal(WorkingDays.Add(_time.GetUtcNow(), 30), changed.DueAt);
         Assert.IsType<ServiceRequestSubmitted>(events[1]);
     }
 

@@ -1,4 +1,3 @@
-using CityEServices.Archive.Features.Documents;
 using CityEServices.Archive.Infrastructure.Storage;
 
 namespace CityEServices.Archive.Consumers;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityEServices.Archive.Features.Documents;
 using CityEServices.Archive.Infrastructure.Pdf;
 using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Messaging.Inbox;

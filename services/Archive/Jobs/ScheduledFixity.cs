@@ -1,4 +1,3 @@
-using CityEServices.Archive.Features.Fixity;
 using CityEServices.Messaging.Jobs;
 
 namespace CityEServices.Archive.Jobs;

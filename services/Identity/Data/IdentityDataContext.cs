@@ -5,18 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CityEServices.Identity.Data;
 
 /// <summary>
-/// Users, persisted server keys, the data protection key ring and OpenIddict's applications,
-/// authorizations, scopes and tokens.
+/// Users, integrator clients, the revocation list, the record of every change to an account, persisted
+/// server keys, the data protection key ring and OpenIddict's applications, authorizations, scopes and tokens.
 /// Named so it does not read as ASP.NET Core Identity's IdentityDbContext, which this service does not use.
 /// </summary>
 public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<CityUser> Users => Set<CityUser>();
 
+    public DbSet<IntegratorClient> Clients => Set<IntegratorClient>();
+
+    public DbSet<Revocation> Revocations => Set<Revocation>();
+
+    public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
+
     public DbSet<ServerKeyEntry> ServerKeys => Set<ServerKeyEntry>();
 
     /// <summary>Shared by every replica, so a cookie or antiforgery token one protects another can read, also after a restart.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private const int ActorMaxLength = 120;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +45,59 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
             user.Property(u => u.CreatedAt).HasColumnName("created_at");
             user.Property(u => u.FailedAttempts).HasColumnName("failed_attempts");
             user.Property(u => u.LockedUntil).HasColumnName("locked_until");
+            user.Property(u => u.CreatedBy).HasColumnName("created_by").HasMaxLength(ActorMaxLength);
+            // Existing rows become active; a new row says what it is (true, the sentinel, is left to the default).
+            user.Property(u => u.Active).HasColumnName("active").HasDefaultValue(true).HasSentinel(true);
+            user.Property(u => u.DeactivatedAt).HasColumnName("deactivated_at");
+            user.Property(u => u.DeactivatedBy).HasColumnName("deactivated_by").HasMaxLength(ActorMaxLength);
+            user.Property(u => u.DeactivationReason).HasColumnName("deactivation_reason").HasMaxLength(AccountRules.MaxReasonLength);
+            user.Ignore(u => u.Subject);
+        });
+
+        modelBuilder.Entity<IntegratorClient>(client =>
+        {
+            client.ToTable("clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasColumnName("client_id").HasMaxLength(100);
+            client.Property(c => c.DisplayName).HasColumnName("display_name").HasMaxLength(ClientRules.MaxDisplayNameLength);
+            client.Property(c => c.Roles).HasColumnName("roles").HasColumnType("text[]");
+            client.Property(c => c.Scopes).HasColumnName("scopes").HasColumnType("text[]");
+            client.Property(c => c.CreatedAt).HasColumnName("created_at");
+            client.Property(c => c.CreatedBy).HasColumnName("created_by").HasMaxLength(ActorMaxLength);
+            client.Property(c => c.RevokedAt).HasColumnName("revoked_at");
+            client.Property(c => c.RevokedBy).HasColumnName("revoked_by").HasMaxLength(ActorMaxLength);
+            client.Property(c => c.SecretRotatedAt).HasColumnName("secret_rotated_at");
+            client.Property(c => c.PreviousSecretHash).HasColumnName("previous_secret_hash");
+            client.Property(c => c.PreviousSecretValidUntil).HasColumnName("previous_secret_valid_until");
+            client.Ignore(c => c.IsRevoked);
+            client.HasIndex(c => c.CreatedAt);
+        });
+
+        modelBuilder.Entity<Revocation>(revocation =>
+        {
+            revocation.ToTable("revocations");
+            revocation.HasKey(r => r.Id);
+            revocation.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            revocation.Property(r => r.Subject).HasColumnName("subject").HasMaxLength(100);
+            revocation.Property(r => r.RevokedAt).HasColumnName("revoked_at");
+            revocation.Property(r => r.Cause).HasColumnName("cause").HasMaxLength(32);
+            // The list serves the recent ones; the check looks one subject up.
+            revocation.HasIndex(r => r.RevokedAt);
+            revocation.HasIndex(r => new { r.Subject, r.RevokedAt });
+        });
+
+        modelBuilder.Entity<AccountChange>(change =>
+        {
+            change.ToTable("account_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            change.Property(c => c.Account).HasColumnName("account").HasMaxLength(110);
+            change.Property(c => c.Action).HasColumnName("action").HasMaxLength(32);
+            change.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(ActorMaxLength);
+            change.Property(c => c.At).HasColumnName("at");
+            change.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(AccountRules.MaxReasonLength);
+            change.Property(c => c.Details).HasColumnName("details").HasColumnType("jsonb");
+            change.HasIndex(c => new { c.Account, c.At });
         });
 
         modelBuilder.Entity<ServerKeyEntry>(key =>

@@ -3,19 +3,25 @@ using CityEServices.Contracts.Security;
 
 namespace CityEServices.Identity.Domain;
 
-public sealed record ValidClient(string DisplayName, string[] Roles);
+public sealed record ValidClient(string DisplayName, string[] Roles, string[] Scopes);
 
 public static class ClientRules
 {
     public const int MaxDisplayNameLength = 100;
 
     /// <summary>
-    /// A client acts as a system, not a person: it has no office, national ID or district, so the
-    /// roles that are authorised by those claims cannot be given to it.
+    /// The only role an application may hold. Staff roles act for a person (an office's operator, a
+    /// district's reviewer) or hold the city's keys (admin, registrar, archivist): an application that
+    /// held one would act with nobody answerable for it. What an integrator may do is its scopes.
     /// </summary>
-    public static readonly IReadOnlyList<string> PersonOnlyRoles = [Roles.OfficeOperator, Roles.DistrictReviewer];
+    public const string OnlyRole = Roles.Integrator;
 
-    public static bool TryValidate(string? displayName, IReadOnlyList<string?>? roles, [NotNullWhen(true)] out ValidClient? client, out Dictionary<string, string[]> errors)
+    public static bool TryValidate(
+        string? displayName,
+        IReadOnlyList<string?>? roles,
+        IReadOnlyList<string?>? scopes,
+        [NotNullWhen(true)] out ValidClient? client,
+        out Dictionary<string, string[]> errors)
     {
         errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         client = null;
@@ -30,19 +36,48 @@ public static class ClientRules
             errors["displayName"] = [$"Display name must be at most {MaxDisplayNameLength} characters."];
         }
 
-        var canonical = RoleNames.Canonicalize(roles, "roles", errors);
-        var personOnly = canonical.Where(PersonOnlyRoles.Contains).ToArray();
-        if (personOnly.Length > 0)
+        // No roles given: the one role there is.
+        var canonicalRoles = roles is null || roles.Count == 0 ? [OnlyRole] : RoleNames.Canonicalize(roles, "roles", errors);
+        var refused = canonicalRoles.Where(r => r != OnlyRole).ToArray();
+        if (refused.Length > 0)
         {
-            errors["roles"] = [.. errors.GetValueOrDefault("roles", []), $"A client cannot hold the role(s) {string.Join(", ", personOnly)}: they need a person's office or district."];
+            errors["roles"] = [.. errors.GetValueOrDefault("roles", []),
+                $"A client may hold only the {OnlyRole} role, never {string.Join(", ", refused)}; what it may do is given by its scopes."];
         }
 
+        var canonicalScopes = CanonicalScopes(scopes, errors);
         if (errors.Count > 0)
         {
             return false;
         }
 
-        client = new ValidClient(name!, canonical);
+        client = new ValidClient(name!, canonicalRoles, canonicalScopes);
         return true;
+    }
+
+    private static string[] CanonicalScopes(IReadOnlyList<string?>? requested, Dictionary<string, string[]> errors)
+    {
+        var canonical = new List<string>();
+        List<string>? problems = null;
+        for (var i = 0; i < (requested?.Count ?? 0); i++)
+        {
+            var scope = requested![i]?.Trim();
+            var known = scope is null ? null : Scopes.All.FirstOrDefault(s => string.Equals(s, scope, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                (problems ??= []).Add($"Scope '{requested[i]}' (item {i}) is not one of: {string.Join(", ", Scopes.All)}.");
+            }
+            else if (!canonical.Contains(known))
+            {
+                canonical.Add(known);
+            }
+        }
+
+        if (problems is not null)
+        {
+            errors["scopes"] = [.. problems];
+        }
+
+        return [.. canonical];
     }
 }

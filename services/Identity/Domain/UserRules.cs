@@ -5,17 +5,23 @@ using CityEServices.Iran;
 namespace CityEServices.Identity.Domain;
 
 /// <summary>A user that passed <see cref="UserRules.TryValidate"/>: every field in its canonical form.</summary>
-public sealed record ValidUser(string UserName, string Password, string[] Roles, string? NationalId, string? OfficeCode, int? District);
+public sealed record ValidUser(string UserName, string Password, string[] Roles, string? NationalId, string? OfficeCode, int? District)
+{
+    public ValidAssignment Assignment => new(Roles, NationalId, OfficeCode, District);
+}
+
+/// <summary>What a user does and where: roles, and the claims those roles are authorised by downstream.</summary>
+public sealed record ValidAssignment(string[] Roles, string? NationalId, string? OfficeCode, int? District);
 
 /// <summary>
-/// What a new user must satisfy. Field names in the errors are the JSON names of the request, so a
-/// client can put each message next to its input.
+/// What a user must satisfy, at creation and at every change of roles or office. Field names in the
+/// errors are the JSON names of the request, so a client can put each message next to its input.
 /// </summary>
 public static class UserRules
 {
     public const int MinDistrict = 1;
     public const int MaxDistrict = 22;
-    public const int MaxOfficeCodeLength = 12;
+    public const int MaxOfficeCodeLength = OfficeCode.MaxLength;
 
     public static bool TryValidate(
         string? userName,
@@ -27,8 +33,8 @@ public static class UserRules
         [NotNullWhen(true)] out ValidUser? user,
         out Dictionary<string, string[]> errors)
     {
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         user = null;
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
         var name = string.IsNullOrWhiteSpace(userName) ? null : UserNames.Normalize(userName);
         if (name is null)
@@ -46,7 +52,42 @@ public static class UserRules
             errors["password"] = [.. passwordProblems];
         }
 
+        var assignment = CheckAssignment(roles, nationalId, officeCode, district, errors);
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        user = new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District);
+        return true;
+    }
+
+    /// <summary>A change of roles, office, district or national ID: the same rules as at creation.</summary>
+    public static bool TryValidateAssignment(
+        IReadOnlyList<string?>? roles,
+        string? nationalId,
+        string? officeCode,
+        int? district,
+        [NotNullWhen(true)] out ValidAssignment? assignment,
+        out Dictionary<string, string[]> errors)
+    {
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var checkedAssignment = CheckAssignment(roles, nationalId, officeCode, district, errors);
+        assignment = errors.Count == 0 ? checkedAssignment : null;
+        return assignment is not null;
+    }
+
+    private static ValidAssignment CheckAssignment(
+        IReadOnlyList<string?>? roles, string? nationalId, string? officeCode, int? district, Dictionary<string, string[]> errors)
+    {
         var canonicalRoles = RoleNames.Canonicalize(roles, "roles", errors);
+
+        // Separation of duties (the by-law): whoever prepares a request at an office never reviews it.
+        if (canonicalRoles.Contains(Roles.OfficeOperator) && canonicalRoles.Contains(Roles.DistrictReviewer))
+        {
+            errors["roles"] = [.. errors.GetValueOrDefault("roles", []),
+                $"One user cannot hold both {Roles.OfficeOperator} and {Roles.DistrictReviewer}: whoever prepares a request must not review it."];
+        }
 
         string? canonicalNationalId = null;
         if (!string.IsNullOrWhiteSpace(nationalId))
@@ -64,10 +105,13 @@ public static class UserRules
         string? canonicalOfficeCode = null;
         if (!string.IsNullOrWhiteSpace(officeCode))
         {
-            canonicalOfficeCode = officeCode.Trim().ToUpperInvariant();
-            if (canonicalOfficeCode.Length > MaxOfficeCodeLength || !canonicalOfficeCode.All(char.IsAsciiLetterOrDigit))
+            if (OfficeCode.TryParse(officeCode.Trim(), out var parsed, out var error))
             {
-                errors["officeCode"] = [$"Office code must be 1–{MaxOfficeCodeLength} English letters or digits."];
+                canonicalOfficeCode = parsed.Value;
+            }
+            else
+            {
+                errors["officeCode"] = [error];
             }
         }
 
@@ -96,12 +140,6 @@ public static class UserRules
             errors.TryAdd("district", ["District is required for the district-reviewer role."]);
         }
 
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        user = new ValidUser(name!, password!, canonicalRoles, canonicalNationalId, canonicalOfficeCode, district);
-        return true;
+        return new ValidAssignment(canonicalRoles, canonicalNationalId, canonicalOfficeCode, district);
     }
 }

@@ -1,5 +1,4 @@
 using CityEServices.Contracts.Grpc.OfficeManagement;
-using CityEServices.OfficeManagement.Features.Authorization;
 using Grpc.Core;
 
 namespace CityEServices.OfficeManagement.Grpc;

@@ -75,7 +75,8 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
                 request.ApplicantNationalId.Value,
                 caller.Actor,
                 caller.Name is null ? null : Truncate(caller.Name),
-                openedAt);
+                openedAt,
+                request.ApplicantMobile);
             db.Files.Add(file);
             db.PublishOnCommit(new UrbanPlanningFileOpened(
                 file.FileNumber,
@@ -87,6 +88,9 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
             {
                 OccurredAt = openedAt,
                 CorrelationId = caller.CorrelationId,
+                // Notifications texts the applicant (file opened, each move of a request) quoting the tracking code.
+                ApplicantMobile = file.ApplicantMobile,
+                TrackingCode = file.TrackingCode,
             });
 
             await db.SaveChangesAsync(ct);

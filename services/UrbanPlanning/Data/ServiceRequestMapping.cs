@@ -26,6 +26,7 @@ internal static class ServiceRequestMapping
             request.Property(r => r.ReturnedTime).HasColumnName("returned_time");
             request.Property(r => r.ReturnedSince).HasColumnName("returned_since");
             request.Property(r => r.ClosedAt).HasColumnName("closed_at");
+            request.Property(r => r.DueAt).HasColumnName("due_at");
             request.Property(r => r.FeeRial).HasColumnName("fee_rial").HasPrecision(20, 0);
             request.Property(r => r.PaymentReceipt).HasColumnName("payment_receipt").HasMaxLength(100);
             request.Property(r => r.IssuedNumber).HasColumnName("issued_number").HasMaxLength(40);
@@ -39,6 +40,8 @@ internal static class ServiceRequestMapping
             request.HasIndex(r => new { r.FileNumber, r.CreatedAt }).HasDatabaseName("ix_service_requests_file");
             // The document-completeness consumer looks up the requests still waiting.
             request.HasIndex(r => r.Status).HasDatabaseName("ix_service_requests_awaiting").HasFilter("status = 'AwaitingDocuments'");
+            // The SLA sweeper and the work queues: open requests by due date.
+            request.HasIndex(r => new { r.Status, r.DueAt }).HasDatabaseName("ix_service_requests_due");
             request.HasIndex(r => r.IssuedNumber).IsUnique().HasDatabaseName("ix_service_requests_issued_number");
         });
 

@@ -41,6 +41,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddJobLeases();
 
         modelBuilder.Entity<UrbanPlanningFile>(file =>
         {
@@ -56,6 +57,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             file.Property(f => f.District).HasColumnName("district");
             file.Property(f => f.OfficeCode).HasColumnName("office_code").HasMaxLength(OfficeCode.MaxLength);
             file.Property(f => f.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
+            file.Property(f => f.ApplicantMobile).HasColumnName("applicant_mobile").HasMaxLength(13);
             file.Property(f => f.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
             file.Property(f => f.OpenedBy).HasColumnName("opened_by").HasMaxLength(200);
             file.Property(f => f.OpenedByName).HasColumnName("opened_by_name").HasMaxLength(200);
@@ -84,5 +86,6 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
         SupervisionMapping.Map(modelBuilder);
         PaymentMapping.Map(modelBuilder);
         IssuedDocumentMapping.Map(modelBuilder);
+        SlaBreachMapping.Map(modelBuilder);
     }
 }

@@ -4,7 +4,11 @@ using CityEServices.Iran;
 namespace CityEServices.UrbanPlanning.Domain;
 
 /// <summary>An open-file request that passed <see cref="OpenFileRules.TryValidate"/>: every field canonical.</summary>
-public sealed record ValidOpenFile(RenovationCode RenovationCode, NationalId ApplicantNationalId, string OfficeCode);
+public sealed record ValidOpenFile(RenovationCode RenovationCode, NationalId ApplicantNationalId, string OfficeCode)
+{
+    /// <summary>The applicant's mobile (<c>+989…</c>) for SMS about the file, when they gave one.</summary>
+    public MobileNumber? ApplicantMobile { get; init; }
+}
 
 /// <summary>
 /// Shape checks for opening a file, done before any other service is asked anything. Error keys are
@@ -16,6 +20,16 @@ public static class OpenFileRules
         string? renovationCode,
         string? applicantNationalId,
         string? officeCode,
+        [NotNullWhen(true)] out ValidOpenFile? valid,
+        out Dictionary<string, string[]> errors) =>
+        TryValidate(renovationCode, applicantNationalId, officeCode, applicantMobile: null, out valid, out errors);
+
+    /// <summary>As above, with the applicant's optional mobile (09…, 9…, +989… or 00989…; stored as +989…).</summary>
+    public static bool TryValidate(
+        string? renovationCode,
+        string? applicantNationalId,
+        string? officeCode,
+        string? applicantMobile,
         [NotNullWhen(true)] out ValidOpenFile? valid,
         out Dictionary<string, string[]> errors)
     {
@@ -37,12 +51,25 @@ public static class OpenFileRules
             errors["officeCode"] = [officeError];
         }
 
+        MobileNumber? mobile = null;
+        if (!string.IsNullOrWhiteSpace(applicantMobile))
+        {
+            if (MobileNumber.TryParse(applicantMobile, out var parsed, out var mobileError))
+            {
+                mobile = parsed;
+            }
+            else
+            {
+                errors["applicantMobile"] = [mobileError];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return false;
         }
 
-        valid = new ValidOpenFile(code, applicant, office.Value);
+        valid = new ValidOpenFile(code, applicant, office.Value) { ApplicantMobile = mobile };
         return true;
     }
 }

@@ -26,6 +26,9 @@ public sealed class UrbanPlanningFile
 
     public string ApplicantNationalId { get; private set; } = null!;
 
+    /// <summary>The applicant's mobile (<c>+989…</c>) for SMS about the file, when they gave one.</summary>
+    public string? ApplicantMobile { get; private set; }
+
     public FileStatus Status { get; private set; }
 
     /// <summary>Who opened it, as <c>user:&lt;id&gt;</c>: stable even if the user is renamed.</summary>
@@ -45,7 +48,8 @@ public sealed class UrbanPlanningFile
         string applicantNationalId,
         string openedBy,
         string? openedByName,
-        DateTimeOffset openedAt) => new()
+        DateTimeOffset openedAt,
+        MobileNumber? applicantMobile = null) => new()
         {
             FileNumber = fileNumber.ToString(),
             TrackingCode = trackingCode,
@@ -53,6 +57,7 @@ public sealed class UrbanPlanningFile
             District = district,
             OfficeCode = officeCode,
             ApplicantNationalId = applicantNationalId,
+            ApplicantMobile = applicantMobile?.Value,
             Status = FileStatus.Open,
             OpenedBy = openedBy,
             OpenedByName = openedByName,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CityEServices.Identity.Data;
@@ -42,13 +41,56 @@ public class IdentityService(ServerFixture servers) : ServiceFactory<IdentityDat
         return await response.AssertJsonAsync(expected);
     }
 
-    public async Task CreateUserAsync(object user)
+    public async Task<string> AccessTokenAsync(string userName, string password) =>
+        (await PasswordTokenAsync(userName, password)).GetProperty("access_token").GetString()!;
+
+    /// <summary>A client of the admin API as the bootstrap admin, with a fresh token.</summary>
+    public async Task<HttpClient> AdminAsync() => CreateClient(await AccessTokenAsync("admin", AdminPassword));
+
+    public async Task<JsonElement> CreateUserAsync(object user)
     {
-        var admin = (await PasswordTokenAsync("admin", AdminPassword)).GetProperty("access_token").GetString()!;
+        using var admin = await AdminAsync();
+        using var response = await admin.PostAsJsonAsync("/api/identity/users", user);
+        return await response.AssertJsonAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>Creates an integrator client with <paramref name="scopes"/>; its id and its secret.</summary>
+    public async Task<(string ClientId, string Secret)> CreateIntegratorAsync(params string[] scopes)
+    {
+        using var admin = await AdminAsync();
+        using var response = await admin.PostAsJsonAsync("/api/identity/clients", new { displayName = "Test bank", scopes });
+        var created = await response.AssertJsonAsync(HttpStatusCode.Created);
+        return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
+    }
+
+    /// <summary>A client-credentials token request; <paramref name="scope"/> null sends no <c>scope=</c> at all.</summary>
+    public async Task<HttpResponseMessage> ClientTokenAsync(string clientId, string secret, string? scope = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
         using var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var response = await client.PostAsJsonAsync("/api/identity/users", user);
-        await response.AssertJsonAsync(HttpStatusCode.Created);
+        return await client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The current revocation list, read anonymously as every service reads it: subject → revokedAt.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> RevocationsAsync()
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync("/internal/revocations");
+        var list = await response.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.String, list.GetProperty("generatedAt").ValueKind);
+        return list.GetProperty("revocations").EnumerateArray().ToDictionary(
+            r => r.GetProperty("subject").GetString()!,
+            r => r.GetProperty("revokedAt").GetDateTimeOffset());
     }
 }
 

@@ -8,7 +8,7 @@ public sealed class IdentityServiceWithFastPruning(ServerFixture servers) : Iden
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public LogCapture PrunerLog { get; } = new(typeof(Pruning.TokenPruner).FullName!);
+    public LogCapture PrunerLog { get; } = new(typeof(Jobs.TokenPruner).FullName!);
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {

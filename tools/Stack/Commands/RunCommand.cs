@@ -16,6 +16,7 @@ internal static class RunCommand
     {
         var password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } ? null : StoredPassword();
         Say.Line("dashboard: http://localhost:18888    gateway: http://localhost:8080");
+        Say.Line("SMS to citizens go to the local sink: GET http://localhost:8080/api/notifications/sms (admin)");
         Say.Line(password is null ? $"admin password (user 'admin'): ${PasswordVariable}" : $"admin password (user 'admin'): {PasswordFile}");
         Say.Line("Ctrl-C stops everything");
 

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Features.Documents;
-
 namespace CityEServices.Archive.Features.Dossiers;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CityEServices.Archive.Jobs;
 using CityEServices.Messaging.Jobs;
 
 namespace CityEServices.Archive.Features.Fixity;

@@ -1,5 +1,3 @@
-using CityEServices.OfficeManagement.Infrastructure;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CityEServices.OfficeManagement.Infrastructure;
 using CityEServices.Web.Data;
 
 namespace CityEServices.OfficeManagement.Features.Offices;

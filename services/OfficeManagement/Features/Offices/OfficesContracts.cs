@@ -1,5 +1,3 @@
-using CityEServices.OfficeManagement.Features.Staff;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 // Request bodies are loosely typed on purpose: the rules, not the JSON reader, decide what is

@@ -1,5 +1,3 @@
-using CityEServices.OfficeManagement.Features.Offices;
-
 namespace CityEServices.OfficeManagement.Features.Scorecards;
 
 /// <summary>One office's scorecard, in total and per service type, for an admin or the office's own Manager.</summary>

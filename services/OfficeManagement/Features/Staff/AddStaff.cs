@@ -1,5 +1,3 @@
-using CityEServices.OfficeManagement.Features.Offices;
-using CityEServices.OfficeManagement.Infrastructure;
 using CityEServices.Web.Data;
 
 namespace CityEServices.OfficeManagement.Features.Staff;

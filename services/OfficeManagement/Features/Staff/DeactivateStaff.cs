@@ -1,5 +1,3 @@
-using CityEServices.OfficeManagement.Infrastructure;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 /// <summary>Ends a person's current engagement (the record stays as history); tells authorisation caches in the same commit.</summary>

@@ -1,5 +1,4 @@
 using CityEServices.Messaging.Outbox;
-using CityEServices.OfficeManagement.Infrastructure;
 
 namespace CityEServices.OfficeManagement.Features.Staff;
 

@@ -40,6 +40,13 @@ public sealed class ServiceRequest
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// The due date as of the last move, kept so queues can order by it and the SLA sweeper can find
+    /// requests past it in SQL: exact while the clock runs, a lower bound while it is paused (the
+    /// <see cref="Clock"/> is the truth). Null before submission.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
     public decimal? FeeRial { get; private set; }
 
     public string? PaymentReceipt { get; private set; }
@@ -77,7 +84,7 @@ public sealed class ServiceRequest
         };
         var initial = request.MissingDocumentCategories.Count == 0 ? RequestStatus.Submitted : RequestStatus.AwaitingDocuments;
         request.Status = initial;
-        request.SetClock(request.Clock.Moved(RequestStatus.AwaitingDocuments, initial, at));
+        request.SetClock(request.Clock.Moved(RequestStatus.AwaitingDocuments, initial, at), at);
         request._transitions.Add(new RequestTransition(id, null, initial, actor, at,
             initial == RequestStatus.Submitted ? "All required documents are already in the archive." : $"Waiting for: {string.Join(", ", request.MissingDocumentCategories)}.",
             null));
@@ -88,7 +95,7 @@ public sealed class ServiceRequest
     public RequestTransition MoveTo(RequestStatus to, string actor, DateTimeOffset at, string? note, string? reasonCode)
     {
         var from = Status;
-        SetClock(Clock.Moved(from, to, at));
+        SetClock(Clock.Moved(from, to, at), at);
         Status = to;
         var transition = new RequestTransition(Id, from, to, actor, at, note, reasonCode);
         _transitions.Add(transition);
@@ -119,8 +126,9 @@ public sealed class ServiceRequest
 
     public void RecordIssued(string number) => IssuedNumber = number;
 
-    private void SetClock(SlaClock clock)
+    private void SetClock(SlaClock clock, DateTimeOffset at)
     {
+        DueAt = clock.DueAt(at);
         SubmittedAt = clock.StartedAt;
         ReturnedTime = clock.Paused;
         ReturnedSince = clock.PausedSince;

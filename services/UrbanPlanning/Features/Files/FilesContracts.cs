@@ -6,9 +6,14 @@ using CityEServices.UrbanPlanning.Features.Supervision;
 namespace CityEServices.UrbanPlanning.Features.Files;
 
 /// <summary>Fields are strings so that every problem can be reported per field in one 400, not one JSON error at a time.</summary>
-public sealed record OpenFileRequest(string? RenovationCode, string? ApplicantNationalId, string? OfficeCode);
+/// <param name="ApplicantMobile">Optional: the applicant's Iranian mobile for SMS about the file (09…; kept as +989…).</param>
+public sealed record OpenFileRequest(string? RenovationCode, string? ApplicantNationalId, string? OfficeCode, string? ApplicantMobile = null);
 
-public sealed record OpenFileResponse(string FileNumber, string TrackingCode, FileStatus Status);
+public sealed record OpenFileResponse(string FileNumber, string TrackingCode, FileStatus Status)
+{
+    /// <summary>The mobile SMS go to (+989…), masked for a client without <c>pii.read</c>; null when none was given.</summary>
+    public string? ApplicantMobile { get; init; }
+}
 
 public sealed record FileResponse(
     string FileNumber,
@@ -26,7 +31,10 @@ public sealed record FileResponse(
     /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
     public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
 
-    /// <summary>The file as <paramref name="reader"/> may read it: the applicant's national ID masked for a client without <c>pii.read</c>.</summary>
+    /// <summary>The mobile SMS about the file go to (+989…), masked for a client without <c>pii.read</c>; null when none was given.</summary>
+    public string? ApplicantMobile { get; init; }
+
+    /// <summary>The file as <paramref name="reader"/> may read it: the applicant's national ID and mobile masked for a client without <c>pii.read</c>.</summary>
     public static FileResponse From(UrbanPlanningFile file, IReadOnlyList<RequestResponse> requests, Caller reader) => new(
         file.FileNumber,
         file.TrackingCode,
@@ -38,7 +46,10 @@ public sealed record FileResponse(
         file.OpenedBy,
         file.OpenedByName,
         DualTime.From(file.OpenedAt),
-        requests);
+        requests)
+    {
+        ApplicantMobile = reader.ShownMobile(file.ApplicantMobile),
+    };
 }
 
 public sealed record SupervisionResponse(Guid AssignmentId, string PermitNumber, string LicenceNumber, DualTime AssignedAt, DualTime? CompletedAt, IReadOnlyList<ReportResponse> Reports);

@@ -15,7 +15,7 @@ public sealed class OpenFile(OfficeAuthorizations offices, PropertyRegistryClien
 {
     public async Task<Outcome<OpenFileResponse>> HandleAsync(OpenFileRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!OpenFileRules.TryValidate(request.RenovationCode, request.ApplicantNationalId, request.OfficeCode, out var valid, out var errors))
+        if (!OpenFileRules.TryValidate(request.RenovationCode, request.ApplicantNationalId, request.OfficeCode, request.ApplicantMobile, out var valid, out var errors))
         {
             return Problem.Invalid(errors);
         }
@@ -54,6 +54,6 @@ public sealed class OpenFile(OfficeAuthorizations offices, PropertyRegistryClien
                 .With("fileNumber", result.ExistingFileNumber);
         }
 
-        return new OpenFileResponse(file.FileNumber, file.TrackingCode, file.Status);
+        return new OpenFileResponse(file.FileNumber, file.TrackingCode, file.Status) { ApplicantMobile = caller.ShownMobile(file.ApplicantMobile) };
     }
 }

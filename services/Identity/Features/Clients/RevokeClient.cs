@@ -1,0 +1,34 @@
+using CityEServices.Identity.Data;
+using CityEServices.Identity.Domain;
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.Identity.Features.Clients;
+
+/// <summary>
+/// Switches a client off for good: it can no longer authenticate (no secret of it is valid, see
+/// <c>CityApplicationManager</c>), and its live tokens go on the revocation list in the same commit.
+/// </summary>
+public sealed class RevokeClient(IdentityDataContext db, TimeProvider time)
+{
+    public async Task<Outcome<Done>> HandleAsync(string clientId, Caller caller, CancellationToken cancellationToken)
+    {
+        var found = await ClientCredentials.FindAsync(db, clientId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Problem!;
+        }
+
+        var client = found.Value;
+        if (client.IsRevoked)
+        {
+            return ClientCredentials.AlreadyRevoked(client);
+        }
+
+        var now = time.GetDatabaseNow();
+        client.Revoke(now, caller.Actor);
+        db.RevokeTokensOf(client.ClientId, AccountActions.Revoked, now);
+        db.RecordChange(ClientCredentials.Account(client.ClientId), AccountActions.Revoked, caller.Actor, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Done.Value;
+    }
+}

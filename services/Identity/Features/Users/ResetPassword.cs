@@ -1,0 +1,42 @@
+using CityEServices.Identity.Data;
+using CityEServices.Identity.Domain;
+using CityEServices.Messaging.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace CityEServices.Identity.Features.Users;
+
+/// <summary>
+/// An admin sets a user's password (the policy applies) and ends any lockout. Whoever held the old
+/// password may hold tokens got with it: those are revoked in the same commit.
+/// </summary>
+public sealed class ResetPassword(IdentityDataContext db, IPasswordHasher<CityUser> hasher, TimeProvider time)
+{
+    public async Task<Outcome<Done>> HandleAsync(string userName, ResetPasswordRequest? request, Caller caller, CancellationToken cancellationToken)
+    {
+        var problems = PasswordPolicy.Check(request?.Password);
+        if (problems.Count > 0)
+        {
+            return Problem.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["password"] = [.. problems] });
+        }
+
+        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Problem!;
+        }
+
+        var user = found.Value;
+        if (user.UserName == UserAccounts.BootstrapAdmin)
+        {
+            // The seeder sets it from Identity:AdminPassword at every start and would undo a reset silently.
+            return UserAccounts.BootstrapAdminRefused("takes its password from Identity:AdminPassword (the AppHost's admin-password parameter); change that and restart");
+        }
+
+        var now = time.GetDatabaseNow();
+        user.ResetPassword(hasher.HashPassword(user, request!.Password!));
+        db.RevokeTokensOf(user.Subject, AccountActions.PasswordReset, now);
+        db.RecordChange(UserAccounts.Account(user), AccountActions.PasswordReset, caller.Actor, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Done.Value;
+    }
+}
