@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CityEServices.UrbanPlanning.Data.Migrations
 {
     [DbContext(typeof(UrbanPlanningDbContext))]
-    [Migration("20261204071131_IssuedDocuments")]
+    [Migration("20261204074303_IssuedDocuments")]
     partial class IssuedDocuments
     {
         /// <inheritdoc />
@@ -50,6 +50,48 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.HasKey("MessageId", "Consumer");
 
                     b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.Messaging.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastFinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_finished_at");
+
+                    b.Property<DateTimeOffset?>("LastStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_started_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer")
+                        .HasColumnName("runs");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
                 });
 
             modelBuilder.Entity("CityEServices.Messaging.Outbox.OutboxMessage", b =>
@@ -482,6 +524,10 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<decimal?>("FeeRial")
                         .HasPrecision(20)
                         .HasColumnType("numeric(20,0)")
@@ -559,7 +605,30 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.HasIndex("FileNumber", "CreatedAt")
                         .HasDatabaseName("ix_service_requests_file");
 
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_service_requests_due");
+
                     b.ToTable("service_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.SlaBreach", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_sla_breaches");
+
+                    b.ToTable("sla_breaches", (string)null);
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Supervision.ArchivedDocument", b =>
@@ -743,6 +812,11 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(11)")
                         .HasColumnName("file_number");
 
+                    b.Property<string>("ApplicantMobile")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("applicant_mobile");
+
                     b.Property<string>("ApplicantNationalId")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -861,6 +935,15 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FileNumber")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.SlaBreach", b =>
+                {
+                    b.HasOne("CityEServices.UrbanPlanning.Domain.Requests.ServiceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("CityEServices.UrbanPlanning.Domain.Requests.SlaBreach", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
