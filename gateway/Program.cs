@@ -4,6 +4,7 @@ using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.Proxy;
 using CityEServices.Gateway.RateLimiting;
 using CityEServices.Gateway.Tracking;
+using CityEServices.Gateway.Verification;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapTrackingPage();
+app.MapVerifyPage();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseForwarderProblems();

@@ -7,13 +7,16 @@ using CityEServices.UrbanPlanning.Clients;
 using CityEServices.UrbanPlanning.Consumers;
 using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
+using CityEServices.UrbanPlanning.Features.Documents;
 using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.UrbanPlanning.Features.Payments;
 using CityEServices.UrbanPlanning.Features.Queues;
 using CityEServices.UrbanPlanning.Features.Requests;
 using CityEServices.UrbanPlanning.Features.Supervision;
 using CityEServices.UrbanPlanning.Features.Tracking;
+using CityEServices.UrbanPlanning.Features.Verification;
 using CityEServices.UrbanPlanning.Infrastructure;
+using CityEServices.UrbanPlanning.Infrastructure.Documents;
 using CityEServices.UrbanPlanning.Jobs;
 using CityEServices.Web.Authorization;
 using CityEServices.Web.Grpc;
@@ -46,6 +49,10 @@ public static class Extensions
             .Validate(o => o.IsValid(out _), "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.")
             .ValidateOnStart();
 
+        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
+        builder.Services.AddSingleton<DocumentKeys>();
+        builder.Services.AddSingleton<IssuedDocumentRenderer>();
+        builder.Services.AddScoped<DocumentIssuer>();
         builder.UseConfiguredHolidays();
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName)
             .Validate(o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000, "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.")
@@ -72,6 +79,10 @@ public static class Extensions
         builder.Services.AddScoped<GetPaymentOrder>();
         builder.Services.AddScoped<ConfirmPayment>();
         builder.Services.AddScoped<GetSettlements>();
+        builder.Services.AddScoped<GetDocument>();
+        builder.Services.AddScoped<RevokeDocument>();
+        builder.Services.AddScoped<VerifyDocument>();
+        builder.Services.AddScoped<GetDocumentKeys>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<OfficeQueue>();
         builder.Services.AddScoped<SearchFiles>();

@@ -79,7 +79,9 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         var issued = await (await ActAsync(reviewer, id, new { action = "issue", note = "Approved." })).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Issued", issued.GetProperty("status").GetString());
         var permitNumber = issued.GetProperty("issuedNumber").GetString();
-        Assert.Equal($"BP-{file}-01", permitNumber);
+        // The permit's number is its document's: unguessable, nothing in it counts (never BP-<file>-01).
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", permitNumber);
+        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM issued_documents WHERE number = @n AND request_id = @r", ("n", permitNumber!), ("r", Guid.Parse(id))));
 
         // Every move is recorded with who, when, why, from and to.
         var history = issued.GetProperty("history").EnumerateArray().ToList();
@@ -240,7 +242,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
             .AssertJsonAsync(HttpStatusCode.Created);
         await WalkToIssuedAsync(waste.GetProperty("requestId").GetString()!, op, reviewer);
         var contract = Assert.Single(await _service.OutboxRowsAsync("WasteContractSigned", file)).Payload;
-        Assert.Equal($"WC-{file}-01", contract.GetProperty("contractNumber").GetString());
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", contract.GetProperty("contractNumber").GetString());
         Assert.Equal(30m, contract.GetProperty("volumeM3").GetDecimal());
 
         // Assign within capacity; the engineer's single place is then taken.
@@ -281,7 +283,8 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         await WalkToIssuedAsync(completion.GetProperty("requestId").GetString()!, op, reviewer);
         var certificate = Assert.Single(await _service.OutboxRowsAsync("CompletionCertificateIssued", file)).Payload;
         Assert.Equal(4, certificate.GetProperty("floors").GetInt32());
-        Assert.Equal($"CC-{file}-01", certificate.GetProperty("certificateNumber").GetString());
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", certificate.GetProperty("certificateNumber").GetString());
+        Assert.NotEqual(permitNumber, certificate.GetProperty("certificateNumber").GetString());
     }
 
     [Fact]

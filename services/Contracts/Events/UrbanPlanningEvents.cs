@@ -99,3 +99,31 @@ public sealed record CompletionCertificateIssued(
     string CertificateNumber,
     int Floors,
     decimal BuildingAreaM2) : IntegrationEvent;
+
+/// <summary>
+/// An issued document (permit, contract, certificate, report) was revoked: verification answers
+/// <c>revoked</c> for <see cref="DocumentNumber"/> from now on.
+/// </summary>
+public sealed record PermitRevoked(
+    string DocumentNumber,
+    Guid RequestId,
+    string FileNumber,
+    string RenovationCode,
+    string ServiceType,
+    string Reason,
+    string RevokedBy) : IntegrationEvent;
+
+/// <summary>
+/// The Persian PDF of an issued document, for the archive to keep under category PERMIT. It travels
+/// through the outbox with the issue itself, so it is delivered (retried until the broker confirms)
+/// even when the archive is down at the moment of issuing.
+/// </summary>
+public sealed record IssuedDocumentRendered(
+    string DocumentNumber,
+    Guid RequestId,
+    string FileNumber,
+    string RenovationCode,
+    string ServiceType,
+    string Title,
+    string Sha256,
+    byte[] Pdf) : IntegrationEvent;

@@ -33,6 +33,9 @@ public sealed class PropertyRegistryService(PropertyReads reads) : PropertyRegis
             PostalCode = property.PostalCode.Value,
             LegalHold = property.Restrictions.LegalHold,
             UnderConstruction = property.Restrictions.UnderConstruction,
+            PlateSection = property.RegistrationPlate.Section,
+            PlateMain = property.RegistrationPlate.Main,
+            PlateSub = property.RegistrationPlate.Sub,
         };
         reply.Owners.AddRange(property.Owners.Select(o => new Owner
         {

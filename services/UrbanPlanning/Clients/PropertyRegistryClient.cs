@@ -20,11 +20,12 @@ public sealed class PropertyRegistryClient(PropertyRegistry.PropertyRegistryClie
             cancellationToken);
 
     /// <summary>
-    /// Null when the registry knows the property and it is not under legal hold; else the 409 that
-    /// refuses issuing for it (or the 503 when the registry could not answer). Asked at the moment of
-    /// issuing, never cached: a hold placed a second ago must already stop the permit.
+    /// The property as the registry knows it now, when it is known and not under legal hold; else the 409
+    /// that refuses issuing for it (or the 503 when the registry could not answer). Asked at the moment of
+    /// issuing, never cached: a hold placed a second ago must already stop the permit, and the document
+    /// prints the plate and owner as they are today.
     /// </summary>
-    public async Task<Problem?> RefuseIssuingAsync(string renovationCode, CancellationToken cancellationToken)
+    public async Task<Outcome<PropertyReply>> ForIssuingAsync(string renovationCode, CancellationToken cancellationToken)
     {
         var reply = await calls.AskAsync(
             Service,
@@ -32,7 +33,7 @@ public sealed class PropertyRegistryClient(PropertyRegistry.PropertyRegistryClie
             cancellationToken);
         if (!reply.Succeeded)
         {
-            return reply.Problem;
+            return reply.Problem!;
         }
 
         if (!reply.Value.Found)
@@ -44,6 +45,6 @@ public sealed class PropertyRegistryClient(PropertyRegistry.PropertyRegistryClie
         return reply.Value.LegalHold
             ? Problem.Conflict(Domain.Requests.WorkflowReasons.LegalHold, "The property is under legal hold.",
                 $"Property {renovationCode} is under legal hold: nothing is issued for it until the hold is released.")
-            : null;
+            : reply.Value;
     }
 }

@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Codes;
+using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Domain;
@@ -13,7 +14,7 @@ namespace CityEServices.UrbanPlanning.Data;
 /// and the events they announce (with the caller's correlation id) go in one SaveChanges, one
 /// transaction; the citizen's cached timeline is dropped after the commit.
 /// </summary>
-public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, TrackingCache tracking)
+public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, TrackingCache tracking, DocumentIssuer documents)
 {
     public async Task<ServiceRequest> CreateAsync(
         UrbanPlanningFile file, ServiceRule rule, RequestDetails details, IEnumerable<string> held, Caller caller, CancellationToken cancellationToken)
@@ -28,11 +29,16 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
         return request;
     }
 
-    /// <summary>Moves a tracked request and saves it (one transaction); for Issue also numbers it and announces the type's own event.</summary>
+    /// <summary>
+    /// Moves a tracked request and saves it (one transaction); for Issue also numbers it, makes its
+    /// document (from <paramref name="property"/>, the registry's answer at the moment of issuing) and
+    /// announces the type's own event.
+    /// </summary>
     public async Task MoveAsync(
-        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken)
+        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken,
+        PropertyReply? property = null)
     {
-        await StageMoveAsync(request, file, to, caller, note, reasonCode, cancellationToken);
+        await StageMoveAsync(request, file, to, caller, note, reasonCode, cancellationToken, property);
         await db.SaveChangesAsync(cancellationToken);
         await InvalidateTrackingAsync(file);
     }
@@ -42,18 +48,29 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
     /// its own (then calls <see cref="InvalidateTrackingAsync"/> after the commit).
     /// </summary>
     public async Task StageMoveAsync(
-        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken)
+        ServiceRequest request, UrbanPlanningFile file, RequestStatus to, Caller caller, string? note, string? reasonCode, CancellationToken cancellationToken,
+        PropertyReply? property = null)
     {
         var now = time.GetDatabaseNow();
         var transition = request.MoveTo(to, caller.Actor, now, note, reasonCode);
         Publish(RequestEvents.For(request, file, transition, caller.CorrelationId));
         if (to == RequestStatus.Issued)
         {
-            var prefix = RequestEvents.NumberPrefix(request.ServiceType);
-            var issuedBefore = await db.Requests.CountAsync(
-                r => r.FileNumber == file.FileNumber && r.ServiceType == request.ServiceType && r.IssuedNumber != null, cancellationToken);
-            request.RecordIssued($"{prefix}-{file.FileNumber}-{issuedBefore + 1:00}");
             var permit = request.ServiceType == ServiceTypes.CompletionCertificate ? await db.IssuedBuildingPermitAsync(file.FileNumber, cancellationToken) : null;
+            // A document's number is its unguessable document number; other outcomes keep the file's sequence.
+            var document = property is null ? null : await documents.StageAsync(request, file, property, permit, now, caller.CorrelationId, cancellationToken);
+            if (document is not null)
+            {
+                request.RecordIssued(document.Number);
+            }
+            else
+            {
+                var prefix = RequestEvents.NumberPrefix(request.ServiceType);
+                var issuedBefore = await db.Requests.CountAsync(
+                    r => r.FileNumber == file.FileNumber && r.ServiceType == request.ServiceType && r.IssuedNumber != null, cancellationToken);
+                request.RecordIssued($"{prefix}-{file.FileNumber}-{issuedBefore + 1:00}");
+            }
+
             if (RequestEvents.Issued(request, file, permit?.Details, now, caller.CorrelationId) is { } issued)
             {
                 db.PublishOnCommit(issued);

@@ -34,6 +34,10 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Domain.Documents.IssuedDocument> IssuedDocuments => Set<Domain.Documents.IssuedDocument>();
+
+    public DbSet<DocumentSigningKey> DocumentSigningKeys => Set<DocumentSigningKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
@@ -81,6 +85,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
         ServiceRequestMapping.Map(modelBuilder);
         SupervisionMapping.Map(modelBuilder);
         PaymentMapping.Map(modelBuilder);
+        IssuedDocumentMapping.Map(modelBuilder);
         SlaBreachMapping.Map(modelBuilder);
     }
 }

@@ -10,6 +10,13 @@ public sealed class FakeProperties
     private readonly ConcurrentDictionary<string, (int District, string[] Owners)> _properties = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _holds = new(StringComparer.Ordinal);
 
+    /// <summary>Every registered owner's name, as an issued document prints it.</summary>
+    public const string OwnerName = "مریم رضایی";
+
+    public const string Address = "تهران، خیابان شریعتی، کوچه لاله";
+
+    public static readonly (int Section, int Main, int Sub) Plate = (11, 1234, 56);
+
     /// <summary>The renovation codes GetProperty was asked about, in order.</summary>
     public ConcurrentQueue<string> PropertyCalls { get; } = new();
 
@@ -52,6 +59,11 @@ public sealed class FakeProperties
                 RenovationCode = request.RenovationCode,
                 District = property.District,
                 LegalHold = _holds.TryGetValue(request.RenovationCode, out var held) && held,
+                Address = Address,
+                PlateSection = Plate.Section,
+                PlateMain = Plate.Main,
+                PlateSub = Plate.Sub,
+                Owners = { property.Owners.Select(id => new Owner { PartyId = id, FullName = OwnerName, ShareDang = "6" }) },
             }
             : new PropertyReply { Found = false };
     }

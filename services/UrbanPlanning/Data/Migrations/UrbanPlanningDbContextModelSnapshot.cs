@@ -152,6 +152,27 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Data.DocumentSigningKey", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("PrivateKeyPkcs8")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("private_key_pkcs8");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("document_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.UrbanPlanning.Data.FileNumberSequence", b =>
                 {
                     b.Property<int>("District")
@@ -167,6 +188,128 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.ToTable("file_number_sequences", null, t =>
                         {
                             t.HasCheckConstraint("ck_file_number_sequences_last_value", "last_value BETWEEN 1 AND 999999999");
+                        });
+                });
+
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Documents.IssuedDocument", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("District")
+                        .HasColumnType("integer")
+                        .HasColumnName("district");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("file_number");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderNationalId")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("holder_national_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("RenovationCode")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("renovation_code");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("SignedPayload")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("signed_payload");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Supersedes")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("supersedes");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_documents_request");
+
+                    b.HasIndex("FileNumber", "ServiceType")
+                        .HasDatabaseName("ix_issued_documents_file_type");
+
+                    b.ToTable("issued_documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_issued_documents_number", "number ~ '^[0-9A-HJKMNP-TV-Z]{13}$'");
                         });
                 });
 
@@ -745,6 +888,15 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
 
                             t.HasCheckConstraint("ck_files_file_number", "file_number ~ '^[0-9]{11}$'");
                         });
+                });
+
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Documents.IssuedDocument", b =>
+                {
+                    b.HasOne("CityEServices.UrbanPlanning.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Payments.Payment", b =>

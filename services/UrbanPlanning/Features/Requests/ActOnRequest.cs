@@ -1,3 +1,4 @@
+using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Iran;
 using CityEServices.Messaging.Persistence;
 using CityEServices.UrbanPlanning.Clients;
@@ -17,7 +18,7 @@ namespace CityEServices.UrbanPlanning.Features.Requests;
 /// the by-law lets that person act (403: the operator's office and certification for the request's
 /// service type, the reviewer's district), and only from its state (409), recorded and announced in one
 /// commit. Assessing the fee opens the payment order in that commit; paying is the counter's POS
-/// payment; issuing is refused while the property is under legal hold.
+/// payment; issuing is refused while the property is under legal hold and makes the request's document.
 /// </summary>
 public sealed class ActOnRequest(
     UrbanPlanningDbContext db,
@@ -63,7 +64,20 @@ public sealed class ActOnRequest(
                 .With("requestStatus", request.Status.ToString());
         }
 
-        var note = await PrepareAsync(action, request, file.RenovationCode, file.OfficeCode, caller, cancellationToken);
+        // Issuing asks the registry at this moment: a legal hold stops it, and the document prints the property as it is now.
+        PropertyReply? property = null;
+        if (action.Action == RequestAction.Issue)
+        {
+            var registered = await properties.ForIssuingAsync(file.RenovationCode, cancellationToken);
+            if (!registered.Succeeded)
+            {
+                return registered.Problem!;
+            }
+
+            property = registered.Value;
+        }
+
+        var note = await PrepareAsync(action, request, file.OfficeCode, caller, cancellationToken);
         if (!note.Succeeded)
         {
             return note.Problem!;
@@ -71,7 +85,7 @@ public sealed class ActOnRequest(
 
         try
         {
-            await writer.MoveAsync(request, file, decision.To!.Value, caller, note.Value, action.ReasonCode, cancellationToken);
+            await writer.MoveAsync(request, file, decision.To!.Value, caller, note.Value, action.ReasonCode, cancellationToken, property);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation(PaymentMapping.PaymentReferenceIndex))
         {
@@ -88,7 +102,7 @@ public sealed class ActOnRequest(
 
     /// <summary>Stages what the action does besides moving the request; the note the move is recorded with, or why it may not happen.</summary>
     private async Task<Outcome<string?>> PrepareAsync(
-        ValidAction action, ServiceRequest request, string renovationCode, string officeCode, Caller caller, CancellationToken cancellationToken)
+        ValidAction action, ServiceRequest request, string officeCode, Caller caller, CancellationToken cancellationToken)
     {
         switch (action.Action)
         {
@@ -97,8 +111,6 @@ public sealed class ActOnRequest(
             case RequestAction.Pay:
                 var paid = await counter.StageAsync(request, officeCode, action.Amount, action.Receipt!, caller, cancellationToken);
                 return paid.Succeeded ? action.Note ?? paid.Value : paid.Problem!;
-            case RequestAction.Issue when await properties.RefuseIssuingAsync(renovationCode, cancellationToken) is { } held:
-                return held;
             default:
                 return action.Note;
         }
