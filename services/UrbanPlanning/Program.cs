@@ -1,16 +1,4 @@
-using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Problems;
-using CityEServices.UrbanPlanning;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Features.Documents;
-using CityEServices.UrbanPlanning.Features.Files;
-using CityEServices.UrbanPlanning.Features.Payments;
-using CityEServices.UrbanPlanning.Features.Queues;
-using CityEServices.UrbanPlanning.Features.Requests;
-using CityEServices.UrbanPlanning.Features.Supervision;
-using CityEServices.UrbanPlanning.Features.Tracking;
-using CityEServices.UrbanPlanning.Features.Verification;
-using CityEServices.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,13 +1,8 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Inbox;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Consumers;
 

@@ -1,8 +1,4 @@
-using CityEServices.Contracts.Events;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Infrastructure;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Consumers;
 

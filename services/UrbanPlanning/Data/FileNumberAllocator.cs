@@ -1,6 +1,4 @@
 using System.Globalization;
-using CityEServices.UrbanPlanning.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CityEServices.UrbanPlanning.Data;

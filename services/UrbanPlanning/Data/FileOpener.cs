@@ -1,9 +1,5 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

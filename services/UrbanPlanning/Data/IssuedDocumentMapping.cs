@@ -1,6 +1,5 @@
 using CityEServices.UrbanPlanning.Domain.Documents;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

@@ -1,8 +1,5 @@
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

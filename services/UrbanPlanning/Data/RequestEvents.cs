@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Events;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Data;

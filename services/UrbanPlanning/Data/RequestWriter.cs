@@ -1,11 +1,6 @@
-using CityEServices.Contracts.Codes;
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

@@ -1,5 +1,4 @@
 using CityEServices.UrbanPlanning.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

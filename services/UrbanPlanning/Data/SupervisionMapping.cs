@@ -1,5 +1,4 @@
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

@@ -1,10 +1,6 @@
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

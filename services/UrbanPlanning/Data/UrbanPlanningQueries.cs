@@ -1,7 +1,4 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Data;
 

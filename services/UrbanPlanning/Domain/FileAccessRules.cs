@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-
 namespace CityEServices.UrbanPlanning.Domain;
 
 /// <summary>As whom a caller reads or acts on a file; each answers to its own by-law check.</summary>

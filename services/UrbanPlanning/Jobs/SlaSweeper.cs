@@ -1,12 +1,7 @@
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Jobs;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.UrbanPlanning.Jobs;
 

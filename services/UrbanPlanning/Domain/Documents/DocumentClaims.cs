@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Formats.Cbor;
-using CityEServices.Iran;
 using static CityEServices.UrbanPlanning.Domain.Documents.DocumentQrFormat;
 
 namespace CityEServices.UrbanPlanning.Domain.Documents;

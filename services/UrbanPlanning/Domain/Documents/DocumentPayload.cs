@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.UrbanPlanning.Domain.Documents;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Codes;
-
 namespace CityEServices.UrbanPlanning.Domain.Documents;
 
 /// <summary>The service types whose outcome is an issued document: the codes the signed payload carries.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using CityEServices.Iran;
 
 namespace CityEServices.UrbanPlanning.Domain.Payments;
 

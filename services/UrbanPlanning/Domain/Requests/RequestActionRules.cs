@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Payments;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;

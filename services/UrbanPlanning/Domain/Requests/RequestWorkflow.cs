@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Security;
-
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CityEServices.Contracts.Codes;
 using static CityEServices.Contracts.Codes.DocumentCategories;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;

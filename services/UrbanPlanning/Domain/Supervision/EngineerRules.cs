@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CityEServices.Iran;
 
 namespace CityEServices.UrbanPlanning.Domain.Supervision;
 

@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Security;
-
 namespace CityEServices.UrbanPlanning.Domain.Supervision;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-
 namespace CityEServices.UrbanPlanning.Features.Documents;
 
 public static class DocumentsApi

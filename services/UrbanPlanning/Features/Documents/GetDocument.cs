@@ -1,6 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.UrbanPlanning.Features.Files;
-
 namespace CityEServices.UrbanPlanning.Features.Documents;
 
 /// <summary>The PDF of a request's issued document, for those who may read its file (the same rule as reading the request).</summary>

@@ -1,4 +1,3 @@
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.Web.Authorization;
 
 namespace CityEServices.UrbanPlanning.Features.Files;

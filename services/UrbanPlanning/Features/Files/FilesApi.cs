@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.UrbanPlanning.Features.Files;
 
 public static class FilesApi

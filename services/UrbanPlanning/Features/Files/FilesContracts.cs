@@ -1,8 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Domain;
-using CityEServices.UrbanPlanning.Features.Requests;
-using CityEServices.UrbanPlanning.Features.Supervision;
-
 namespace CityEServices.UrbanPlanning.Features.Files;
 
 /// <summary>Fields are strings so that every problem can be reported per field in one 400, not one JSON error at a time.</summary>

@@ -1,12 +1,4 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Features.Requests;
-using CityEServices.UrbanPlanning.Features.Supervision;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Files;
 

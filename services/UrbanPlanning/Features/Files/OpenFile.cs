@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.UrbanPlanning.Clients;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.Web.Authorization;
 
 namespace CityEServices.UrbanPlanning.Features.Files;

@@ -1,12 +1,6 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Access;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Payments;
 

@@ -1,8 +1,5 @@
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Payments;
 

@@ -1,9 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
-using CityEServices.UrbanPlanning.Features.Files;
-using Microsoft.EntityFrameworkCore;
-
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.Web.Access;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Payments;
 

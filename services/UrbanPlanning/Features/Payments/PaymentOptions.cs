@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>Configuration section "Payments": where fees are paid to and for how long an order may be paid.</summary>

@@ -1,4 +1,3 @@
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Payments;
 
 namespace CityEServices.UrbanPlanning.Features.Payments;

@@ -1,10 +1,5 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.Web.Authorization;
-using CityEServices.Web.Paging;
 
 namespace CityEServices.UrbanPlanning.Features.Queues;
 

@@ -1,8 +1,4 @@
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Queues;
 

@@ -1,9 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.UrbanPlanning.Features.Files;
-using CityEServices.Web.Access;
-using CityEServices.Web.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.UrbanPlanning.Features.Queues;
 
 public static class QueuesApi

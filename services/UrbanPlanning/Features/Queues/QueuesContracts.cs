@@ -1,5 +1,3 @@
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Features.Queues;

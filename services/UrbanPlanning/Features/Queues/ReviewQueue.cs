@@ -1,9 +1,4 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Paging;
 
 namespace CityEServices.UrbanPlanning.Features.Queues;
 

@@ -1,12 +1,5 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.Web.Authorization;
-using CityEServices.Web.Paging;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Queues;
 

@@ -1,15 +1,8 @@
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.Iran;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Clients;
-using CityEServices.UrbanPlanning.Data;
 using CityEServices.UrbanPlanning.Domain.Payments;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Features.Payments;
 using CityEServices.Web.Authorization;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

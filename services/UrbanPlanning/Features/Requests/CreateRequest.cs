@@ -1,12 +1,6 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Clients;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Domain.Supervision;
 using CityEServices.Web.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

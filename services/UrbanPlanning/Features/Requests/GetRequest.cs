@@ -1,8 +1,4 @@
-using CityEServices.Contracts.Security;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Features.Files;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

@@ -1,7 +1,3 @@
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Access;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace CityEServices.UrbanPlanning.Features.Requests;
 
 public static class RequestsApi

@@ -1,12 +1,5 @@
-using CityEServices.Contracts.Events;
-using CityEServices.Iran;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.UrbanPlanning.Features.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 

@@ -1,13 +1,6 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Outbox;
-using CityEServices.Messaging.Persistence;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.UrbanPlanning.Features.Files;
 using CityEServices.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 

@@ -1,4 +1,3 @@
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Supervision;
 
 namespace CityEServices.UrbanPlanning.Features.Supervision;

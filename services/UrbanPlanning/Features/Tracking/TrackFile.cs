@@ -1,9 +1,4 @@
-using CityEServices.Iran;
-using CityEServices.UrbanPlanning.Data;
-using CityEServices.UrbanPlanning.Domain;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.UrbanPlanning.Features.Tracking;
 

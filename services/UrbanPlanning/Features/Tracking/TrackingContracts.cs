@@ -1,6 +1,4 @@
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Infrastructure;
 
 namespace CityEServices.UrbanPlanning.Features.Tracking;
 

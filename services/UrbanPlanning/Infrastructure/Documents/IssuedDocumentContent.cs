@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Codes;
-using CityEServices.Iran;
 using CityEServices.UrbanPlanning.Domain.Documents;
 
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;

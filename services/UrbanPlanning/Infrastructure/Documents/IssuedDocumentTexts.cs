@@ -1,5 +1,3 @@
-using CityEServices.Contracts.Codes;
-
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 
 /// <summary>

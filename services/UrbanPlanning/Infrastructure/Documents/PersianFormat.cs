@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityEServices.Iran;
 
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 
