@@ -14,7 +14,9 @@ namespace CityEServices.AppHost;
 /// one replica for its whole life, and the gateway's retry on "another destination" has none to go to.
 /// With a resource per replica every caller is given every replica's address
 /// (<c>services__property__grpc__0</c>, <c>__1</c>…), as a headless Service gives every pod's on Kubernetes:
-/// the gateway balances and retries over them and gRPC calls are spread per call.
+/// the gateway balances and retries over them and gRPC calls are spread per call. With more than one
+/// replica the endpoints are proxy-less (Aspire allocates their ports), so a stopped replica refuses
+/// connections as a terminated pod does.
 /// </para>
 /// </summary>
 public sealed class ServiceReplicas
@@ -50,6 +52,17 @@ public sealed class ServiceReplicas
         {
             var replica = builder.AddProject<TProject>(i == 1 ? name : $"{name}-{i}");
             configure(replica);
+            if (count > 1)
+            {
+                // Callers reach each replica directly. Behind Aspire's proxy a replica that has gone away still
+                // accepts connections (the proxy holds them, waiting for it to come back), so a caller would hang
+                // until its timeout instead of being refused at once and trying the next replica.
+                foreach (var endpoint in replica.Resource.Annotations.OfType<EndpointAnnotation>())
+                {
+                    endpoint.IsProxied = false;
+                }
+            }
+
             if (i > 1)
             {
                 // One service in telemetry (traces, metrics, the dashboard's views), each replica a distinct
