@@ -12,57 +12,66 @@ var decisions = new List<string>();
 var infrastructure = builder.AddCityInfrastructure(decisions);
 var adminPassword = builder.AddParameter("admin-password", secret: true);
 
-var identity = builder.AddProject<Projects.Identity>("identity")
-    .WithServiceEndpoints()
-    .WithReference(infrastructure.Database("identity-db"))
-    .WaitFor(infrastructure.Database("identity-db"))
-    .WithEnvironment("Identity__AdminPassword", adminPassword);
-// Identity needs PostgreSQL only: it starts while the broker and the cache are still booting.
-foreach (var server in infrastructure.DatabaseServers)
+// Scale:Replicas (./city run --replicas 2) runs every service but the gateway that many times; see ServiceReplicas.
+var replicas = ServiceReplicas.Count(builder);
+
+var identity = ServiceReplicas.Add<Projects.Identity>(builder, "identity", replicas, replica =>
 {
-    identity.WaitFor(server);
-}
+    replica.WithServiceEndpoints()
+        .WithReference(infrastructure.Database("identity-db"))
+        .WaitFor(infrastructure.Database("identity-db"))
+        .WithEnvironment("Identity__AdminPassword", adminPassword);
+    // Identity needs PostgreSQL only: it starts while the broker and the cache are still booting.
+    foreach (var server in infrastructure.DatabaseServers)
+    {
+        replica.WaitFor(server);
+    }
+});
 
-var identityUrl = identity.GetEndpoint("http");
-identity.WithEnvironment("Identity__Url", identityUrl);
+// The issuer and the address the services fetch signing keys from: the first identity replica's. Every
+// replica signs with the one key kept in its database and names this same issuer, so a token from
+// either is valid everywhere.
+var identityUrl = identity.First.GetEndpoint("http");
+identity.Each(replica => replica.WithEnvironment("Identity__Url", identityUrl));
 
-var officeManagement = builder.AddProject<Projects.OfficeManagement>("officemanagement")
+var officeManagement = ServiceReplicas.Add<Projects.OfficeManagement>(builder, "officemanagement", replicas, replica => replica
     .WithServiceEndpoints(grpc: true)
-    .WithInfrastructure(infrastructure, "officemanagement-db");
+    .WithInfrastructure(infrastructure, "officemanagement-db"));
 
 // Property asks office management (AuthorizeService) whether an operator may read owners now: the by-law.
-var property = builder.AddProject<Projects.Property>("property")
+var property = ServiceReplicas.Add<Projects.Property>(builder, "property", replicas, replica => replica
     .WithServiceEndpoints(grpc: true)
-    .WithInfrastructure(infrastructure, "property-db")
+    .WithInfrastructure(infrastructure, "property-db"))
     .WithReference(officeManagement);
 
 // The archive asks office management (AuthorizeService) whether an operator may work now: the by-law.
-var archive = builder.AddProject<Projects.Archive>("archive")
+// Its content store sits with the rest of the local data (.city/data/archive by default; the end-to-end
+// fixture's throwaway data folder in tests) unless Archive:ContentRoot names another place; replicas share it.
+var archiveContent = builder.Configuration["Archive:ContentRoot"]
+    ?? Path.GetFullPath(Path.Combine(builder.Configuration["LocalServers:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".city", "data"), "archive"));
+var archive = ServiceReplicas.Add<Projects.Archive>(builder, "archive", replicas, replica => replica
     .WithServiceEndpoints(grpc: true)
     .WithInfrastructure(infrastructure, "archive-db")
+    .WithEnvironment("Archive__ContentRoot", archiveContent))
     .WithReference(officeManagement);
-// The archive's content store sits with the rest of the local data (.city/data/archive by default; the
-// end-to-end fixture's throwaway data folder in tests) unless Archive:ContentRoot names another place.
-archive.WithEnvironment("Archive__ContentRoot", builder.Configuration["Archive:ContentRoot"]
-    ?? Path.GetFullPath(Path.Combine(builder.Configuration["LocalServers:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".city", "data"), "archive")));
 
-var urbanPlanning = builder.AddProject<Projects.UrbanPlanning>("urbanplanning")
+var urbanPlanning = ServiceReplicas.Add<Projects.UrbanPlanning>(builder, "urbanplanning", replicas, replica => replica
     .WithServiceEndpoints()
-    .WithInfrastructure(infrastructure, "urbanplanning-db")
+    .WithInfrastructure(infrastructure, "urbanplanning-db"))
     .WithReference(property).WithReference(officeManagement).WithReference(archive);
 
 // Notifications hears every integration event and calls out (webhooks, the SMS provider); it asks no
 // other service and keeps nothing in Redis. In local runs its SMS go to its own Development sink.
-var notifications = builder.AddProject<Projects.Notifications>("notifications")
+var notifications = ServiceReplicas.Add<Projects.Notifications>(builder, "notifications", replicas, replica => replica
     .WithServiceEndpoints()
-    .WithInfrastructure(infrastructure, "notifications-db", redis: false);
+    .WithInfrastructure(infrastructure, "notifications-db", redis: false));
 
-IResourceBuilder<ProjectResource>[] services = [property, officeManagement, archive, urbanPlanning, notifications];
+ServiceReplicas[] services = [property, officeManagement, archive, urbanPlanning, notifications];
 foreach (var service in services)
 {
     // Every service validates tokens itself against the identity service's keys, fetched on first use,
     // so the services start alongside identity rather than after it.
-    service.WithEnvironment("Identity__Url", identityUrl);
+    service.Each(replica => replica.WithEnvironment("Identity__Url", identityUrl));
 }
 
 var gatewayPort = builder.Configuration.GetValue("Gateway:Port", 8080);

@@ -35,6 +35,7 @@ public static class Extensions
         // by Aspire service discovery from services__property__http__0.
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(IdempotentRetries.AddRetryableAnswers)
             .AddServiceDiscoveryDestinationResolver();
 
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();

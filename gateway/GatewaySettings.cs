@@ -7,6 +7,13 @@ public sealed class GatewaySettings
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a connection to a service is reused before a new one is opened. Connections that lived
+    /// forever would keep every request on the pods that were there first: recycled, they reach pods that
+    /// came up since (scale-out, a rolling update) and follow a Service whose addresses changed.
+    /// </summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Addresses of load balancers whose X-Forwarded-For/Proto are believed (loopback always is).</summary>
     public string[] TrustedProxies { get; set; } = [];
 

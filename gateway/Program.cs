@@ -30,6 +30,7 @@ app.MapReverseProxy(proxy =>
     proxy.UseForwarderProblems();
     proxy.UseSharedRateLimits();
     proxy.UseIdempotencyKeys();
+    proxy.UseIdempotentRetries();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();
 });

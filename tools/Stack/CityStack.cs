@@ -47,6 +47,12 @@ public sealed class CityStack : IAsyncDisposable
     /// <summary>The service's own process (the one <c>dotnet run</c> starts), for its resident memory.</summary>
     internal TrackedProcess? ServiceProcess(string resource) => _tracker.ServiceProcess(resource);
 
+    /// <summary>The process id of a project's service process (not the <c>dotnet run</c> above it), while it runs.</summary>
+    public int? ServiceProcessId(string resource) => ServiceProcess(resource)?.Pid;
+
+    /// <summary>SIGTERM to a project's service process, as Kubernetes stops a pod: it drains and exits. False when it was not running.</summary>
+    public bool Terminate(string resource) => ServiceProcess(resource)?.Signal(15) ?? false;
+
     public static async Task<CityStack> StartAsync(StackOptions options, Action<string>? say = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -55,6 +61,11 @@ public sealed class CityStack : IAsyncDisposable
         {
             // The services inherit the AppHost's environment through the orchestrator.
             Environment.SetEnvironmentVariable("SampleData__Enabled", "false");
+        }
+
+        foreach (var (name, value) in options.ServiceEnvironment)
+        {
+            Environment.SetEnvironmentVariable(name, value);
         }
 
         CityStack? stack = null;

@@ -28,6 +28,15 @@ public sealed record StackOptions
     /// <summary>Development sample data (offices, properties) written by the services at start-up.</summary>
     public bool SampleData { get; init; } = true;
 
+    /// <summary>Processes per service behind the gateway (the AppHost's Scale:Replicas): 1, or 2 for ./city run --replicas 2.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>
+    /// Environment variables every service process gets (they inherit the AppHost's environment through the
+    /// orchestrator), e.g. a shorter job interval or a log level a test observes.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every resource's console output through this process's logging (tests); otherwise the dashboard has it.</summary>
     public bool ResourceLogs { get; init; }
 
@@ -77,6 +86,11 @@ public sealed record StackOptions
         if (DataDirectory is { } data)
         {
             yield return $"--LocalServers:DataDirectory={data}";
+        }
+
+        if (Replicas != 1)
+        {
+            yield return $"--Scale:Replicas={Replicas}";
         }
 
         if (AdminPassword is { } password)

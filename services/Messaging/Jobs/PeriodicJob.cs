@@ -86,6 +86,7 @@ public abstract partial class PeriodicJob<TDbContext>(JobLeases<TDbContext> leas
         if (!cancellationToken.IsCancellationRequested)
         {
             await leases.CompleteAsync(Name, _holder, error is null ? Interval : RetryAfterFailure, error, CancellationToken.None);
+            LogRan(logger, Name, _holder);
         }
 
         return true;
@@ -112,6 +113,9 @@ public abstract partial class PeriodicJob<TDbContext>(JobLeases<TDbContext> leas
             // The run ended.
         }
     }
+
+    [LoggerMessage(LogLevel.Debug, "Job {Job} ran on {Holder}")]
+    private static partial void LogRan(ILogger logger, string job, string holder);
 
     [LoggerMessage(LogLevel.Warning, "Could not ask whether job {Job} is due")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string job);
