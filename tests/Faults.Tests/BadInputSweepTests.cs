@@ -18,6 +18,9 @@ public sealed class BadInputSweepTests(FaultStackFixture stack, ITestOutputHelpe
 {
     private static readonly string[] Databases = ["identity", "property", "officemanagement", "urbanplanning", "archive"];
 
+    /// <summary>Where a service records who read personal data or document content: a read it served is one more row, by design.</summary>
+    private static readonly string[] ReadAuditTables = ["personal_data_reads", "content_reads"];
+
     /// <summary>Path-parameter values: traversal (encoded, so the client does not collapse it), junk, overflow, injection.</summary>
     private static readonly string[] BadSegments =
     [
@@ -43,6 +46,7 @@ public sealed class BadInputSweepTests(FaultStackFixture stack, ITestOutputHelpe
 
         var serverErrors = new ConcurrentQueue<string>();
         var accepted = new ConcurrentQueue<(string Service, string What)>();
+        var served = new ConcurrentDictionary<string, bool>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (sent, ct) =>
         {
             using var request = sent.Build();
@@ -79,6 +83,10 @@ public sealed class BadInputSweepTests(FaultStackFixture stack, ITestOutputHelpe
             {
                 accepted.Enqueue((sent.Route.Service, $"{sent.Description} → {status}"));
             }
+            else if (status is >= 200 and < 300)
+            {
+                served[sent.Route.Service] = true;
+            }
         });
 
         output.WriteLine($"{requests.Count} requests against {routes.Count} routes; {accepted.Count} accepted, {serverErrors.Count} server errors");
@@ -92,7 +100,8 @@ public sealed class BadInputSweepTests(FaultStackFixture stack, ITestOutputHelpe
 
         var after = await CountRowsAsync();
         var accepting = accepted.Select(a => a.Service).ToHashSet();
-        foreach (var (table, rows) in before.Where(t => !accepting.Contains(t.Key.Split('.')[0])))
+        foreach (var (table, rows) in before.Where(t => !accepting.Contains(t.Key.Split('.')[0])
+            && !(served.ContainsKey(t.Key.Split('.')[0]) && ReadAuditTables.Contains(t.Key.Split('.')[1]))))
         {
             Assert.True(after[table] == rows, $"{table}: {rows} rows before the sweep, {after[table]} after, though every request to its service was refused");
         }

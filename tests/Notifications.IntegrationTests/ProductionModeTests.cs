@@ -7,18 +7,8 @@ namespace CityEServices.Notifications.IntegrationTests;
 
 /// <summary>The service as deployed: loopback and private subscribers refused, DNS rebinding refused at delivery, no SMS sink.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class ProductionModeTests : IClassFixture<ProductionNotificationsService>, IDisposable
+public sealed class ProductionModeTests(ProductionNotificationsService service, ITestOutputHelper output) : ServiceTest<ProductionNotificationsService>(service, output), IClassFixture<ProductionNotificationsService>
 {
-    private readonly ProductionNotificationsService _service;
-
-    public ProductionModeTests(ProductionNotificationsService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Theory]
     [InlineData("http://127.0.0.1:8080/hook", "https")]
     [InlineData("http://localhost:8080/hook", "https")]
@@ -30,12 +20,12 @@ public sealed class ProductionModeTests : IClassFixture<ProductionNotificationsS
     public async Task A_subscription_to_a_loopback_or_private_address_is_refused(string url, string why)
     {
         var (clientId, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         var errors = await (await client.SubscribeAsync(url, [FileOpened])).AssertValidationProblemAsync();
 
         Assert.Contains(why, errors.GetProperty("url")[0].GetString());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
     }
 
     [Fact]
@@ -43,15 +33,15 @@ public sealed class ProductionModeTests : IClassFixture<ProductionNotificationsS
     {
         // Something is listening on loopback, as an internal service would be.
         await using var inside = await Subscriber.StartAsync();
-        _service.Dns.Answer("rebind.test", "93.184.216.34");
-        var subscription = await _service.SubscribeAsync($"https://rebind.test:{inside.Port}/hook", [FileOpened]);
+        Service.Dns.Answer("rebind.test", "93.184.216.34");
+        var subscription = await Service.SubscribeAsync($"https://rebind.test:{inside.Port}/hook", [FileOpened]);
 
-        _service.Dns.Answer("rebind.test", "127.0.0.1");
-        await _service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), DateTimeOffset.UtcNow));
+        Service.Dns.Answer("rebind.test", "127.0.0.1");
+        await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), DateTimeOffset.UtcNow));
 
-        await Eventually.UntilAsync(async () => (await _service.DeliveriesAsync(subscription.Id)).Any(d => d.Attempts >= 1), TimeSpan.FromSeconds(20),
+        await Eventually.UntilAsync(async () => (await Service.DeliveriesAsync(subscription.Id)).Any(d => d.Attempts >= 1), TimeSpan.FromSeconds(20),
             "the delivery is attempted");
-        var delivery = (await _service.DeliveriesAsync(subscription.Id)).Single();
+        var delivery = (await Service.DeliveriesAsync(subscription.Id)).Single();
         Assert.Equal("Pending", delivery.Status);
         Assert.Contains("127.0.0.1 (loopback)", delivery.LastError, StringComparison.Ordinal);
         Assert.Null(delivery.LastStatusCode);
@@ -61,10 +51,10 @@ public sealed class ProductionModeTests : IClassFixture<ProductionNotificationsS
     [Fact]
     public async Task The_SMS_sink_does_not_exist_outside_Development()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         await (await admin.GetAsync("/api/notifications/sms")).AssertProblemAsync(HttpStatusCode.NotFound);
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         var send = await anonymous.PostAsync($"/sms-sink/v1/{NotificationsService.SmsApiKey}/sms/send.json",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["receptor"] = "09121234567", ["message"] = "x" }));
         Assert.Contains(send.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized });

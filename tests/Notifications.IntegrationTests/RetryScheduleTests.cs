@@ -13,31 +13,21 @@ namespace CityEServices.Notifications.IntegrationTests;
 /// still listed, with its attempts and the last status code.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class RetryScheduleTests : IClassFixture<ManualClockNotificationsService>, IDisposable
+public sealed class RetryScheduleTests(ManualClockNotificationsService service, ITestOutputHelper output) : ServiceTest<ManualClockNotificationsService>(service, output), IClassFixture<ManualClockNotificationsService>
 {
-    private readonly ManualClockNotificationsService _service;
-
-    public RetryScheduleTests(ManualClockNotificationsService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task A_subscriber_that_keeps_failing_is_retried_with_backoff_for_72_hours_then_the_delivery_is_Failed_and_listed()
     {
         await using var subscriber = await Subscriber.StartAsync(SubscriberMode.Fail);
         var clientId = $"retry-{Guid.NewGuid():N}"[..16];
-        var token = _service.Token(clientId, Scopes.Webhooks, Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        var token = Service.Token(clientId, Scopes.Webhooks, Scopes.UrbanPlanningRead);
+        using var client = Service.CreateClient(token);
         var created = await (await client.SubscribeAsync(subscriber.Url, [FileOpened])).AssertJsonAsync(HttpStatusCode.Created);
         var subscriptionId = created.GetProperty("id").GetGuid();
-        await _service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), ManualClockNotificationsService.Start));
-        await Eventually.UntilAsync(async () => (await _service.DeliveriesAsync(subscriptionId)).Count == 1, TimeSpan.FromSeconds(20), "the delivery is owed");
-        var worker = _service.Factory.Services.GetRequiredService<WebhookDeliveryWorker>();
-        var deadline = (await _service.DeliveriesAsync(subscriptionId)).Single().CreatedAt + TimeSpan.FromHours(72);
+        await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), ManualClockNotificationsService.Start));
+        await Eventually.UntilAsync(async () => (await Service.DeliveriesAsync(subscriptionId)).Count == 1, TimeSpan.FromSeconds(20), "the delivery is owed");
+        var worker = Service.Factory.Services.GetRequiredService<WebhookDeliveryWorker>();
+        var deadline = (await Service.DeliveriesAsync(subscriptionId)).Single().CreatedAt + TimeSpan.FromHours(72);
 
         DeliveryRow row;
         var attempts = 0;
@@ -45,7 +35,7 @@ public sealed class RetryScheduleTests : IClassFixture<ManualClockNotificationsS
         {
             Assert.Equal(1, await worker.DeliverDueAsync(CancellationToken.None));
             attempts++;
-            row = (await _service.DeliveriesAsync(subscriptionId)).Single();
+            row = (await Service.DeliveriesAsync(subscriptionId)).Single();
             Assert.Equal(attempts, row.Attempts);
             Assert.Equal(500, row.LastStatusCode);
             if (row.Status != "Pending")
@@ -62,11 +52,11 @@ public sealed class RetryScheduleTests : IClassFixture<ManualClockNotificationsS
             // Not a moment early: just before it falls due, a pass takes nothing.
             if (wait > TimeSpan.FromMilliseconds(10))
             {
-                _service.Clock.SetUtcNow(row.NextAttemptAt - TimeSpan.FromMilliseconds(5));
+                Service.Clock.SetUtcNow(row.NextAttemptAt - TimeSpan.FromMilliseconds(5));
                 Assert.Equal(0, await worker.DeliverDueAsync(CancellationToken.None));
             }
 
-            _service.Clock.SetUtcNow(row.NextAttemptAt);
+            Service.Clock.SetUtcNow(row.NextAttemptAt);
         }
 
         Assert.Equal("Failed", row.Status);
@@ -76,7 +66,7 @@ public sealed class RetryScheduleTests : IClassFixture<ManualClockNotificationsS
         Assert.Single(subscriber.All.Select(r => r.WebhookId).Distinct());
 
         // Nothing more is tried, however long one waits.
-        _service.Clock.Advance(TimeSpan.FromDays(3));
+        Service.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(0, await worker.DeliverDueAsync(CancellationToken.None));
 
         var failed = await (await client.GetAsync($"{SubscriptionsPath}/{subscriptionId}/deliveries?status=Failed")).AssertJsonAsync(HttpStatusCode.OK);

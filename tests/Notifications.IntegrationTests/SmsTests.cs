@@ -10,19 +10,9 @@ namespace CityEServices.Notifications.IntegrationTests;
 /// file-opened event carried; a redelivered event sends nothing twice; a file without a mobile sends nothing.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class SmsTests : IClassFixture<NotificationsService>, IDisposable
+public sealed class SmsTests(NotificationsService service, ITestOutputHelper output) : ServiceTest<NotificationsService>(service, output), IClassFixture<NotificationsService>
 {
     private const string SinkPath = "/api/notifications/sms";
-
-    private readonly NotificationsService _service;
-
-    public SmsTests(NotificationsService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task The_applicant_gets_one_Persian_message_per_change_with_the_tracking_code_and_none_twice_on_redelivery()
@@ -32,15 +22,15 @@ public sealed class SmsTests : IClassFixture<NotificationsService>, IDisposable
         var at = new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero);
         var opened = Events.FileOpened(fileNumber, at, mobile, trackingCode: "7K3M9QXW2HPRT");
         var review = Events.StatusChanged(fileNumber, "Submitted", "UnderReview", at.AddMinutes(5));
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
-        await _service.PublishAsync(opened);
-        await _service.PublishAsync(review);
+        await Service.PublishAsync(opened);
+        await Service.PublishAsync(review);
         await WaitForAsync(admin, mobile, 2);
         // The same events again, as a broker redelivers them; then a new one, which is sent after them.
-        await _service.PublishAsync(opened);
-        await _service.PublishAsync(review);
-        await _service.PublishAsync(Events.StatusChanged(fileNumber, "UnderReview", "FeeAssessed", at.AddMinutes(9)));
+        await Service.PublishAsync(opened);
+        await Service.PublishAsync(review);
+        await Service.PublishAsync(Events.StatusChanged(fileNumber, "UnderReview", "FeeAssessed", at.AddMinutes(9)));
         var messages = await WaitForAsync(admin, mobile, 3);
 
         Assert.Equal(3, messages.Count);
@@ -57,22 +47,22 @@ public sealed class SmsTests : IClassFixture<NotificationsService>, IDisposable
     {
         var silent = Events.NewFileNumber();
         var at = new DateTimeOffset(2026, 5, 3, 9, 0, 0, TimeSpan.Zero);
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
-        await _service.PublishAsync(Events.FileOpened(silent, at, mobile: null));
-        await _service.PublishAsync(Events.StatusChanged(silent, "Submitted", "UnderReview", at.AddMinutes(1)));
+        await Service.PublishAsync(Events.FileOpened(silent, at, mobile: null));
+        await Service.PublishAsync(Events.StatusChanged(silent, "Submitted", "UnderReview", at.AddMinutes(1)));
         // A file with a mobile, published after: once its message is in, the silent file's events were handled.
         var witness = NewMobile();
         var witnessFile = Events.NewFileNumber();
-        await _service.PublishAsync(Events.FileOpened(witnessFile, at.AddMinutes(2), witness));
-        await _service.PublishAsync(Events.StatusChanged(witnessFile, "Submitted", "UnderReview", at.AddMinutes(3)));
+        await Service.PublishAsync(Events.FileOpened(witnessFile, at.AddMinutes(2), witness));
+        await Service.PublishAsync(Events.StatusChanged(witnessFile, "Submitted", "UnderReview", at.AddMinutes(3)));
         await WaitForAsync(admin, witness, 2);
 
         // A status change heard before the opening waits for the contact; once it is known to have no mobile, nothing is sent.
         await Eventually.UntilAsync(
-            async () => await _service.CountAsync("SELECT count(*) FROM sms_messages WHERE file_number = @f AND status <> 'NoMobile'", ("f", silent)) == 0,
+            async () => await Service.CountAsync("SELECT count(*) FROM sms_messages WHERE file_number = @f AND status <> 'NoMobile'", ("f", silent)) == 0,
             TimeSpan.FromSeconds(20), "nothing owed to the file without a mobile");
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM sms_messages WHERE file_number = @f AND (status = 'Sent' OR attempts > 0)", ("f", silent)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM sms_messages WHERE file_number = @f AND (status = 'Sent' OR attempts > 0)", ("f", silent)));
     }
 
     /// <summary>The sink's messages to <paramref name="mobile"/>, once it holds at least <paramref name="count"/>.</summary>

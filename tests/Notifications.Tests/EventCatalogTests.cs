@@ -13,6 +13,8 @@ public class EventCatalogTests
         { typeof(ServiceRequestSubmitted), "ir.tehran.city.urban-planning.service-request-submitted" },
         { typeof(ServiceRequestStatusChanged), "ir.tehran.city.urban-planning.service-request-status-changed" },
         { typeof(BuildingPermitIssued), "ir.tehran.city.urban-planning.building-permit-issued" },
+        { typeof(ServiceRequestSlaBreached), "ir.tehran.city.urban-planning.service-request-sla-breached" },
+        { typeof(PermitRevoked), "ir.tehran.city.urban-planning.permit-revoked" },
         { typeof(ExcavationPermitIssued), "ir.tehran.city.urban-planning.excavation-permit-issued" },
         { typeof(WasteContractSigned), "ir.tehran.city.urban-planning.waste-contract-signed" },
         { typeof(SupervisorAssigned), "ir.tehran.city.urban-planning.supervisor-assigned" },
@@ -89,7 +91,7 @@ public class EventCatalogTests
             Assert.Equal(expected, descriptor.RequiredScope);
         }
 
-        Assert.Equal(12, EventCatalog.OfferedTypes.Count);
+        Assert.Equal(14, EventCatalog.OfferedTypes.Count);
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public sealed class RefusalTests(OfficeManagementService service, ITestOutputHel
     [Fact]
     public async Task Only_admins_may_create_license_staff_or_record_qualifications()
     {
-        foreach (var token in new[] { TestTokens.Operator(Office, Staff), TestTokens.Create([Roles.Registrar]), TestTokens.Integrator() })
+        // Staff of another role hear which role it takes; an integrator client first hears that no scope opens it.
+        foreach (var (token, reason) in new[] { (TestTokens.Operator(Office, Staff), "RoleNotAllowed"), (TestTokens.Create([Roles.Registrar]), "RoleNotAllowed"), (TestTokens.Integrator(), "insufficient_scope") })
         {
             using var client = Service.CreateClient(token);
             foreach (var send in new Func<Task<HttpResponseMessage>>[]
@@ -77,8 +78,11 @@ public sealed class RefusalTests(OfficeManagementService service, ITestOutputHel
             })
             {
                 var problem = await RefusedAsync(send, HttpStatusCode.Forbidden);
-                Assert.Equal("RoleNotAllowed", problem.GetProperty("reason").GetString());
-                Assert.Contains(Roles.Admin, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                Assert.Equal(reason, problem.GetProperty("reason").GetString());
+                if (reason == "RoleNotAllowed")
+                {
+                    Assert.Contains(Roles.Admin, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                }
             }
         }
     }

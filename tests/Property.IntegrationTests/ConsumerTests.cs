@@ -11,28 +11,18 @@ namespace CityEServices.Property.IntegrationTests;
 /// inbox: applied once however often they arrive, visible at once through the (cached) API.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
+public sealed class ConsumerTests(PropertyService service, ITestOutputHelper output) : ServiceTest<PropertyService>(service, output), IClassFixture<PropertyService>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private readonly PropertyService _service;
-
-    public ConsumerTests(PropertyService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     private async Task WaitConsumedAsync(Guid eventId, int times) =>
-        await Eventually.UntilAsync(() => Task.FromResult(_service.Consumed.Count(eventId) >= times), Deadline, $"event {eventId} consumed {times} time(s)");
+        await Eventually.UntilAsync(() => Task.FromResult(Service.Consumed.Count(eventId) >= times), Deadline, $"event {eventId} consumed {times} time(s)");
 
     [Fact]
     public async Task A_permit_then_a_completion_each_delivered_twice_are_each_applied_once()
     {
         const string Code = "12-5-6-7-0-0-0";
-        using var client = _service.CreateClient(TestTokens.Create([Roles.Archivist]));
-        using (var registrar = _service.CreateClient(TestTokens.Registrar()))
+        using var client = Service.CreateClient(TestTokens.Create([Roles.Archivist]));
+        using (var registrar = Service.CreateClient(TestTokens.Registrar()))
         {
             await (await registrar.RegisterAsync(Requests.Registration(Code, 12, Requests.Owner(NationalIds.Next(), "مریم احمدی", 6)))).AssertJsonAsync(HttpStatusCode.Created);
         }
@@ -42,11 +32,11 @@ public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(JsonValueKind.Null, before.GetProperty("permittedConstruction").ValueKind);
 
         var permit = new BuildingPermitIssued(Guid.NewGuid(), "12000000001", Code, "BP-12-0001", 5, 920.5m, "Residential");
-        await _service.PublishAsync(permit);
-        await _service.PublishAsync(permit);
+        await Service.PublishAsync(permit);
+        await Service.PublishAsync(permit);
         // The same permit announced again under a new event id (a republished outbox) changes nothing either.
         var republished = permit with { EventId = Guid.NewGuid() };
-        await _service.PublishAsync(republished);
+        await Service.PublishAsync(republished);
         await WaitConsumedAsync(permit.EventId, 2);
         await WaitConsumedAsync(republished.EventId, 1);
 
@@ -56,8 +46,8 @@ public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
         Assert.True(permitted.GetProperty("restrictions").GetProperty("underConstruction").GetBoolean());
 
         var completion = new CompletionCertificateIssued(Guid.NewGuid(), "12000000001", Code, "CC-12-0001", 5, 910m);
-        await _service.PublishAsync(completion);
-        await _service.PublishAsync(completion);
+        await Service.PublishAsync(completion);
+        await Service.PublishAsync(completion);
         await WaitConsumedAsync(completion.EventId, 2);
 
         var completed = await (await client.GetAsync(Requests.PropertyPath(Code))).AssertJsonAsync(HttpStatusCode.OK);
@@ -69,20 +59,20 @@ public sealed class ConsumerTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(["BP-12-0001", "CC-12-0001"], history.GetProperty("items").EnumerateArray().Skip(1).Select(e => e.GetProperty("reference").GetString()));
         // The registry recorded them itself, as an actor id; the reference says which permit or certificate.
         Assert.Equal(["system:property", "system:property"], history.GetProperty("items").EnumerateArray().Skip(1).Select(e => e.GetProperty("actor").GetString()));
-        Assert.Equal(3, await _service.CountAsync(
+        Assert.Equal(3, await Service.CountAsync(
             "SELECT count(*) FROM inbox_messages WHERE message_id IN (@a, @b, @c)", ("a", permit.EventId), ("b", republished.EventId), ("c", completion.EventId)));
     }
 
     [Fact]
     public async Task An_event_for_an_unknown_property_is_acknowledged_and_changes_nothing()
     {
-        var writes = await _service.CountWritesAsync();
+        var writes = await Service.CountWritesAsync();
         var permit = new BuildingPermitIssued(Guid.NewGuid(), "13000000001", "13-9-9-9-0-0-0", "BP-13-0001", 3, 300m, "Commercial");
 
-        await _service.PublishAsync(permit);
+        await Service.PublishAsync(permit);
         await WaitConsumedAsync(permit.EventId, 1);
 
-        Assert.Equal(writes, await _service.CountWritesAsync());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", permit.EventId)));
+        Assert.Equal(writes, await Service.CountWritesAsync());
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", permit.EventId)));
     }
 }

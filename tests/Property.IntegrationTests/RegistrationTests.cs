@@ -12,22 +12,12 @@ namespace CityEServices.Property.IntegrationTests;
 /// one PropertyRegistered outbox row committed together in PostgreSQL, and the event on RabbitMQ.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposable
+public sealed class RegistrationTests(PropertyService service, ITestOutputHelper output) : ServiceTest<PropertyService>(service, output), IClassFixture<PropertyService>
 {
     /// <summary>Where MassTransit publishes the event: an exchange named after the message type.</summary>
     private const string Exchange = "CityEServices.Contracts.Events:PropertyRegistered";
 
     private const string EventType = "CityEServices.Contracts.Events.PropertyRegistered";
-
-    private readonly PropertyService _service;
-
-    public RegistrationTests(PropertyService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     /// <summary>One owner as sent, and as the API and the event must give the share back.</summary>
     /// <param name="Sent">The JSON value sent as shareDang (a number or a string).</param>
@@ -77,7 +67,7 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         const string Owner = "0076229645";
         var body = Requests.Registration("۰۷-۰۱۲-104-7-0-0-0", 7, Requests.Owner("۰۰۷۶۲۲۹۶۴۵", "مریم احمدی", 6));
         body["postalCode"] = "۱۳۱۵۶-۷۳۸۱۱";
-        using var client = _service.CreateClient(TestTokens.Registrar());
+        using var client = Service.CreateClient(TestTokens.Registrar());
 
         var created = await (await client.RegisterAsync(body)).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -92,17 +82,17 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         Assert.Equal(Owner, owner.GetProperty("partyId").GetString());
         Assert.Equal("Person", owner.GetProperty("partyType").GetString());
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = '7-12-104-7-0-0-0' AND party_id = @id", ("id", Owner)));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = '7-12-104-7-0-0-0' AND postal_code = '1315673811'"));
-        var row = Assert.Single(await _service.OutboxRowsForAsync("7-12-104-7-0-0-0"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = '7-12-104-7-0-0-0' AND party_id = @id", ("id", Owner)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = '7-12-104-7-0-0-0' AND postal_code = '1315673811'"));
+        var row = Assert.Single(await Service.OutboxRowsForAsync("7-12-104-7-0-0-0"));
         Assert.Equal(Owner, Assert.Single(row.Payload.GetProperty("owners").EnumerateArray()).GetProperty("partyId").GetString());
     }
 
     private async Task RegisterAndAssertAsync(string token, string actor, string code, int district, ExpectedOwner[] owners, string[] expectedOrder)
     {
-        await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, Exchange);
+        await using var listener = await RabbitListener.BindAsync(Service.RabbitMqConnectionString, Exchange);
         var correlationId = $"corr-{Guid.NewGuid():N}";
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
         using var request = new HttpRequestMessage(HttpMethod.Post, Requests.PropertiesPath)
         {
             Content = JsonContent.Create(Requests.Registration(code, district, [.. owners.Select(o => Requests.Owner(o.NationalId, o.FullName, o.Sent))])),
@@ -121,22 +111,22 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         Assert.Equal(created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset(), read.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset());
 
         // Stamped by the service's clock, in UTC and in the Solar Hijri calendar (Tehran time).
-        Assert.Equal(_service.Clock.GetUtcNow(), created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal(Service.Clock.GetUtcNow(), created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset());
         Assert.Equal("1404/09/08 14:30", created.GetProperty("registeredAt").GetProperty("jalali").GetString());
 
         // The rows: the property by its actor (an id, never the display name), each owner's exact share as two integers.
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = @c AND district = @d AND registered_by = @by", ("c", code), ("d", district), ("by", actor)));
-        Assert.Equal(owners.Length, await _service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND valid_to IS NULL", ("c", code)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = @c AND district = @d AND registered_by = @by", ("c", code), ("d", district), ("by", actor)));
+        Assert.Equal(owners.Length, await Service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND valid_to IS NULL", ("c", code)));
         foreach (var owner in owners)
         {
             var (numerator, denominator) = Fraction(owner.Fraction);
-            Assert.Equal(1, await _service.CountAsync(
+            Assert.Equal(1, await Service.CountAsync(
                 "SELECT count(*) FROM property_owners WHERE renovation_code = @c AND party_id = @p AND share_numerator = @n AND share_denominator = @d",
                 ("c", code), ("p", owner.NationalId), ("n", numerator), ("d", denominator)));
         }
 
         // Exactly one event, committed with the property, carrying the request's correlation id.
-        var row = Assert.Single(await _service.OutboxRowsForAsync(code));
+        var row = Assert.Single(await Service.OutboxRowsForAsync(code));
         Assert.Equal(EventType, row.MessageType);
         Assert.Equal(correlationId, row.CorrelationId);
         Assert.Equal(row.Id, row.Payload.GetProperty("eventId").GetGuid());
@@ -157,7 +147,7 @@ public sealed class RegistrationTests : IClassFixture<PropertyService>, IDisposa
         AssertEventOwners(message, owners);
 
         await Eventually.UntilAsync(
-            async () => await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
+            async () => await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
             TimeSpan.FromSeconds(10),
             "the outbox row marked published");
     }

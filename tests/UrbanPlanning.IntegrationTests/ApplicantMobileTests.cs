@@ -12,19 +12,9 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// refused with a field error when malformed; masked for clients without pii.read.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, IDisposable
+public sealed class ApplicantMobileTests(UrbanPlanningService service, ITestOutputHelper output) : ServiceTest<UrbanPlanningService>(service, output), IClassFixture<UrbanPlanningService>
 {
     private const string Applicant = "0076229645";
-
-    private readonly UrbanPlanningService _service;
-
-    public ApplicantMobileTests(UrbanPlanningService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     [Theory]
     [InlineData("09121234567")]
@@ -33,8 +23,8 @@ public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, 
     public async Task A_mobile_given_at_opening_is_stored_and_announced_as_plus_98_with_the_tracking_code(string typed)
     {
         var code = NewRenovationCode(17);
-        _service.Properties.Register(code, 17, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
+        Service.Properties.Register(code, 17, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
 
         var created = await (await client.PostAsJsonAsync(Requests.FilesPath,
             new { renovationCode = code, applicantNationalId = Applicant, officeCode = "OFC17", applicantMobile = typed })).AssertJsonAsync(HttpStatusCode.Created);
@@ -54,8 +44,8 @@ public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, 
     public async Task Without_a_mobile_the_file_opens_and_the_event_carries_none_but_the_tracking_code()
     {
         var code = NewRenovationCode(17);
-        _service.Properties.Register(code, 17, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
+        Service.Properties.Register(code, 17, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
 
         var created = await (await client.OpenFileAsync(code, Applicant, "OFC17")).AssertJsonAsync(HttpStatusCode.Created);
 
@@ -74,30 +64,30 @@ public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, 
     public async Task A_malformed_mobile_is_a_400_on_applicantMobile_and_nothing_is_written(string typed)
     {
         var code = NewRenovationCode(17);
-        _service.Properties.Register(code, 17, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
-        var files = await _service.CountAsync("SELECT count(*) FROM files");
+        Service.Properties.Register(code, 17, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
+        var files = await Service.CountAsync("SELECT count(*) FROM files");
 
         var errors = await (await client.PostAsJsonAsync(Requests.FilesPath,
             new { renovationCode = code, applicantNationalId = Applicant, officeCode = "OFC17", applicantMobile = typed })).AssertValidationProblemAsync();
 
         Assert.False(string.IsNullOrWhiteSpace(errors.GetProperty("applicantMobile")[0].GetString()));
-        Assert.Equal(files, await _service.CountAsync("SELECT count(*) FROM files"));
+        Assert.Equal(files, await Service.CountAsync("SELECT count(*) FROM files"));
         // Nobody else was asked: the shape is checked first.
-        Assert.Empty(_service.Properties.CallsFor(code));
+        Assert.Empty(Service.Properties.CallsFor(code));
     }
 
     [Fact]
     public async Task A_client_without_pii_read_sees_the_mobile_masked_and_one_with_it_sees_it_whole()
     {
         var code = NewRenovationCode(17);
-        _service.Properties.Register(code, 17, Applicant);
-        using var operatorClient = _service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
+        Service.Properties.Register(code, 17, Applicant);
+        using var operatorClient = Service.CreateClient(TestTokens.Operator("OFC17", "1583250689"));
         var fileNumber = (await (await operatorClient.PostAsJsonAsync(Requests.FilesPath,
             new { renovationCode = code, applicantNationalId = Applicant, officeCode = "OFC17", applicantMobile = "09351234567" })).AssertJsonAsync(HttpStatusCode.Created))
             .GetProperty("fileNumber").GetString()!;
-        using var reader = _service.CreateClient(TestTokens.Integrator("utility-gas", Scopes.UrbanPlanningRead));
-        using var trusted = _service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.UrbanPlanningRead, Scopes.PiiRead));
+        using var reader = Service.CreateClient(TestTokens.Integrator("utility-gas", Scopes.UrbanPlanningRead));
+        using var trusted = Service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.UrbanPlanningRead, Scopes.PiiRead));
 
         var masked = await (await reader.GetAsync($"{Requests.FilesPath}/{fileNumber}")).AssertJsonAsync(HttpStatusCode.OK);
         var shown = await (await trusted.GetAsync($"{Requests.FilesPath}/{fileNumber}")).AssertJsonAsync(HttpStatusCode.OK);
@@ -113,7 +103,7 @@ public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, 
 
     private async Task<string?> MobileOfAsync(string fileNumber)
     {
-        await using var db = _service.OpenDatabase();
+        await using var db = Service.OpenDatabase();
         await using var command = db.CreateCommand();
         command.CommandText = "SELECT applicant_mobile FROM files WHERE file_number = @n";
         command.Parameters.AddWithValue("n", fileNumber);
@@ -125,7 +115,7 @@ public sealed class ApplicantMobileTests : IClassFixture<UrbanPlanningService>, 
     /// <summary>The file's one UrbanPlanningFileOpened, as the outbox holds it for the relay.</summary>
     private async Task<JsonElement> EventOfAsync(string fileNumber)
     {
-        await using var db = _service.OpenDatabase();
+        await using var db = Service.OpenDatabase();
         await using var command = db.CreateCommand();
         command.CommandText = "SELECT payload::text FROM outbox_messages WHERE payload->>'fileNumber' = @n AND message_type LIKE '%UrbanPlanningFileOpened'";
         command.Parameters.AddWithValue("n", fileNumber);

@@ -9,19 +9,9 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// repeated, however many counters open files at the same moment.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class FileNumberTests : IClassFixture<UrbanPlanningService>, IDisposable
+public sealed class FileNumberTests(UrbanPlanningService service, ITestOutputHelper output) : ServiceTest<UrbanPlanningService>(service, output), IClassFixture<UrbanPlanningService>
 {
     private const string OperatorNationalId = "1583250689";
-
-    private readonly UrbanPlanningService _service;
-
-    public FileNumberTests(UrbanPlanningService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task Forty_concurrent_openings_in_one_district_get_numbers_1_to_40_without_gaps_or_duplicates()
@@ -31,10 +21,10 @@ public sealed class FileNumberTests : IClassFixture<UrbanPlanningService>, IDisp
         var codes = Enumerable.Range(1, count).Select(i => $"7-2-{i}-1-0-0-0").ToList();
         foreach (var code in codes)
         {
-            _service.Properties.Register(code, 7, applicant);
+            Service.Properties.Register(code, 7, applicant);
         }
 
-        using var client = _service.CreateClient(TestTokens.Operator("OFC7", OperatorNationalId));
+        using var client = Service.CreateClient(TestTokens.Operator("OFC7", OperatorNationalId));
         using var start = new SemaphoreSlim(0, count);
         var openings = codes.Select(async code =>
         {
@@ -50,13 +40,13 @@ public sealed class FileNumberTests : IClassFixture<UrbanPlanningService>, IDisp
         var expected = Enumerable.Range(1, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"07{i:000000000}"));
         Assert.Equal(expected, opened.Select(o => o.FileNumber).Order(StringComparer.Ordinal));
         Assert.Equal(count, opened.Select(o => o.TrackingCode).Distinct().Count());
-        Assert.Equal(count, await _service.CountAsync("SELECT count(*) FROM files WHERE district = 7"));
-        Assert.Equal(count, await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'district' = '7'"));
-        Assert.Equal(count, await _service.CountAsync("SELECT last_value FROM file_number_sequences WHERE district = 7"));
+        Assert.Equal(count, await Service.CountAsync("SELECT count(*) FROM files WHERE district = 7"));
+        Assert.Equal(count, await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'district' = '7'"));
+        Assert.Equal(count, await Service.CountAsync("SELECT last_value FROM file_number_sequences WHERE district = 7"));
         // Each file got the number its own response announced.
         foreach (var (code, fileNumber, _) in opened)
         {
-            Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM files WHERE file_number = @n AND renovation_code = @c", ("n", fileNumber), ("c", code)));
+            Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM files WHERE file_number = @n AND renovation_code = @c", ("n", fileNumber), ("c", code)));
         }
     }
 
@@ -64,10 +54,10 @@ public sealed class FileNumberTests : IClassFixture<UrbanPlanningService>, IDisp
     public async Task A_refused_duplicate_gives_its_number_back_and_districts_count_separately()
     {
         const string applicant = "0076229645";
-        _service.Properties.Register("8-1-1-1-0-0-0", 8, applicant);
-        _service.Properties.Register("8-1-1-2-0-0-0", 8, applicant);
-        _service.Properties.Register("9-1-1-1-0-0-0", 9, applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC8", OperatorNationalId));
+        Service.Properties.Register("8-1-1-1-0-0-0", 8, applicant);
+        Service.Properties.Register("8-1-1-2-0-0-0", 8, applicant);
+        Service.Properties.Register("9-1-1-1-0-0-0", 9, applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC8", OperatorNationalId));
 
         Assert.Equal("08000000001", await OpenAsync(client, "8-1-1-1-0-0-0", applicant));
         // The duplicate allocates a number inside its transaction, then finds the file and rolls back.

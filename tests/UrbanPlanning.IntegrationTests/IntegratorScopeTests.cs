@@ -12,28 +12,18 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// <c>insufficient_scope</c>). Without <c>pii.read</c> they never see a national ID.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisposable
+public sealed class IntegratorScopeTests(WorkflowService service, ITestOutputHelper output) : ServiceTest<WorkflowService>(service, output), IClassFixture<WorkflowService>
 {
     private const string Every = "every";
-
-    private readonly WorkflowService _service;
-
-    public IntegratorScopeTests(WorkflowService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task A_reader_client_reads_files_and_requests_with_the_applicants_national_id_masked_unless_granted_pii_read()
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "SCP8");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
-        var (id, _) = await _service.FeeAssessedAsync(file, reviewer);
-        using var reader = _service.CreateClient(TestTokens.Integrator("utility-water", Scopes.UrbanPlanningRead));
-        using var trusted = _service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.UrbanPlanningRead, Scopes.PiiRead));
+        var file = await Service.OpenFileAsync(district: 8, office: "SCP8");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
+        var (id, _) = await Service.FeeAssessedAsync(file, reviewer);
+        using var reader = Service.CreateClient(TestTokens.Integrator("utility-water", Scopes.UrbanPlanningRead));
+        using var trusted = Service.CreateClient(TestTokens.Integrator("engineering-org", Scopes.UrbanPlanningRead, Scopes.PiiRead));
 
         var masked = await (await reader.GetAsync($"{Requests.FilesPath}/{file.Number}")).AssertJsonAsync(HttpStatusCode.OK);
         var shown = await (await trusted.GetAsync($"{Requests.FilesPath}/{file.Number}")).AssertJsonAsync(HttpStatusCode.OK);
@@ -56,9 +46,9 @@ public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisp
     [InlineData(null)]
     public async Task Without_urban_planning_read_a_client_reads_no_file_or_request(string? scope)
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "SCP8");
-        var id = await _service.SubmittedRequestAsync(file);
-        using var client = _service.CreateClient(scope is null ? TestTokens.Integrator("no-scopes") : TestTokens.Integrator("some-client", scope));
+        var file = await Service.OpenFileAsync(district: 8, office: "SCP8");
+        var id = await Service.SubmittedRequestAsync(file);
+        using var client = Service.CreateClient(scope is null ? TestTokens.Integrator("no-scopes") : TestTokens.Integrator("some-client", scope));
 
         using var fileAnswer = await client.GetAsync($"{Requests.FilesPath}/{file.Number}");
         var problem = await fileAnswer.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -71,10 +61,10 @@ public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisp
     [Fact]
     public async Task A_bank_reads_the_payment_order_but_not_the_file()
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "SCP8");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-refah", Scopes.Payments));
+        var file = await Service.OpenFileAsync(district: 8, office: "SCP8");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-refah", Scopes.Payments));
 
         var read = await (await bank.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
 
@@ -86,11 +76,11 @@ public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisp
     [Fact]
     public async Task Every_write_but_the_banks_confirmation_is_closed_to_clients_whatever_they_were_granted()
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "SCP8");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
-        using var client = _service.CreateClient(TestTokens.Integrator(Every, [.. Scopes.All]));
-        _service.Properties.Register("8-77-1-1-0-0-0", 8, file.Applicant);
+        var file = await Service.OpenFileAsync(district: 8, office: "SCP8");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
+        using var client = Service.CreateClient(TestTokens.Integrator(Every, [.. Scopes.All]));
+        Service.Properties.Register("8-77-1-1-0-0-0", 8, file.Applicant);
 
         var writes = new (string Path, object Body)[]
         {
@@ -108,11 +98,11 @@ public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisp
         }
 
         await (await client.GetAsync("/api/urban-planning/engineers/ENG-9")).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '8-77-1-1-0-0-0'"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '8-77-1-1-0-0-0'"));
         Assert.Equal("FeeAssessed", (await (await client.GetAsync(Workflow.RequestPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
 
         // Its own door stays open: the same client confirms the order as a bank.
-        var confirmed = await (await _service.ConfirmAsync(client, order.GetProperty("orderId").GetString()!, order.GetProperty("amountRial").GetDecimal(), Workflow.NewReference()))
+        var confirmed = await (await Service.ConfirmAsync(client, order.GetProperty("orderId").GetString()!, order.GetProperty("amountRial").GetDecimal(), Workflow.NewReference()))
             .AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal($"client:{Every}", confirmed.GetProperty("recordedBy").GetString());
     }
@@ -120,14 +110,14 @@ public sealed class IntegratorScopeTests : IClassFixture<WorkflowService>, IDisp
     [Fact]
     public async Task Confirmations_and_settlements_need_payments()
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "SCP8");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
-        var (_, order) = await _service.FeeAssessedAsync(file, reviewer);
-        using var reader = _service.CreateClient(TestTokens.Integrator("reader", Scopes.UrbanPlanningRead, Scopes.UrbanPlanningWrite));
+        var file = await Service.OpenFileAsync(district: 8, office: "SCP8");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
+        var (_, order) = await Service.FeeAssessedAsync(file, reviewer);
+        using var reader = Service.CreateClient(TestTokens.Integrator("reader", Scopes.UrbanPlanningRead, Scopes.UrbanPlanningWrite));
 
-        await (await _service.ConfirmAsync(reader, order.GetProperty("orderId").GetString()!, 1_000_000m, Workflow.NewReference()))
+        await (await Service.ConfirmAsync(reader, order.GetProperty("orderId").GetString()!, 1_000_000m, Workflow.NewReference()))
             .AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
         await (await reader.GetAsync("/api/payments/settlements?date=1405/02/11")).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(order.GetProperty("orderId").GetString()!))));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(order.GetProperty("orderId").GetString()!))));
     }
 }

@@ -12,7 +12,7 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// gRPC, the file and its event committed together in PostgreSQL, and the event on RabbitMQ.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDisposable
+public sealed class OpenFileTests(UrbanPlanningService service, ITestOutputHelper output) : ServiceTest<UrbanPlanningService>(service, output), IClassFixture<UrbanPlanningService>
 {
     /// <summary>Where MassTransit publishes the event: an exchange named after the message type.</summary>
     private const string Exchange = "CityEServices.Contracts.Events:UrbanPlanningFileOpened";
@@ -21,24 +21,14 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
     private const string Applicant = "0076229645";
     private const string OperatorNationalId = "1583250689";
 
-    private readonly UrbanPlanningService _service;
-
-    public OpenFileTests(UrbanPlanningService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Opening_a_file_commits_the_file_and_one_event_together_and_the_event_reaches_the_broker()
     {
-        await using var listener = await RabbitListener.BindAsync(_service.RabbitMqConnectionString, Exchange);
-        _service.Properties.Register("22-3-15-7-0-0-0", 22, "1111111111", Applicant);
+        await using var listener = await RabbitListener.BindAsync(Service.RabbitMqConnectionString, Exchange);
+        Service.Properties.Register("22-3-15-7-0-0-0", 22, "1111111111", Applicant);
         var correlationId = $"corr-{Guid.NewGuid():N}";
         var operatorId = Guid.NewGuid().ToString("N");
-        using var client = _service.CreateClient(TestTokens.Create(
+        using var client = Service.CreateClient(TestTokens.Create(
             [Roles.OfficeOperator], officeCode: "OFC22", nationalId: OperatorNationalId, name: "Maryam Operator", subject: operatorId));
 
         // Persian digits and a leading zero, as typed at a counter: stored and announced in canonical form.
@@ -58,15 +48,15 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
         Assert.Equal($"{Requests.FilesPath}/{fileNumber}", response.Headers.Location?.OriginalString);
 
         // Both dependencies were asked about this operator and applicant, with the caller's own token.
-        var authorization = Assert.Single(_service.Offices.CallsFor("OFC22"));
+        var authorization = Assert.Single(Service.Offices.CallsFor("OFC22"));
         Assert.Equal(OperatorNationalId, authorization.OperatorNationalId);
         Assert.Equal("URBAN_FILE", authorization.ServiceType);
-        Assert.All(_service.Offices.Calls.Where(c => c.Request.OfficeCode == "OFC22"), c => Assert.StartsWith("Bearer ", c.Authorization));
-        var ownership = Assert.Single(_service.Properties.CallsFor("22-3-15-7-0-0-0"));
+        Assert.All(Service.Offices.Calls.Where(c => c.Request.OfficeCode == "OFC22"), c => Assert.StartsWith("Bearer ", c.Authorization));
+        var ownership = Assert.Single(Service.Properties.CallsFor("22-3-15-7-0-0-0"));
         Assert.Equal(Applicant, ownership.NationalId);
 
         // The file row.
-        await using (var db = _service.OpenDatabase())
+        await using (var db = Service.OpenDatabase())
         {
             await using var command = db.CreateCommand();
             command.CommandText = "SELECT tracking_code, renovation_code, district, office_code, applicant_national_id, status, opened_by_name, opened_by FROM files WHERE file_number = @n";
@@ -111,11 +101,11 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
 
         // Once confirmed by the broker the row is marked published, and is not sent again.
         await Eventually.UntilAsync(
-            async () => await _service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
+            async () => await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE id = @id AND published_at IS NOT NULL", ("id", row.Id)) == 1,
             TimeSpan.FromSeconds(10),
             "the outbox row marked published");
         // A later event is relayed by a later pass; once it has come through, a repeat of this one would have too.
-        _service.Properties.Register("22-3-15-8-0-0-0", 22, Applicant);
+        Service.Properties.Register("22-3-15-8-0-0-0", 22, Applicant);
         var later = (await (await client.OpenFileAsync("22-3-15-8-0-0-0", Applicant, "OFC22")).AssertJsonAsync(HttpStatusCode.Created)).GetProperty("fileNumber").GetString()!;
         await listener.WaitForAsync(
             m => m.Envelope.TryGetProperty("message", out var message) && message.GetProperty("fileNumber").GetString() == later,
@@ -139,8 +129,8 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
     [Fact]
     public async Task A_second_opening_for_the_same_property_is_a_409_naming_the_existing_file_and_writes_no_event()
     {
-        _service.Properties.Register("5-1-2-3-0-0-0", 5, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC5", OperatorNationalId));
+        Service.Properties.Register("5-1-2-3-0-0-0", 5, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC5", OperatorNationalId));
         var first = await (await client.OpenFileAsync("5-1-2-3-0-0-0", Applicant, "OFC5")).AssertJsonAsync(HttpStatusCode.Created);
         var fileNumber = first.GetProperty("fileNumber").GetString()!;
 
@@ -148,7 +138,7 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
 
         Assert.Equal("FileAlreadyOpen", problem.GetProperty("reason").GetString());
         Assert.Equal(fileNumber, problem.GetProperty("fileNumber").GetString());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '5-1-2-3-0-0-0'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '5-1-2-3-0-0-0'"));
         Assert.Single(await OutboxRowsForAsync(fileNumber));
         await AssertEveryFileHasExactlyOneEventAsync();
     }
@@ -157,7 +147,7 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
     public async Task When_the_event_cannot_be_written_the_file_is_not_written_either()
     {
         // A fault injected in the real database: this property's event is rejected on insert.
-        await using (var db = _service.OpenDatabase())
+        await using (var db = Service.OpenDatabase())
         {
             await using var command = db.CreateCommand();
             command.CommandText = """
@@ -172,16 +162,16 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
             await command.ExecuteNonQueryAsync();
         }
 
-        _service.Properties.Register("22-9-9-9-0-0-0", 22, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC29", OperatorNationalId));
-        var lastNumberBefore = await _service.CountAsync("SELECT COALESCE(max(last_value), 0) FROM file_number_sequences WHERE district = 22");
+        Service.Properties.Register("22-9-9-9-0-0-0", 22, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC29", OperatorNationalId));
+        var lastNumberBefore = await Service.CountAsync("SELECT COALESCE(max(last_value), 0) FROM file_number_sequences WHERE district = 22");
 
         var problem = await (await client.OpenFileAsync("22-9-9-9-0-0-0", Applicant, "OFC29")).AssertProblemAsync(HttpStatusCode.InternalServerError);
 
         Assert.DoesNotContain("injected", problem.GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '22-9-9-9-0-0-0'"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '22-9-9-9-0-0-0'"));
         // The number it had drawn went back with the rollback.
-        Assert.Equal(lastNumberBefore, await _service.CountAsync("SELECT COALESCE(max(last_value), 0) FROM file_number_sequences WHERE district = 22"));
+        Assert.Equal(lastNumberBefore, await Service.CountAsync("SELECT COALESCE(max(last_value), 0) FROM file_number_sequences WHERE district = 22"));
         await AssertEveryFileHasExactlyOneEventAsync();
     }
 
@@ -189,7 +179,7 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
 
     private async Task<IReadOnlyList<OutboxRow>> OutboxRowsForAsync(string fileNumber)
     {
-        await using var db = _service.OpenDatabase();
+        await using var db = Service.OpenDatabase();
         await using var command = db.CreateCommand();
         command.CommandText = "SELECT id, message_type, correlation_id, payload::text FROM outbox_messages WHERE payload->>'fileNumber' = @n";
         command.Parameters.AddWithValue("n", fileNumber);
@@ -210,13 +200,13 @@ public sealed class OpenFileTests : IClassFixture<UrbanPlanningService>, IDispos
     /// <summary>Files and events only ever exist in pairs: no file without its event, no event without its file.</summary>
     private async Task AssertEveryFileHasExactlyOneEventAsync()
     {
-        var unpaired = await _service.CountAsync("""
+        var unpaired = await Service.CountAsync("""
             SELECT count(*) FROM files f FULL JOIN outbox_messages o ON o.payload->>'fileNumber' = f.file_number
             WHERE f.file_number IS NULL OR o.id IS NULL
             """);
         Assert.Equal(0, unpaired);
         Assert.Equal(
-            await _service.CountAsync("SELECT count(*) FROM files"),
-            await _service.CountAsync("SELECT count(*) FROM outbox_messages"));
+            await Service.CountAsync("SELECT count(*) FROM files"),
+            await Service.CountAsync("SELECT count(*) FROM outbox_messages"));
     }
 }

@@ -12,31 +12,21 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// payment under the same rules, and the day's settlement list per bank.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
+public sealed class PaymentTests(WorkflowService service, ITestOutputHelper output) : ServiceTest<WorkflowService>(service, output), IClassFixture<WorkflowService>
 {
     /// <summary>A no-violation certificate's flat fee (rules v1).</summary>
     private const decimal Fee = 1_000_000m;
 
-    private readonly WorkflowService _service;
-
-    public PaymentTests(WorkflowService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Assessing_the_fee_opens_a_payment_order_that_those_who_may_read_the_request_read()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        var id = await _service.SubmittedRequestAsync(file);
-        (await _service.ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        var id = await Service.SubmittedRequestAsync(file);
+        (await Service.ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         await (await reviewer.GetAsync(Workflow.OrderPath(id))).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        var assessed = await (await _service.ActAsync(reviewer, id, new { action = "assessFee" })).AssertJsonAsync(HttpStatusCode.OK);
+        var assessed = await (await Service.ActAsync(reviewer, id, new { action = "assessFee" })).AssertJsonAsync(HttpStatusCode.OK);
         var assessedAt = assessed.GetProperty("history").EnumerateArray().Last().GetProperty("at").GetProperty("utc").GetDateTimeOffset();
 
         var order = await (await file.Operator.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
@@ -50,23 +40,23 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
         Assert.Equal(assessedAt.AddDays(7), order.GetProperty("expiresAt").GetProperty("utc").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, order.GetProperty("payment").ValueKind);
         // Opened in the assessment's commit, by the reviewer who assessed (an id).
-        Assert.Equal(1, await _service.CountAsync(
+        Assert.Equal(1, await Service.CountAsync(
             "SELECT count(*) FROM payment_orders o JOIN request_transitions t ON t.request_id = o.request_id AND t.to_status = 'FeeAssessed' WHERE o.request_id = @r AND o.created_by = t.actor AND o.created_at = t.at AND o.created_by LIKE 'user:%'",
             ("r", Guid.Parse(id))));
 
         // The same order for the district's reviewer, an admin, a bank and a reader client.
         foreach (var token in new[] { TestTokens.Admin(), TestTokens.Integrator("bank-a", Scopes.Payments), TestTokens.Integrator("reader", Scopes.UrbanPlanningRead) })
         {
-            using var client = _service.CreateClient(token);
+            using var client = Service.CreateClient(token);
             var read = await (await client.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
             Assert.Equal(order.GetProperty("orderId").GetString(), read.GetProperty("orderId").GetString());
         }
 
         // Nobody else.
-        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(12));
-        using var otherOffice = _service.CreateClient(TestTokens.Operator("PAY99", Workflow.OperatorId));
-        using var registrar = _service.CreateClient(TestTokens.Registrar());
-        using var archiveClient = _service.CreateClient(TestTokens.Integrator("archive-app", Scopes.ArchiveRead, Scopes.PiiRead));
+        using var otherReviewer = Service.CreateClient(TestTokens.Reviewer(12));
+        using var otherOffice = Service.CreateClient(TestTokens.Operator("PAY99", Workflow.OperatorId));
+        using var registrar = Service.CreateClient(TestTokens.Registrar());
+        using var archiveClient = Service.CreateClient(TestTokens.Integrator("archive-app", Scopes.ArchiveRead, Scopes.PiiRead));
         await (await otherReviewer.GetAsync(Workflow.OrderPath(id))).AssertProblemAsync(HttpStatusCode.Forbidden, "WrongDistrict");
         await (await otherOffice.GetAsync(Workflow.OrderPath(id))).AssertProblemAsync(HttpStatusCode.Forbidden, "NotFileOffice");
         await (await registrar.GetAsync(Workflow.OrderPath(id))).AssertProblemAsync(HttpStatusCode.Forbidden, "RoleNotAllowed");
@@ -77,13 +67,13 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
     [Fact]
     public async Task A_banks_confirmation_pays_the_order_moves_the_request_and_announces_it_in_one_commit()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-melli", Scopes.Payments));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-melli", Scopes.Payments));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
         var reference = Workflow.NewReference("MELLI");
-        var paidAt = _service.Clock.GetUtcNow().AddMinutes(-2);
+        var paidAt = Service.Clock.GetUtcNow().AddMinutes(-2);
 
         using var response = await bank.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", new
         {
@@ -107,107 +97,107 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
         Assert.Equal("Paid", request.GetProperty("status").GetString());
         var last = request.GetProperty("history").EnumerateArray().Last();
         Assert.Equal(("FeeAssessed", "client:bank-melli"), (last.GetProperty("fromStatus").GetString(), last.GetProperty("actor").GetString()));
-        var paidEvent = Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid").Payload;
+        var paidEvent = Assert.Single(await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid").Payload;
         Assert.Equal("client:bank-melli", paidEvent.GetProperty("actor").GetString());
         var paidOrder = await (await reviewer.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Paid", paidOrder.GetProperty("status").GetString());
         Assert.Equal(confirmed.GetProperty("paymentId").GetString(), paidOrder.GetProperty("payment").GetProperty("paymentId").GetString());
 
         // The reviewer issues what the bank paid.
-        (await _service.ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
+        (await Service.ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task A_confirmation_with_the_wrong_amount_is_refused_and_nothing_changes()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-saderat", Scopes.Payments));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-saderat", Scopes.Payments));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
         var reference = Workflow.NewReference("SADERAT");
 
         foreach (var amount in new[] { Fee - 1, Fee + 1, Fee / 2 })
         {
-            var problem = await (await _service.ConfirmAsync(bank, orderId, amount, reference)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            var problem = await (await Service.ConfirmAsync(bank, orderId, amount, reference)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
             Assert.Equal("AmountMismatch", problem.GetProperty("reason").GetString());
             Assert.Equal(Fee, problem.GetProperty("amountRial").GetDecimal());
         }
 
         Assert.Equal("FeeAssessed", (await (await reviewer.GetAsync(Workflow.RequestPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal("Pending", (await (await reviewer.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o OR reference = @r", ("o", Guid.Parse(orderId)), ("r", reference)));
-        Assert.DoesNotContain(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o OR reference = @r", ("o", Guid.Parse(orderId)), ("r", reference)));
+        Assert.DoesNotContain(await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
 
         // The reference was not spent: the right amount with it pays.
-        await (await _service.ConfirmAsync(bank, orderId, Fee, reference)).AssertJsonAsync(HttpStatusCode.Created);
+        await (await Service.ConfirmAsync(bank, orderId, Fee, reference)).AssertJsonAsync(HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task A_replayed_reference_answers_the_first_answer_and_never_pays_twice()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-tejarat", Scopes.Payments));
-        using var otherBank = _service.CreateClient(TestTokens.Integrator("bank-sepah", Scopes.Payments));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
-        var (otherId, otherOrder) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-tejarat", Scopes.Payments));
+        using var otherBank = Service.CreateClient(TestTokens.Integrator("bank-sepah", Scopes.Payments));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
+        var (otherId, otherOrder) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
         var reference = Workflow.NewReference("TEJARAT");
 
-        using var first = await _service.ConfirmAsync(bank, orderId, Fee, reference);
+        using var first = await Service.ConfirmAsync(bank, orderId, Fee, reference);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var firstBody = await first.Content.ReadAsStringAsync();
 
         // The bank asks again (a lost answer), later, even with another paidAt: the first answer, 200.
-        _service.Clock.Advance(TimeSpan.FromMinutes(5));
+        Service.Clock.Advance(TimeSpan.FromMinutes(5));
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            using var replay = await _service.ConfirmAsync(bank, orderId, Fee, reference.ToLowerInvariant());
+            using var replay = await Service.ConfirmAsync(bank, orderId, Fee, reference.ToLowerInvariant());
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
             Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
         }
 
         // The same reference from another bank, or for another order, is someone else's payment.
-        await (await _service.ConfirmAsync(otherBank, orderId, Fee, reference)).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
-        await (await _service.ConfirmAsync(bank, otherOrder.GetProperty("orderId").GetString()!, Fee, reference)).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
+        await (await Service.ConfirmAsync(otherBank, orderId, Fee, reference)).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
+        await (await Service.ConfirmAsync(bank, otherOrder.GetProperty("orderId").GetString()!, Fee, reference)).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
         // A counter payment cannot reuse it either: one table, one unique reference.
-        await (await _service.ActAsync(file.Operator, otherId, new { action = "pay", receipt = reference })).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
+        await (await Service.ActAsync(file.Operator, otherId, new { action = "pay", receipt = reference })).AssertProblemAsync(HttpStatusCode.Conflict, "ReferenceUsed");
         // A new reference for the paid order is a second payment of it.
-        await (await _service.ConfirmAsync(bank, orderId, Fee, Workflow.NewReference("TEJARAT"))).AssertProblemAsync(HttpStatusCode.Conflict, "OrderAlreadyPaid");
+        await (await Service.ConfirmAsync(bank, orderId, Fee, Workflow.NewReference("TEJARAT"))).AssertProblemAsync(HttpStatusCode.Conflict, "OrderAlreadyPaid");
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE reference = @r", ("r", reference)));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE request_id IN (@a, @b)", ("a", Guid.Parse(id)), ("b", Guid.Parse(otherId))));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM payments WHERE reference = @r", ("r", reference)));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM payments WHERE request_id IN (@a, @b)", ("a", Guid.Parse(id)), ("b", Guid.Parse(otherId))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
         Assert.Equal("FeeAssessed", (await (await reviewer.GetAsync(Workflow.RequestPath(otherId))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
-        Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+        Assert.Single(await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
     }
 
     [Fact]
     public async Task An_expired_order_is_paid_neither_by_a_bank_nor_at_the_counter()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-pasargad", Scopes.Payments));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-pasargad", Scopes.Payments));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
 
-        _service.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Service.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
         Assert.Equal("Expired", (await (await reviewer.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
-        await (await _service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, Fee, Workflow.NewReference("PASARGAD")))
+        await (await Service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, Fee, Workflow.NewReference("PASARGAD")))
             .AssertProblemAsync(HttpStatusCode.Conflict, "OrderExpired");
-        await (await _service.ActAsync(file.Operator, id, new { action = "pay", receipt = Workflow.NewReference("POS") }))
+        await (await Service.ActAsync(file.Operator, id, new { action = "pay", receipt = Workflow.NewReference("POS") }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "OrderExpired");
         Assert.Equal("FeeAssessed", (await (await reviewer.GetAsync(Workflow.RequestPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
     }
 
     [Fact]
     public async Task Only_a_bank_granted_payments_confirms_and_an_unknown_order_is_404()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
 
         foreach (var (token, reason) in new[]
@@ -217,12 +207,12 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
             (TestTokens.Integrator("reader", Scopes.UrbanPlanningRead, Scopes.UrbanPlanningWrite, Scopes.PiiRead), "insufficient_scope"),
         })
         {
-            using var client = _service.CreateClient(token);
-            await (await _service.ConfirmAsync(client, orderId, Fee, Workflow.NewReference())).AssertProblemAsync(HttpStatusCode.Forbidden, reason);
+            using var client = Service.CreateClient(token);
+            await (await Service.ConfirmAsync(client, orderId, Fee, Workflow.NewReference())).AssertProblemAsync(HttpStatusCode.Forbidden, reason);
         }
 
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-ayandeh", Scopes.Payments));
-        await (await _service.ConfirmAsync(bank, Guid.NewGuid().ToString(), Fee, Workflow.NewReference())).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-ayandeh", Scopes.Payments));
+        await (await Service.ConfirmAsync(bank, Guid.NewGuid().ToString(), Fee, Workflow.NewReference())).AssertProblemAsync(HttpStatusCode.NotFound);
         var errors = await (await bank.PostAsJsonAsync($"/api/payments/{orderId}/confirmations", new { amountRial = -1, bankReference = "has spaces", paidAt = "yesterday" }))
             .AssertValidationProblemAsync();
         Assert.Equal(["amountRial", "bankReference", "paidAt"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
@@ -230,26 +220,26 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
         {
             amountRial = Fee,
             bankReference = Workflow.NewReference(),
-            paidAt = _service.Clock.GetUtcNow().AddHours(1).ToString("O"),
+            paidAt = Service.Clock.GetUtcNow().AddHours(1).ToString("O"),
         })).AssertValidationProblemAsync();
         Assert.Equal(["paidAt"], future.EnumerateObject().Select(e => e.Name));
 
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
         Assert.Equal("FeeAssessed", (await (await reviewer.GetAsync(Workflow.RequestPath(id))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Confirmations_racing_for_one_order_pay_it_exactly_once()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bankA = _service.CreateClient(TestTokens.Integrator("bank-a", Scopes.Payments));
-        using var bankB = _service.CreateClient(TestTokens.Integrator("bank-b", Scopes.Payments));
-        var (id, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bankA = Service.CreateClient(TestTokens.Integrator("bank-a", Scopes.Payments));
+        using var bankB = Service.CreateClient(TestTokens.Integrator("bank-b", Scopes.Payments));
+        var (id, order) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
 
         // Eight confirmations at once, each with its own reference, and the counter recording it too.
-        var confirmations = Enumerable.Range(0, 8).Select(i => _service.ConfirmAsync(i % 2 == 0 ? bankA : bankB, orderId, Fee, Workflow.NewReference("RACE")));
+        var confirmations = Enumerable.Range(0, 8).Select(i => Service.ConfirmAsync(i % 2 == 0 ? bankA : bankB, orderId, Fee, Workflow.NewReference("RACE")));
         var counter = file.Operator.PostAsJsonAsync($"/api/urban-planning/requests/{id}/actions", new { action = "pay", receipt = Workflow.NewReference("POS") });
         var answers = await Task.WhenAll(confirmations.Append(counter));
 
@@ -261,53 +251,53 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
             Assert.Contains(problem.GetProperty("reason").GetString(), new[] { "OrderAlreadyPaid", "InvalidTransition", "ConcurrentChange" });
         }
 
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(orderId))));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
-        Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(orderId))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Single(await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file.Number), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
     }
 
     [Fact]
     public async Task The_same_confirmation_racing_itself_pays_once_and_every_answer_is_the_first()
     {
-        var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-keshavarzi", Scopes.Payments));
-        var (_, order) = await _service.FeeAssessedAsync(file, reviewer);
+        var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-keshavarzi", Scopes.Payments));
+        var (_, order) = await Service.FeeAssessedAsync(file, reviewer);
         var orderId = order.GetProperty("orderId").GetString()!;
         var reference = Workflow.NewReference("KESHAVARZI");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _service.ConfirmAsync(bank, orderId, Fee, reference)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Service.ConfirmAsync(bank, orderId, Fee, reference)));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
         Assert.Single(bodies.Distinct());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(orderId))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM payments WHERE order_id = @o", ("o", Guid.Parse(orderId))));
     }
 
     [Fact]
     public async Task Settlements_list_a_tehran_days_bank_confirmations_per_bank_and_a_bank_sees_only_its_own()
     {
         // A day of its own, far from what the other tests paid.
-        _service.Clock.Advance(TimeSpan.FromDays(40));
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(11));
-        using var bankA = _service.CreateClient(TestTokens.Integrator("settle-a", Scopes.Payments));
-        using var bankB = _service.CreateClient(TestTokens.Integrator("settle-b", Scopes.Payments));
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        Service.Clock.Advance(TimeSpan.FromDays(40));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(11));
+        using var bankA = Service.CreateClient(TestTokens.Integrator("settle-a", Scopes.Payments));
+        using var bankB = Service.CreateClient(TestTokens.Integrator("settle-b", Scopes.Payments));
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var paid = new List<(HttpClient Bank, string Reference)> { (bankA, Workflow.NewReference("A")), (bankB, Workflow.NewReference("B")), (bankA, Workflow.NewReference("A")) };
         foreach (var (bank, reference) in paid)
         {
-            var file = await _service.OpenFileAsync(district: 11, office: "PAY11");
-            var (_, order) = await _service.FeeAssessedAsync(file, reviewer);
-            await (await _service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, Fee, reference)).AssertJsonAsync(HttpStatusCode.Created);
+            var file = await Service.OpenFileAsync(district: 11, office: "PAY11");
+            var (_, order) = await Service.FeeAssessedAsync(file, reviewer);
+            await (await Service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, Fee, reference)).AssertJsonAsync(HttpStatusCode.Created);
         }
 
         // A counter payment the same day is not a bank's to settle.
-        var counterFile = await _service.OpenFileAsync(district: 11, office: "PAY11");
-        var (counterId, _) = await _service.FeeAssessedAsync(counterFile, reviewer);
-        (await _service.ActAsync(counterFile.Operator, counterId, new { action = "pay", receipt = Workflow.NewReference("POS") })).EnsureSuccessStatusCode();
+        var counterFile = await Service.OpenFileAsync(district: 11, office: "PAY11");
+        var (counterId, _) = await Service.FeeAssessedAsync(counterFile, reviewer);
+        (await Service.ActAsync(counterFile.Operator, counterId, new { action = "pay", receipt = Workflow.NewReference("POS") })).EnsureSuccessStatusCode();
 
-        var now = _service.Clock.GetUtcNow();
+        var now = Service.Clock.GetUtcNow();
         var tehranDay = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(3.5)).DateTime);
         var iso = tehranDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var all = await (await admin.GetAsync($"/api/payments/settlements?date={iso}")).AssertJsonAsync(HttpStatusCode.OK);
@@ -343,7 +333,7 @@ public sealed class PaymentTests : IClassFixture<WorkflowService>, IDisposable
             all.GetProperty("from").GetProperty("utc").GetDateTimeOffset());
 
         // Nobody else reads them; a bad date is a field error.
-        using var reader = _service.CreateClient(TestTokens.Integrator("reader", Scopes.UrbanPlanningRead));
+        using var reader = Service.CreateClient(TestTokens.Integrator("reader", Scopes.UrbanPlanningRead));
         await (await reader.GetAsync($"/api/payments/settlements?date={iso}")).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
         await (await reviewer.GetAsync($"/api/payments/settlements?date={iso}")).AssertProblemAsync(HttpStatusCode.Forbidden, "RoleNotAllowed");
         var errors = await (await admin.GetAsync("/api/payments/settlements?date=1405/13/40")).AssertValidationProblemAsync();

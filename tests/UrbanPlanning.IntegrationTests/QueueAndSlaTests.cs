@@ -17,19 +17,9 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// Each test uses districts and offices of its own, so the shared database holds nothing else for them.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposable
+public sealed class QueueAndSlaTests(WorkflowService service, ITestOutputHelper output) : ServiceTest<WorkflowService>(service, output), IClassFixture<WorkflowService>
 {
     private const string Queues = "/api/urban-planning/queues";
-
-    private readonly WorkflowService _service;
-
-    public QueueAndSlaTests(WorkflowService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     private async Task<string> AwaitingRequestAsync(OpenedFile file)
     {
@@ -45,18 +35,18 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
     [Fact]
     public async Task A_reviewer_sees_their_districts_waiting_requests_oldest_due_first_and_another_district_sees_none()
     {
-        var first = await _service.OpenFileAsync(district: 17, office: "QUE17");
-        var second = await _service.OpenFileAsync(district: 17, office: "QUE17");
-        var elsewhere = await _service.OpenFileAsync(district: 18, office: "QUE18");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(17));
+        var first = await Service.OpenFileAsync(district: 17, office: "QUE17");
+        var second = await Service.OpenFileAsync(district: 17, office: "QUE17");
+        var elsewhere = await Service.OpenFileAsync(district: 18, office: "QUE18");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(17));
 
-        var early = await _service.SubmittedRequestAsync(first);
-        _service.Clock.Advance(TimeSpan.FromDays(1));
-        var late = await _service.SubmittedRequestAsync(second);
-        (await _service.ActAsync(reviewer, late, new { action = "review" })).EnsureSuccessStatusCode();
-        await _service.SubmittedRequestAsync(elsewhere);
+        var early = await Service.SubmittedRequestAsync(first);
+        Service.Clock.Advance(TimeSpan.FromDays(1));
+        var late = await Service.SubmittedRequestAsync(second);
+        (await Service.ActAsync(reviewer, late, new { action = "review" })).EnsureSuccessStatusCode();
+        await Service.SubmittedRequestAsync(elsewhere);
         // Waiting on the citizen: not the reviewer's work.
-        await AwaitingRequestAsync(await _service.OpenFileAsync(district: 17, office: "QUE17"));
+        await AwaitingRequestAsync(await Service.OpenFileAsync(district: 17, office: "QUE17"));
 
         var queue = await (await reviewer.GetAsync($"{Queues}/review")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal([early, late], Ids(queue));
@@ -74,13 +64,13 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
         await (await reviewer.GetAsync($"{Queues}/review?pageSize=500")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         // A reviewer of another district sees none of it.
-        using var other = _service.CreateClient(TestTokens.Reviewer(16));
+        using var other = Service.CreateClient(TestTokens.Reviewer(16));
         var none = await (await other.GetAsync($"{Queues}/review")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Empty(Ids(none));
 
         // Not a reviewer's queue for an operator; never for a client.
         await (await first.Operator.GetAsync($"{Queues}/review")).AssertProblemAsync(HttpStatusCode.Forbidden, "RoleNotAllowed");
-        using var client = _service.CreateClient(TestTokens.Integrator("queue-reader", Scopes.UrbanPlanningRead, Scopes.UrbanPlanningWrite));
+        using var client = Service.CreateClient(TestTokens.Integrator("queue-reader", Scopes.UrbanPlanningRead, Scopes.UrbanPlanningWrite));
         await (await client.GetAsync($"{Queues}/review")).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
         await (await client.GetAsync($"{Queues}/office")).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
     }
@@ -88,14 +78,14 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
     [Fact]
     public async Task An_operator_sees_their_offices_requests_waiting_on_the_office_or_the_citizen_while_authorised()
     {
-        var file = await _service.OpenFileAsync(district: 19, office: "QUE19A");
-        var foreign = await _service.OpenFileAsync(district: 19, office: "QUE19B");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(19));
+        var file = await Service.OpenFileAsync(district: 19, office: "QUE19A");
+        var foreign = await Service.OpenFileAsync(district: 19, office: "QUE19B");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(19));
 
         var awaiting = await AwaitingRequestAsync(file);
-        var returned = await _service.SubmittedRequestAsync(file);
-        (await _service.ActAsync(reviewer, returned, new { action = "review" })).EnsureSuccessStatusCode();
-        (await _service.ActAsync(reviewer, returned, new { action = "return", note = "Deed unreadable" })).EnsureSuccessStatusCode();
+        var returned = await Service.SubmittedRequestAsync(file);
+        (await Service.ActAsync(reviewer, returned, new { action = "review" })).EnsureSuccessStatusCode();
+        (await Service.ActAsync(reviewer, returned, new { action = "return", note = "Deed unreadable" })).EnsureSuccessStatusCode();
         await AwaitingRequestAsync(foreign);
 
         var queue = await (await file.Operator.GetAsync($"{Queues}/office")).AssertJsonAsync(HttpStatusCode.OK);
@@ -109,21 +99,21 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
         Assert.Contains("IDENTITY_DOCUMENT", items[1].GetProperty("missingDocumentCategories").EnumerateArray().Select(c => c.GetString()));
 
         // The by-law as on every operator read: a suspended office reads nothing.
-        _service.Offices.Refuse("QUE19A", "OfficeSuspended", "Suspended for the test.");
-        await _service.AnnounceOfficeChangeAsync("QUE19A");
+        Service.Offices.Refuse("QUE19A", "OfficeSuspended", "Suspended for the test.");
+        await Service.AnnounceOfficeChangeAsync("QUE19A");
         await Eventually.UntilAsync(async () => (await file.Operator.GetAsync($"{Queues}/office")).StatusCode == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(15), "the suspension reaches the queue");
         await (await file.Operator.GetAsync($"{Queues}/office")).AssertProblemAsync(HttpStatusCode.Forbidden, "OfficeSuspended");
-        _service.Offices.Allow("QUE19A");
-        await _service.AnnounceOfficeChangeAsync("QUE19A");
+        Service.Offices.Allow("QUE19A");
+        await Service.AnnounceOfficeChangeAsync("QUE19A");
     }
 
     [Fact]
     public async Task File_search_finds_by_renovation_code_applicant_and_status_within_the_callers_reach_with_ids_masked_for_clients()
     {
-        var file = await _service.OpenFileAsync(district: 20, office: "QUE20");
-        var other = await _service.OpenFileAsync(district: 20, office: "QUE20");
-        await _service.SubmittedRequestAsync(file);
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        var file = await Service.OpenFileAsync(district: 20, office: "QUE20");
+        var other = await Service.OpenFileAsync(district: 20, office: "QUE20");
+        await Service.SubmittedRequestAsync(file);
+        using var admin = Service.CreateClient(TestTokens.Admin());
 
         var byCode = await (await admin.GetAsync($"{Requests.FilesPath}?renovationCode={file.RenovationCode}")).AssertJsonAsync(HttpStatusCode.OK);
         var found = Assert.Single(byCode.GetProperty("items").EnumerateArray());
@@ -139,18 +129,18 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
         Assert.Equal([file.Number], submitted.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("fileNumber").GetString()));
 
         // A reviewer of the district finds it; one of another district does not.
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(20));
-        using var stranger = _service.CreateClient(TestTokens.Reviewer(21));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(20));
+        using var stranger = Service.CreateClient(TestTokens.Reviewer(21));
         Assert.Equal(1, (await (await reviewer.GetAsync($"{Requests.FilesPath}?renovationCode={file.RenovationCode}")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
         Assert.Equal(0, (await (await stranger.GetAsync($"{Requests.FilesPath}?renovationCode={file.RenovationCode}")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
 
         // Clients with urban-planning.read search every district, national IDs masked without pii.read.
-        using var reader = _service.CreateClient(TestTokens.Integrator("search-reader", Scopes.UrbanPlanningRead));
+        using var reader = Service.CreateClient(TestTokens.Integrator("search-reader", Scopes.UrbanPlanningRead));
         var masked = Assert.Single((await (await reader.GetAsync($"{Requests.FilesPath}?renovationCode={file.RenovationCode}")).AssertJsonAsync(HttpStatusCode.OK))
             .GetProperty("items").EnumerateArray());
         Assert.NotEqual(file.Applicant, masked.GetProperty("applicantNationalId").GetString());
         Assert.Contains("*", masked.GetProperty("applicantNationalId").GetString());
-        using var writer = _service.CreateClient(TestTokens.Integrator("search-writer", Scopes.UrbanPlanningWrite));
+        using var writer = Service.CreateClient(TestTokens.Integrator("search-writer", Scopes.UrbanPlanningWrite));
         await (await writer.GetAsync(Requests.FilesPath)).AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient_scope");
 
         // Paging and bad filters.
@@ -165,19 +155,19 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
     [Fact]
     public async Task Two_sweepers_publish_one_breach_event_for_one_breach()
     {
-        var file = await _service.OpenFileAsync(district: 22, office: "QUE22");
-        var id = await _service.SubmittedRequestAsync(file);
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(22));
+        var file = await Service.OpenFileAsync(district: 22, office: "QUE22");
+        var id = await Service.SubmittedRequestAsync(file);
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(22));
         var sweepers = new[] { Sweeper(), Sweeper() };
-        var leases = _service.Factory.Services.GetRequiredService<JobLeases<UrbanPlanningDbContext>>();
+        var leases = Service.Factory.Services.GetRequiredService<JobLeases<UrbanPlanningDbContext>>();
 
         // Not yet due: a sweep announces nothing.
         await leases.TriggerAsync(SlaSweeper.JobName, default);
         await Task.WhenAll(sweepers.Select(s => s.RunIfDueAsync(default)));
-        Assert.Empty(await _service.OutboxRowsAsync("ServiceRequestSlaBreached", file.Number));
+        Assert.Empty(await Service.OutboxRowsAsync("ServiceRequestSlaBreached", file.Number));
 
         // Sixty calendar days on, the seven working days are long past.
-        _service.Clock.Advance(TimeSpan.FromDays(60));
+        Service.Clock.Advance(TimeSpan.FromDays(60));
         for (var round = 0; round < 3; round++)
         {
             await leases.TriggerAsync(SlaSweeper.JobName, default);
@@ -185,13 +175,13 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
             Assert.True(ran.Count(r => r) <= 1, "the lease lets one replica sweep at a time");
         }
 
-        var row = Assert.Single(await _service.OutboxRowsAsync("ServiceRequestSlaBreached", file.Number));
+        var row = Assert.Single(await Service.OutboxRowsAsync("ServiceRequestSlaBreached", file.Number));
         Assert.Equal(id, row.Payload.GetProperty("requestId").GetString());
         Assert.Equal("QUE22", row.Payload.GetProperty("officeCode").GetString());
         Assert.Equal(22, row.Payload.GetProperty("district").GetInt32());
         Assert.Equal("NO_VIOLATION_CERTIFICATE", row.Payload.GetProperty("serviceType").GetString());
         Assert.True(row.Payload.GetProperty("breachedAt").GetDateTimeOffset() > row.Payload.GetProperty("dueAt").GetDateTimeOffset());
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM sla_breaches WHERE request_id = @id", ("id", Guid.Parse(id))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM sla_breaches WHERE request_id = @id", ("id", Guid.Parse(id))));
 
         // The queue shows it breached, at the head of the district's queue.
         var queue = await (await reviewer.GetAsync($"{Queues}/review")).AssertJsonAsync(HttpStatusCode.OK);
@@ -203,5 +193,5 @@ public sealed class QueueAndSlaTests : IClassFixture<WorkflowService>, IDisposab
 
     /// <summary>A sweeper as another replica runs it: its own lease holder, the same database.</summary>
     private SlaSweeper Sweeper() =>
-        ActivatorUtilities.CreateInstance<SlaSweeper>(_service.Factory.Services, Options.Create(new SlaOptions { SweepInterval = TimeSpan.FromHours(1) }));
+        ActivatorUtilities.CreateInstance<SlaSweeper>(Service.Factory.Services, Options.Create(new SlaOptions { SweepInterval = TimeSpan.FromHours(1) }));
 }

@@ -18,94 +18,84 @@ public sealed class ShortDeadlineUrbanPlanningService(ServerFixture servers) : U
 /// ever opens a file, so its database must stay empty.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningService>, IDisposable
+public sealed class RefusalTests(ShortDeadlineUrbanPlanningService service, ITestOutputHelper output) : ServiceTest<ShortDeadlineUrbanPlanningService>(service, output), IClassFixture<ShortDeadlineUrbanPlanningService>
 {
     private const string Applicant = "0076229645";
     private const string OperatorNationalId = "1583250689";
 
-    private readonly ShortDeadlineUrbanPlanningService _service;
-
-    public RefusalTests(ShortDeadlineUrbanPlanningService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
-
     [Fact]
     public async Task Office_management_refusal_is_a_403_with_its_reason_and_writes_nothing()
     {
-        _service.Properties.Register("3-1-1-1-0-0-0", 3, Applicant);
-        _service.Offices.Refuse("OFC31", "OfficeNotLicensed", "Office OFC31 holds no URBAN_FILE licence.");
-        using var client = _service.CreateClient(TestTokens.Operator("OFC31", OperatorNationalId));
+        Service.Properties.Register("3-1-1-1-0-0-0", 3, Applicant);
+        Service.Offices.Refuse("OFC31", "OfficeNotLicensed", "Office OFC31 holds no URBAN_FILE licence.");
+        using var client = Service.CreateClient(TestTokens.Operator("OFC31", OperatorNationalId));
 
         var problem = await (await client.OpenFileAsync("3-1-1-1-0-0-0", Applicant, "OFC31")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal("OfficeNotLicensed", problem.GetProperty("reason").GetString());
         Assert.Equal("Office OFC31 holds no URBAN_FILE licence.", problem.GetProperty("detail").GetString());
-        Assert.Single(_service.Offices.CallsFor("OFC31"));
-        Assert.Empty(_service.Properties.CallsFor("3-1-1-1-0-0-0"));
+        Assert.Single(Service.Offices.CallsFor("OFC31"));
+        Assert.Empty(Service.Properties.CallsFor("3-1-1-1-0-0-0"));
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Applicant_without_a_share_is_a_403_ApplicantNotOwner_and_writes_nothing()
     {
-        _service.Properties.Register("3-1-1-2-0-0-0", 3, "1111111111");
-        using var client = _service.CreateClient(TestTokens.Operator("OFC32", OperatorNationalId));
+        Service.Properties.Register("3-1-1-2-0-0-0", 3, "1111111111");
+        using var client = Service.CreateClient(TestTokens.Operator("OFC32", OperatorNationalId));
 
         var problem = await (await client.OpenFileAsync("3-1-1-2-0-0-0", Applicant, "OFC32")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal("ApplicantNotOwner", problem.GetProperty("reason").GetString());
-        Assert.Single(_service.Properties.CallsFor("3-1-1-2-0-0-0"));
+        Assert.Single(Service.Properties.CallsFor("3-1-1-2-0-0-0"));
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Unknown_property_is_a_404_and_writes_nothing()
     {
-        using var client = _service.CreateClient(TestTokens.Operator("OFC33", OperatorNationalId));
+        using var client = Service.CreateClient(TestTokens.Operator("OFC33", OperatorNationalId));
 
         var problem = await (await client.OpenFileAsync("3-9-9-9-0-0-0", Applicant, "OFC33")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Contains("3-9-9-9-0-0-0", problem.GetProperty("detail").GetString());
-        Assert.Single(_service.Properties.CallsFor("3-9-9-9-0-0-0"));
+        Assert.Single(Service.Properties.CallsFor("3-9-9-9-0-0-0"));
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Operator_of_another_office_is_a_403_before_anyone_is_asked()
     {
-        _service.Properties.Register("3-1-1-4-0-0-0", 3, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC99", OperatorNationalId));
+        Service.Properties.Register("3-1-1-4-0-0-0", 3, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC99", OperatorNationalId));
 
         var problem = await (await client.OpenFileAsync("3-1-1-4-0-0-0", Applicant, "OFC34")).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         Assert.Equal("OperatorNotAtOffice", problem.GetProperty("reason").GetString());
-        Assert.Empty(_service.Offices.CallsFor("OFC34"));
+        Assert.Empty(Service.Offices.CallsFor("OFC34"));
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Invalid_body_is_a_400_with_an_error_per_field_and_asks_no_one()
     {
-        using var client = _service.CreateClient(TestTokens.Operator("OFC35", OperatorNationalId));
-        var callsBefore = _service.Offices.Calls.Count + _service.Properties.Calls.Count;
+        using var client = Service.CreateClient(TestTokens.Operator("OFC35", OperatorNationalId));
+        var callsBefore = Service.Offices.Calls.Count + Service.Properties.Calls.Count;
 
         var problem = await (await client.OpenFileAsync("23-1", "0076229646", "OFC_35")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["applicantNationalId", "officeCode", "renovationCode"], fields);
         Assert.All(problem.GetProperty("errors").EnumerateObject(), p => Assert.NotEmpty(p.Value[0].GetString()!));
-        Assert.Equal(callsBefore, _service.Offices.Calls.Count + _service.Properties.Calls.Count);
+        Assert.Equal(callsBefore, Service.Offices.Calls.Count + Service.Properties.Calls.Count);
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
-        using var client = _service.CreateClient(TestTokens.Operator("OFC35", OperatorNationalId));
+        using var client = Service.CreateClient(TestTokens.Operator("OFC35", OperatorNationalId));
 
         using var response = await client.PostAsync(Requests.FilesPath, new StringContent("{\"renovationCode\": ", Encoding.UTF8, "application/json"));
 
@@ -119,8 +109,8 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
     [MemberData(nameof(UnacceptableTokens))]
     public async Task Without_a_valid_token_it_is_a_401_and_asks_no_one(string token)
     {
-        _service.Properties.Register("3-1-1-6-0-0-0", 3, Applicant);
-        using var client = _service.CreateClient(token switch
+        Service.Properties.Register("3-1-1-6-0-0-0", 3, Applicant);
+        using var client = Service.CreateClient(token switch
         {
             "none" => null,
             "forged" => TestTokens.Forged([Roles.OfficeOperator], "OFC36", OperatorNationalId),
@@ -133,18 +123,18 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
-        Assert.Empty(_service.Offices.CallsFor("OFC36"));
-        Assert.Empty(_service.Properties.CallsFor("3-1-1-6-0-0-0"));
+        Assert.Empty(Service.Offices.CallsFor("OFC36"));
+        Assert.Empty(Service.Properties.CallsFor("3-1-1-6-0-0-0"));
         await AssertNothingWrittenAsync();
     }
 
     [Fact]
     public async Task Office_management_down_is_a_503_problem_and_writes_nothing()
     {
-        _service.Properties.Register("3-1-1-7-0-0-0", 3, Applicant);
-        using var client = _service.CreateClient(TestTokens.Operator("OFC37", OperatorNationalId));
+        Service.Properties.Register("3-1-1-7-0-0-0", 3, Applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC37", OperatorNationalId));
 
-        await _service.OfficeManagement.StopAsync();
+        await Service.OfficeManagement.StopAsync();
         try
         {
             var started = DateTime.UtcNow;
@@ -152,11 +142,11 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
 
             Assert.DoesNotContain("Exception", problem.GetRawText(), StringComparison.Ordinal);
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the caller waited far longer than the configured deadline");
-            Assert.Empty(_service.Properties.CallsFor("3-1-1-7-0-0-0"));
+            Assert.Empty(Service.Properties.CallsFor("3-1-1-7-0-0-0"));
         }
         finally
         {
-            await _service.OfficeManagement.StartAsync();
+            await Service.OfficeManagement.StartAsync();
         }
 
         await AssertNothingWrittenAsync();
@@ -165,19 +155,19 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
     [Fact]
     public async Task Property_registry_down_after_authorisation_is_a_503_problem_and_writes_nothing()
     {
-        using var client = _service.CreateClient(TestTokens.Operator("OFC38", OperatorNationalId));
+        using var client = Service.CreateClient(TestTokens.Operator("OFC38", OperatorNationalId));
 
-        await _service.Property.StopAsync();
+        await Service.Property.StopAsync();
         try
         {
             var problem = await (await client.OpenFileAsync("3-1-1-8-0-0-0", Applicant, "OFC38")).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
 
             Assert.DoesNotContain("Exception", problem.GetRawText(), StringComparison.Ordinal);
-            Assert.Single(_service.Offices.CallsFor("OFC38"));
+            Assert.Single(Service.Offices.CallsFor("OFC38"));
         }
         finally
         {
-            await _service.Property.StartAsync();
+            await Service.Property.StartAsync();
         }
 
         await AssertNothingWrittenAsync();
@@ -189,9 +179,9 @@ public sealed class RefusalTests : IClassFixture<ShortDeadlineUrbanPlanningServi
 
     private async Task AssertNothingWrittenAsync()
     {
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM files"));
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM files"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM outbox_messages"));
         // A number allocated and then given back would leave its counter row behind only if not rolled back.
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM file_number_sequences"));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM file_number_sequences"));
     }
 }

@@ -12,19 +12,9 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// announced through the outbox, and the citizen's tracking answer.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDisposable
+public sealed class ServiceRequestTests(WorkflowService service, ITestOutputHelper output) : ServiceTest<WorkflowService>(service, output), IClassFixture<WorkflowService>
 {
     private const string OperatorId = Workflow.OperatorId;
-
-    private readonly WorkflowService _service;
-
-    public ServiceRequestTests(WorkflowService service, ITestOutputHelper output)
-    {
-        _service = service;
-        _service.Log.Current = output;
-    }
-
-    public void Dispose() => _service.Log.Current = null;
 
     private static readonly object BuildingDetails = new { floors = 4, areaM2 = 250, usage = "Residential" };
 
@@ -32,7 +22,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     public async Task Building_permit_waits_for_documents_then_walks_review_fee_payment_issue()
     {
         var (file, renovationCode, tracking, applicant, op) = await OpenFileAsync(district: 12, office: "OFC12");
-        _service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        Service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
 
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "BUILDING_PERMIT", details = BuildingDetails }))
             .AssertJsonAsync(HttpStatusCode.Created);
@@ -40,21 +30,21 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal("AwaitingDocuments", created.GetProperty("status").GetString());
         Assert.Equal(["ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN"], created.GetProperty("missingDocumentCategories").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, created.GetProperty("dueAt").ValueKind);
-        var asked = Assert.Single(_service.Documents.Calls, c => c.FileNumber == file);
+        var asked = Assert.Single(Service.Documents.Calls, c => c.FileNumber == file);
         Assert.Equal(renovationCode, asked.RenovationCode);
 
         // The archive reports the two missing plans; a document of another file changes nothing.
-        await _service.ArchiveAsync("ARCHITECTURAL_PLAN", "12999999999", "12-9-9-9-0-0-0");
-        await _service.ArchiveAsync("ARCHITECTURAL_PLAN", file, renovationCode);
-        await _service.ArchiveAsync("STRUCTURAL_PLAN", null, renovationCode);
+        await Service.ArchiveAsync("ARCHITECTURAL_PLAN", "12999999999", "12-9-9-9-0-0-0");
+        await Service.ArchiveAsync("ARCHITECTURAL_PLAN", file, renovationCode);
+        await Service.ArchiveAsync("STRUCTURAL_PLAN", null, renovationCode);
         var submitted = await WaitForStatusAsync(op, id, "Submitted");
         Assert.Empty(submitted.GetProperty("missingDocumentCategories").EnumerateArray());
         Assert.NotEqual(JsonValueKind.Null, submitted.GetProperty("dueAt").ValueKind);
-        var submittedEvent = Assert.Single(await _service.OutboxRowsAsync("ServiceRequestSubmitted", file));
+        var submittedEvent = Assert.Single(await Service.OutboxRowsAsync("ServiceRequestSubmitted", file));
         Assert.Equal("OFC12", submittedEvent.Payload.GetProperty("officeCode").GetString());
 
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(12));
-        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(5));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(12));
+        using var otherReviewer = Service.CreateClient(TestTokens.Reviewer(5));
         await AssertProblemAsync(await ActAsync(otherReviewer, id, new { action = "review" }), HttpStatusCode.Forbidden, "WrongDistrict");
         await AssertProblemAsync(await ActAsync(reviewer, id, new { action = "issue" }), HttpStatusCode.Conflict, "InvalidTransition");
         await AssertProblemAsync(await ActAsync(op, id, new { action = "review" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
@@ -81,7 +71,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         var permitNumber = issued.GetProperty("issuedNumber").GetString();
         // The permit's number is its document's: unguessable, nothing in it counts (never BP-<file>-01).
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", permitNumber);
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM issued_documents WHERE number = @n AND request_id = @r", ("n", permitNumber!), ("r", Guid.Parse(id))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM issued_documents WHERE number = @n AND request_id = @r", ("n", permitNumber!), ("r", Guid.Parse(id))));
 
         // Every move is recorded with who, when, why, from and to.
         var history = issued.GetProperty("history").EnumerateArray().ToList();
@@ -93,16 +83,16 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.All(history.Where((_, i) => i != 1), h => Assert.Matches("^user:[0-9a-f]{32}$", h.GetProperty("actor").GetString()));
         Assert.Equal("Approved.", history[^1].GetProperty("note").GetString());
         // The service's clock is pinned (WorkflowService.Start, 1405/02/11 10:00 Tehran) and moves a minute per action.
-        Assert.Equal(_service.Clock.GetUtcNow(), history[^1].GetProperty("at").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal(Service.Clock.GetUtcNow(), history[^1].GetProperty("at").GetProperty("utc").GetDateTimeOffset());
         Assert.Matches(@"^1405/02/11 1\d:\d\d$", history[^1].GetProperty("at").GetProperty("jalali").GetString());
         var submittedAt = history[1].GetProperty("at").GetProperty("utc").GetDateTimeOffset();
 
         // Announced: a status change per move (the archive's included), and the permit itself.
-        var changes = await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file);
+        var changes = await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file);
         Assert.Equal(["Submitted", "UnderReview", "FeeAssessed", "Paid", "Issued"], changes.Select(c => c.Payload.GetProperty("toStatus").GetString()));
         Assert.All(changes, c => Assert.Equal(JsonValueKind.String, c.Payload.GetProperty("dueAt").ValueKind));
         Assert.Equal(history.Skip(1).Select(h => h.GetProperty("actor").GetString()), changes.Select(c => c.Payload.GetProperty("actor").GetString()));
-        var permit = Assert.Single(await _service.OutboxRowsAsync("BuildingPermitIssued", file)).Payload;
+        var permit = Assert.Single(await Service.OutboxRowsAsync("BuildingPermitIssued", file)).Payload;
         Assert.Equal(permitNumber, permit.GetProperty("permitNumber").GetString());
         Assert.Equal(4, permit.GetProperty("floors").GetInt32());
         Assert.Equal(250m, permit.GetProperty("buildingAreaM2").GetDecimal());
@@ -114,7 +104,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal(6, listed.GetProperty("history").GetArrayLength());
 
         // The citizen sees the whole timeline, anonymously, with their national ID only.
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         var track = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(file, track.GetProperty("fileNumber").GetString());
         Assert.Equal(12, track.GetProperty("district").GetInt32());
@@ -134,7 +124,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     public async Task Tracking_answers_the_same_404_for_an_unknown_code_and_a_wrong_national_id_and_refreshes_on_every_move()
     {
         var (file, renovationCode, tracking, applicant, op) = await OpenFileAsync(district: 7, office: "OFC7");
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
 
         var first = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Empty(first.GetProperty("requests").EnumerateArray());
@@ -155,13 +145,13 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.True(bodies.Distinct().Count() == 1, string.Join("\n", bodies));
 
         // A new request is seen at once (the cached entry was dropped after the commit).
-        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        Service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("Submitted", created.GetProperty("status").GetString());
         var second = await (await anonymous.GetAsync($"/api/track/{tracking}?nationalId={applicant}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Submitted", Assert.Single(second.GetProperty("requests").EnumerateArray()).GetProperty("status").GetString());
 
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(7));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(7));
         var id = created.GetProperty("requestId").GetString()!;
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         var returned = await (await ActAsync(reviewer, id, new { action = "return", note = "The deed scan is unreadable.", reasonCode = "MissingDocuments" })).AssertJsonAsync(HttpStatusCode.OK);
@@ -170,7 +160,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         var timeline = Assert.Single(third.GetProperty("requests").EnumerateArray()).GetProperty("timeline");
         Assert.Equal("The deed scan is unreadable.", timeline[timeline.GetArrayLength() - 1].GetProperty("note").GetString());
 
-        var returnedEvent = (await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file)).Last().Payload;
+        var returnedEvent = (await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file)).Last().Payload;
         Assert.Equal("MissingDocuments", returnedEvent.GetProperty("reasonCode").GetString());
         Assert.Equal("Returned", returnedEvent.GetProperty("toStatus").GetString());
 
@@ -184,19 +174,19 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         var (file, _, _, _, op) = await OpenFileAsync(district: 3, office: "OFC3");
 
         // Office management refuses the service type: its reason passes through.
-        _service.Offices.Refuse("OFC3", "OfficeNotLicensed", "OFC3 holds no EXCAVATION_PERMIT licence.");
+        Service.Offices.Refuse("OFC3", "OfficeNotLicensed", "OFC3 holds no EXCAVATION_PERMIT licence.");
         try
         {
             await AssertProblemAsync(
                 await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "EXCAVATION_PERMIT", details = new { street = "Azadi", lengthM = 10, depthM = 1, durationDays = 5, restorationDepositRial = 1000 } }),
                 HttpStatusCode.Forbidden, "OfficeNotLicensed");
-            var asked = _service.Offices.CallsFor("OFC3").Last();
+            var asked = Service.Offices.CallsFor("OFC3").Last();
             Assert.Equal("EXCAVATION_PERMIT", asked.ServiceType);
             Assert.Equal(OperatorId, asked.OperatorNationalId);
         }
         finally
         {
-            _service.Offices.Allow("OFC3");
+            Service.Offices.Allow("OFC3");
         }
 
         // Bad details, unknown type, another office, no building permit yet.
@@ -204,7 +194,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
             .AssertJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["details.areaM2", "details.floors", "details.usage"], invalid.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "URBAN_FILE" })).StatusCode);
-        using var otherOffice = _service.CreateClient(TestTokens.Operator("OFC4", OperatorId));
+        using var otherOffice = Service.CreateClient(TestTokens.Operator("OFC4", OperatorId));
         await AssertProblemAsync(await otherOffice.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" }), HttpStatusCode.Forbidden, "NotFileOffice");
         await AssertProblemAsync(
             await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "WASTE_CONTRACT", details = new { volumeM3 = 30, hauler = "Pak Haul", disposalSite = "Aradkooh" } }),
@@ -212,7 +202,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         await AssertProblemAsync(await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "COMPLETION_CERTIFICATE" }), HttpStatusCode.Conflict, "BuildingPermitNotIssued");
         Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsJsonAsync(RequestsPath("03999999999"), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).StatusCode);
 
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM service_requests WHERE file_number = @f", ("f", file)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM service_requests WHERE file_number = @f", ("f", file)));
         Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "pay", receipt = Workflow.NewReference() })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(op, Guid.NewGuid().ToString(), new { action = "fly" })).StatusCode);
     }
@@ -222,8 +212,8 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     {
         var (file, renovationCode, _, _, op) = await OpenFileAsync(district: 14, office: "OFC14");
         var (otherFile, otherCode, _, _, _) = await OpenFileAsync(district: 14, office: "OFC14");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(14));
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(14));
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var licence = $"ENG-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
         var engineer = new { licenceNumber = licence, fullName = "مهندس ناظر", grade = "One", capacity = 1 };
         await AssertProblemAsync(await reviewer.PostAsJsonAsync("/api/urban-planning/engineers", engineer), HttpStatusCode.Forbidden, "RoleNotAllowed");
@@ -237,21 +227,21 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         await IssueBuildingPermitAsync(otherFile, otherCode, op, reviewer);
 
         // Waste contract now allowed, and issuing it signs the contract.
-        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
+        Service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
         var waste = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "WASTE_CONTRACT", details = new { volumeM3 = 30, hauler = "Pak Haul", disposalSite = "Aradkooh" } }))
             .AssertJsonAsync(HttpStatusCode.Created);
         await WalkToIssuedAsync(waste.GetProperty("requestId").GetString()!, op, reviewer);
-        var contract = Assert.Single(await _service.OutboxRowsAsync("WasteContractSigned", file)).Payload;
+        var contract = Assert.Single(await Service.OutboxRowsAsync("WasteContractSigned", file)).Payload;
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", contract.GetProperty("contractNumber").GetString());
         Assert.Equal(30m, contract.GetProperty("volumeM3").GetDecimal());
 
         // Assign within capacity; the engineer's single place is then taken.
-        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(1));
+        using var otherReviewer = Service.CreateClient(TestTokens.Reviewer(1));
         await AssertProblemAsync(await otherReviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence }), HttpStatusCode.Forbidden, "WrongDistrict");
         var assigned = await (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision", new { licenceNumber = licence })).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal(permitNumber, assigned.GetProperty("permitNumber").GetString());
         await AssertProblemAsync(await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence }), HttpStatusCode.Conflict, "EngineerAtCapacity");
-        var announced = Assert.Single(await _service.OutboxRowsAsync("SupervisorAssigned", file)).Payload;
+        var announced = Assert.Single(await Service.OutboxRowsAsync("SupervisorAssigned", file)).Payload;
         Assert.Equal(licence, announced.GetProperty("engineerLicenceNumber").GetString());
 
         // Completion needs the Final report, which needs the stages in order, each citing an archived report.
@@ -260,16 +250,16 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         await AssertProblemAsync(await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage = "Foundation", documentId = Guid.NewGuid() }), HttpStatusCode.Conflict, "DocumentNotArchived");
         foreach (var stage in new[] { "Foundation", "Skeleton", "Finishing", "Final" })
         {
-            _service.Clock.Advance(TimeSpan.FromMinutes(1));
+            Service.Clock.Advance(TimeSpan.FromMinutes(1));
             var documentId = Guid.NewGuid();
-            await _service.ArchiveAsync("SUPERVISOR_REPORT", file, renovationCode, documentId);
+            await Service.ArchiveAsync("SUPERVISOR_REPORT", file, renovationCode, documentId);
             await Eventually.UntilAsync(
-                async () => await _service.CountAsync("SELECT count(*) FROM archived_documents WHERE document_id = @d", ("d", documentId)) == 1,
+                async () => await Service.CountAsync("SELECT count(*) FROM archived_documents WHERE document_id = @d", ("d", documentId)) == 1,
                 TimeSpan.FromSeconds(15), $"document {documentId} known");
             await (await op.PostAsJsonAsync($"{Requests.FilesPath}/{file}/supervision/reports", new { stage, documentId })).AssertJsonAsync(HttpStatusCode.Created);
         }
 
-        Assert.Equal(4, (await _service.OutboxRowsAsync("SupervisorReportFiled", file)).Count);
+        Assert.Equal(4, (await Service.OutboxRowsAsync("SupervisorReportFiled", file)).Count);
         var supervised = await (await reviewer.GetAsync($"{Requests.FilesPath}/{file}")).AssertJsonAsync(HttpStatusCode.OK);
         var supervision = Assert.Single(supervised.GetProperty("supervision").EnumerateArray());
         Assert.Equal(licence, supervision.GetProperty("licenceNumber").GetString());
@@ -278,10 +268,10 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         // The Final report freed the engineer.
         (await reviewer.PostAsJsonAsync($"{Requests.FilesPath}/{otherFile}/supervision", new { licenceNumber = licence })).EnsureSuccessStatusCode();
 
-        _service.Documents.Hold(file, "OWNERSHIP_DEED", "SUPERVISOR_REPORT");
+        Service.Documents.Hold(file, "OWNERSHIP_DEED", "SUPERVISOR_REPORT");
         var completion = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "COMPLETION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
         await WalkToIssuedAsync(completion.GetProperty("requestId").GetString()!, op, reviewer);
-        var certificate = Assert.Single(await _service.OutboxRowsAsync("CompletionCertificateIssued", file)).Payload;
+        var certificate = Assert.Single(await Service.OutboxRowsAsync("CompletionCertificateIssued", file)).Payload;
         Assert.Equal(4, certificate.GetProperty("floors").GetInt32());
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{13}$", certificate.GetProperty("certificateNumber").GetString());
         Assert.NotEqual(permitNumber, certificate.GetProperty("certificateNumber").GetString());
@@ -291,7 +281,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     public async Task A_bank_pays_through_the_payment_order_and_a_request_starts_submitted_when_the_archive_holds_everything()
     {
         var (file, renovationCode, _, _, op) = await OpenFileAsync(district: 9, office: "OFC9");
-        _service.Documents.Hold(renovationCode, "IDENTITY_DOCUMENT", "SITE_PLAN");
+        Service.Documents.Hold(renovationCode, "IDENTITY_DOCUMENT", "SITE_PLAN");
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new
         {
             serviceType = "excavation_permit",
@@ -300,8 +290,8 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal("Submitted", created.GetProperty("status").GetString());
         var id = created.GetProperty("requestId").GetString()!;
 
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(9));
-        using var bank = _service.CreateClient(TestTokens.Integrator("bank-mellat", Scopes.Payments));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(9));
+        using var bank = Service.CreateClient(TestTokens.Integrator("bank-mellat", Scopes.Payments));
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         // Clients reach no action at all, whatever they were granted; the bank has its own door.
         await AssertProblemAsync(await ActAsync(bank, id, new { action = "assessFee" }), HttpStatusCode.Forbidden, "insufficient_scope");
@@ -311,7 +301,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         // 2,000,000 + 300,000 × 12 m + 50,000 × 10 days.
         var order = await (await bank.GetAsync(Workflow.OrderPath(id))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(6_100_000m, order.GetProperty("amountRial").GetDecimal());
-        var confirmed = await (await _service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, 6_100_000m, Workflow.NewReference("SHETAB")))
+        var confirmed = await (await Service.ConfirmAsync(bank, order.GetProperty("orderId").GetString()!, 6_100_000m, Workflow.NewReference("SHETAB")))
             .AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("Bank", confirmed.GetProperty("channel").GetString());
 
@@ -319,7 +309,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
         Assert.Equal("Paid", paid.GetProperty("status").GetString());
         Assert.Equal("client:bank-mellat", paid.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
         (await ActAsync(reviewer, id, new { action = "issue" })).EnsureSuccessStatusCode();
-        var dig = Assert.Single(await _service.OutboxRowsAsync("ExcavationPermitIssued", file)).Payload;
+        var dig = Assert.Single(await Service.OutboxRowsAsync("ExcavationPermitIssued", file)).Payload;
         Assert.Equal("خیابان آزادی", dig.GetProperty("street").GetString());
         Assert.Equal(10, dig.GetProperty("durationDays").GetInt32());
     }
@@ -328,11 +318,11 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     public async Task Racing_counter_payments_on_one_request_move_it_once()
     {
         var (file, _, _, _, op) = await OpenFileAsync(district: 20, office: "OFC20");
-        _service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
+        Service.Documents.Hold(file, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT");
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" })).AssertJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("requestId").GetString()!;
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(20));
-        using var colleague = _service.CreateClient(TestTokens.Operator("OFC20", "0076229645"));
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(20));
+        using var colleague = Service.CreateClient(TestTokens.Operator("OFC20", "0076229645"));
         (await ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
         (await ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
 
@@ -342,14 +332,14 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
-        Assert.Single(await _service.OutboxRowsAsync("ServiceRequestStatusChanged", file), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM request_transitions WHERE request_id = @r AND to_status = 'Paid'", ("r", Guid.Parse(id))));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM payments WHERE request_id = @r", ("r", Guid.Parse(id))));
+        Assert.Single(await Service.OutboxRowsAsync("ServiceRequestStatusChanged", file), c => c.Payload.GetProperty("toStatus").GetString() == "Paid");
     }
 
     private async Task<string> IssueBuildingPermitAsync(string file, string renovationCode, HttpClient op, HttpClient reviewer)
     {
-        _service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
+        Service.Documents.Hold(renovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
         var created = await (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "BUILDING_PERMIT", details = BuildingDetails })).AssertJsonAsync(HttpStatusCode.Created);
         return await WalkToIssuedAsync(created.GetProperty("requestId").GetString()!, op, reviewer);
     }
@@ -364,11 +354,11 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
     }
 
     /// <summary>An action, a minute after the last: each move gets its own instant, so histories and events have one order.</summary>
-    private Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body) => _service.ActAsync(client, requestId, body);
+    private Task<HttpResponseMessage> ActAsync(HttpClient client, string requestId, object body) => Service.ActAsync(client, requestId, body);
 
     private async Task<(string File, string RenovationCode, string Tracking, string Applicant, HttpClient Operator)> OpenFileAsync(int district, string office)
     {
-        var opened = await _service.OpenFileAsync(district, office);
+        var opened = await Service.OpenFileAsync(district, office);
         return (opened.Number, opened.RenovationCode, opened.Tracking, opened.Applicant, opened.Operator);
     }
 
@@ -392,7 +382,7 @@ public sealed class ServiceRequestTests : IClassFixture<WorkflowService>, IDispo
 
     private async Task<long> RedisKeysAsync(string trackingCode)
     {
-        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_service.Servers.Redis.ConnectionString);
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Service.Servers.Redis.ConnectionString);
         return await redis.GetDatabase().KeyExistsAsync($"urbanplanning:track:{trackingCode}") ? 1 : 0;
     }
 

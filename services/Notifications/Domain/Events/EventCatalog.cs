@@ -24,6 +24,8 @@ public static class EventCatalog
         Describe<SupervisorAssigned>(UrbanPlanning, "supervisor-assigned", Scopes.UrbanPlanningRead, e => e.FileNumber),
         Describe<SupervisorReportFiled>(UrbanPlanning, "supervisor-report-filed", Scopes.UrbanPlanningRead, e => e.FileNumber),
         Describe<CompletionCertificateIssued>(UrbanPlanning, "completion-certificate-issued", Scopes.UrbanPlanningRead, e => e.FileNumber),
+        Describe<ServiceRequestSlaBreached>(UrbanPlanning, "service-request-sla-breached", Scopes.UrbanPlanningRead, e => e.FileNumber),
+        Describe<PermitRevoked>(UrbanPlanning, "permit-revoked", Scopes.UrbanPlanningRead, e => e.FileNumber),
 
         Describe<DocumentArchived>(Archive, "document-archived", Scopes.ArchiveRead,
             e => e.FileNumber ?? e.RenovationCode ?? e.DocumentId.ToString()),
@@ -47,6 +49,9 @@ public static class EventCatalog
         [typeof(OfficeAuthorizationChanged)] =
             "a cache-invalidation signal between services (drop cached AuthorizeService answers); the facts behind it are "
             + "OfficeLicenceChanged and StaffCertified, and it names staff by national ID",
+        [typeof(IssuedDocumentRendered)] =
+            "carries an issued document's PDF to the archive; the fact itself is the …Issued event, and the PDF is served "
+            + "to those who may read the file, never pushed to subscribers",
     };
 
     private static readonly Dictionary<Type, EventDescriptor> ByEventType = Named.ToDictionary(d => d.EventType);

@@ -43,10 +43,17 @@ public sealed class Payment(
     public string Payer { get; private set; } = payer;
 
     /// <summary>When the money moved, as the bank states it (the counter: when it was recorded).</summary>
-    public DateTimeOffset PaidAt { get; private set; } = paidAt;
+    public DateTimeOffset PaidAt { get; private set; } = ToStoredPrecision(paidAt);
 
     /// <summary>When this service recorded it: the city's own clock, which settlements are counted by.</summary>
-    public DateTimeOffset RecordedAt { get; private set; } = recordedAt;
+    public DateTimeOffset RecordedAt { get; private set; } = ToStoredPrecision(recordedAt);
+
+    /// <summary>
+    /// PostgreSQL keeps microseconds: the first answer must show the instant exactly as a replay, which
+    /// reads it back from the database, will (a bank compares the two byte for byte).
+    /// </summary>
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset instant) =>
+        new(instant.Ticks - (instant.Ticks % 10), instant.Offset);
 
     /// <summary>Who recorded it, as an id (<c>client:…</c> for a bank, <c>user:…</c> for an operator).</summary>
     public string RecordedBy { get; private set; } = recordedBy;

@@ -88,8 +88,9 @@ public sealed class PaymentOrder
             throw new InvalidOperationException($"Payment order {Id} is already paid.");
         }
 
-        PaidAt = recordedAt;
+        var payment = new Payment(paymentId, Id, RequestId, AmountRial, reference, channel, payer, paidAt, recordedAt, actor);
+        PaidAt = payment.RecordedAt;
         PaymentId = paymentId;
-        return new Payment(paymentId, Id, RequestId, AmountRial, reference, channel, payer, paidAt, recordedAt, actor);
+        return payment;
     }
 }
