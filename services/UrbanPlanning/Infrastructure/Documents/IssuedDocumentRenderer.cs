@@ -12,7 +12,9 @@ namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 /// </summary>
 public sealed class IssuedDocumentRenderer
 {
-    private const float QrSize = 136f;
+    // About 6 cm: at 150 dpi (a cheap scan or a phone at arm's length) a module of the ~400-character
+    // payload is 5 pixels wide; at 48 mm it was under 4 and failed to decode now and then.
+    private const float QrSize = 170f;
     private const float FieldHeight = 21f;
 
     private static readonly SKColor LabelColor = new(0x44, 0x44, 0x44);
