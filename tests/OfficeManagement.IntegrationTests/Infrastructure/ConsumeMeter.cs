@@ -4,15 +4,18 @@ using System.Diagnostics.Metrics;
 namespace CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Every consume attempt, and every one that threw, as MassTransit's own metrics count them, including
-/// the attempts its retry then got right: a consume observer cannot tell, the retry filter shows it only
-/// the last attempt. A redelivered event the inbox ignores is a consume too, so a test can wait until
-/// every copy it published has been handled instead of sleeping. The meter is process-wide, so listen
+/// Every finished consume attempt, and every one that threw, as MassTransit's own metrics count them,
+/// including the attempts its retry then got right: a consume observer cannot tell, the retry filter shows
+/// it only the last attempt. A redelivered event the inbox ignores is a consume too, so a test can wait
+/// until every copy it published has been handled instead of sleeping. Finished, not started: MassTransit
+/// adds to its consume counter when a consume begins, before the consumer's transaction commits, so a
+/// test that waited on that counter read the inbox while most of its work was still in flight. The meter is process-wide, so listen
 /// only while a test's own consumers run (tests of this assembly run one at a time).
 /// </summary>
 public sealed class ConsumeMeter : IDisposable
 {
-    private const string ConsumeInstrument = "messaging.masstransit.consume";
+    // Recorded when a consume ends, whether it committed or threw.
+    private const string FinishedInstrument = "messaging.masstransit.consume.duration";
     private const string ErrorInstrument = "messaging.masstransit.consume.errors";
 
     private readonly MeterListener _listener = new();
@@ -31,33 +34,33 @@ public sealed class ConsumeMeter : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            var queue = instrument.Name switch
+            if (instrument.Name == ErrorInstrument)
             {
-                ConsumeInstrument => _consumed,
-                ErrorInstrument => _errors,
-                _ => null,
-            };
-            if (queue is null)
-            {
-                return;
+                for (var i = 0; i < value; i++)
+                {
+                    _errors.Enqueue(Describe(tags));
+                }
             }
-
-            var described = string.Join(" ", tags.ToArray()
-                .Where(tag => tag.Key is "messaging.masstransit.consumer_type" or "messaging.masstransit.exception_type")
-                .Select(tag => tag.Value));
-            for (var i = 0; i < value; i++)
+        });
+        _listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) =>
+        {
+            if (instrument.Name == FinishedInstrument)
             {
-                queue.Enqueue(described);
+                _consumed.Enqueue(Describe(tags));
             }
         });
         _listener.Start();
     }
 
-    /// <summary>Every consume attempt, described by its consumer type.</summary>
+    /// <summary>Every finished consume attempt, described by its consumer type.</summary>
     public IReadOnlyCollection<string> Consumed => _consumed.ToArray();
 
     /// <summary>Every consume attempt that threw, described by its consumer and exception types.</summary>
     public IReadOnlyCollection<string> Errors => _errors.ToArray();
 
     public void Dispose() => _listener.Dispose();
+
+    private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags) => string.Join(" ", tags.ToArray()
+        .Where(tag => tag.Key is "messaging.masstransit.consumer_type" or "messaging.masstransit.exception_type")
+        .Select(tag => tag.Value));
 }
