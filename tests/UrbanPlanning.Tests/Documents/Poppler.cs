@@ -4,8 +4,9 @@ using System.Text;
 namespace CityEServices.UrbanPlanning.Tests.Documents;
 
 /// <summary>
-/// poppler-utils (Debian's <c>pdftotext</c>, <c>pdftoppm</c>): what a reader's tools make of our PDFs.
-/// ./city test installs the package; a machine without it fails these tests rather than skipping them.
+/// poppler-utils (Debian's <c>pdftotext</c>, <c>pdftoppm</c>) and zbar-tools (<c>zbarimg</c>): what a reader's
+/// tools make of our PDFs. ./city test installs the packages; a machine without them fails these tests
+/// rather than skipping them.
 /// </summary>
 internal static class Poppler
 {
@@ -27,6 +28,26 @@ internal static class Poppler
         try
         {
             return ReadPgm(File.ReadAllBytes(prefix + ".pgm"));
+        }
+        finally
+        {
+            File.Delete(prefix + ".pgm");
+        }
+    }
+
+    /// <summary>
+    /// The QR on the first page rasterised at <paramref name="dpi"/>, as zbar reads it: the C decoder behind
+    /// many scanning apps, independent of the ZXing the renderer checks its codes with.
+    /// </summary>
+    public static string QrTextByZbar(byte[] pdf, int dpi)
+    {
+        using var file = new TempFile(".pdf", pdf);
+        var prefix = Path.Combine(Path.GetTempPath(), $"page-{Guid.NewGuid():N}");
+        Run("pdftoppm", ["-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", file.Path, prefix]);
+        try
+        {
+            // --raw: the payload alone, no "QR-Code:" prefix; zbarimg ends with 4 when it finds no code.
+            return Run("zbarimg", ["-q", "--raw", "-Sdisable", "-Sqrcode.enable", prefix + ".pgm"]).TrimEnd('\n');
         }
         finally
         {
@@ -79,7 +100,7 @@ internal static class Poppler
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"{tool} is missing: install Debian's poppler-utils (./city test does).", e);
+            throw new InvalidOperationException($"{tool} is missing: install Debian's poppler-utils and zbar-tools (./city test does).", e);
         }
 
         using (process)
