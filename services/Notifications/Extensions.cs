@@ -1,5 +1,7 @@
 using CityEServices.Messaging;
 using CityEServices.Messaging.Jobs;
+using CityEServices.Notifications.Domain.Sms;
+using CityEServices.Notifications.Domain.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityEServices.Notifications;
@@ -27,8 +29,12 @@ public static class Extensions
         // New deliveries and messages wake their workers at commit.
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<SmsSignal>();
-        services.AddSingleton<WorkCommitInterceptor>();
-        services.ConfigureDbContext<NotificationsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WorkCommitInterceptor>()));
+        // Wake the workers at the commit of the transaction (the inbox's) that wrote their work, not before.
+        services.AddSingleton<CommitSignalInterceptor<WebhookDelivery, DeliverySignal>>();
+        services.AddSingleton<CommitSignalInterceptor<SmsMessage, SmsSignal>>();
+        services.ConfigureDbContext<NotificationsDbContext>((provider, options) => options.AddInterceptors(
+            provider.GetRequiredService<CommitSignalInterceptor<WebhookDelivery, DeliverySignal>>(),
+            provider.GetRequiredService<CommitSignalInterceptor<SmsMessage, SmsSignal>>()));
         services.AddScoped<DeliveryQueue>();
         services.AddScoped<SmsQueue>();
 
