@@ -1,10 +1,9 @@
 using CityEServices.Gateway;
 using CityEServices.Gateway.ApiReference;
 using CityEServices.Gateway.Idempotency;
+using CityEServices.Gateway.Pages;
 using CityEServices.Gateway.Proxy;
 using CityEServices.Gateway.RateLimiting;
-using CityEServices.Gateway.Tracking;
-using CityEServices.Gateway.Verification;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,8 +22,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapTrackingPage();
-app.MapVerifyPage();
+app.MapCitizenPages();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseForwarderProblems();

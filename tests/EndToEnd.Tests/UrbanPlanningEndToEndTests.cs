@@ -92,7 +92,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
 
     /// <summary>
     /// The issued PDF is downloadable by the file's readers, anyone verifies its number anonymously
-    /// through the gateway, the key set is public, and a revocation shows at once.
+    /// through the gateway and on the /verify page, the key set is public, and a revocation shows at once.
     /// </summary>
     private static async Task AssertThePermitDocumentVerifiesUntilRevokedAsync(HttpClient gateway, string admin, string reviewer, string requestId, string number)
     {
@@ -103,6 +103,8 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
 
         var valid = await gateway.GetAsync($"/api/verify/{number}").ContinueWith(t => t.Result.ReadJsonAsync(HttpStatusCode.OK)).Unwrap();
         Assert.Equal("valid", valid["status"]!.GetValue<string>());
+        var onPage = await VerifyPageBrowser.StatusOfAsync(gateway, number);
+        Assert.Equal(("وضعیت: معتبر است", "status valid"), onPage);
         var keys = await gateway.GetAsync("/.well-known/city-document-keys");
         Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
         Assert.NotEmpty(JsonNode.Parse(await keys.Content.ReadAsStringAsync())!["keys"]!.AsArray());
@@ -110,6 +112,7 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         await gateway.PostAsJsonAsync($"/api/urban-planning/requests/{requestId}/revocations", new { reason = "آزمون ابطال" }, reviewer).ExpectAsync(HttpStatusCode.Created);
         var revoked = await gateway.GetAsync($"/api/verify/{number}").ContinueWith(t => t.Result.ReadJsonAsync(HttpStatusCode.OK)).Unwrap();
         Assert.Equal("revoked", revoked["status"]!.GetValue<string>());
+        Assert.Equal(("وضعیت: ابطال شده است", "status revoked"), await VerifyPageBrowser.StatusOfAsync(gateway, number));
     }
 
     /// <summary>

@@ -20,6 +20,22 @@ public sealed class PagesTests(GatewayFixture fixture)
         Assert.Contains("/api/track/", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/verify", "text/html", "/api/verify")]
+    [InlineData("/city.css", "text/css", "font-family")]
+    [InlineData("/city.js", "text/javascript", "persianDigits")]
+    public async Task The_verification_page_and_what_the_pages_share_are_anonymous_and_locked_to_this_origin(string path, string mediaType, string content)
+    {
+        using var client = fixture.Gateway.CreateClient(token: null);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("default-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Scalar_lists_every_service_document_anonymously()
     {
