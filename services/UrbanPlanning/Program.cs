@@ -1,17 +1,11 @@
-using CityEServices.ServiceDefaults.Problems;
+using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddDefaultAuthentication();
+builder.AddCityService();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseCityProblemDetails();
-app.UseAuthentication();
-app.UseAuthorization();
-// Integrator clients reach only the endpoints that name one of their scopes (RequireScope); 403 insufficient_scope otherwise.
-app.UseScopeChecks();
-app.MapDefaultEndpoints();
+app.UseCityService();
 app.MapFilesApi();
 app.MapRequestsApi();
 app.MapSupervisionApi();
@@ -21,5 +15,4 @@ app.MapDocumentsApi();
 app.MapVerificationApi();
 app.MapQueuesApi();
 
-await app.MigrateDatabaseAsync<UrbanPlanningDbContext>();
-app.Run();
+await app.RunCityServiceAsync<UrbanPlanningDbContext>();

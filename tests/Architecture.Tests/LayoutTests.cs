@@ -27,6 +27,30 @@ public sealed partial class LayoutTests
         Assert.Contains("Data", folders);
     }
 
+    /// <summary>
+    /// Every service starts the one way (services/Web's CityServiceHost), so the middleware order that
+    /// security depends on (scope checks before role checks) is written once. Identity is the exception:
+    /// it issues the tokens the others validate, and refuses revoked ones itself.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ServiceProjects.All), MemberType = typeof(ServiceProjects))]
+    public void A_service_starts_through_the_shared_host(string service)
+    {
+        var program = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ServiceProjects.ProjectFile(service))!, "Program.cs"));
+        if (service == "Identity")
+        {
+            Assert.Contains("app.UseScopeChecks();\napp.UseAuthorization();", program.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            return;
+        }
+
+        foreach (var call in new[] { "builder.AddCityService();", "app.UseCityService();", "await app.RunCityServiceAsync<" })
+        {
+            Assert.True(program.Contains(call, StringComparison.Ordinal), $"{service}'s Program.cs does not call {call}");
+        }
+
+        Assert.DoesNotContain("app.UseAuthorization()", program, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(ServiceProjects.All), MemberType = typeof(ServiceProjects))]
     public void A_service_writes_problem_details_only_through_the_shared_factory(string service)
