@@ -226,6 +226,39 @@ public sealed class DocumentUploadTests(ArchiveService service, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Pages_in_a_compressed_object_stream_are_counted()
+    {
+        using var client = Service.CreateClient(OperatorToken);
+
+        var receipt = await (await client.PostAsync(Requests.Documents, TestFiles.Form(TestFiles.ObjectStreamPdf(pages: 7), "modern.pdf", "application/pdf", Fields("نقشه نما", "ARCHITECTURAL_PLAN"))))
+            .AssertJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(7, receipt.GetProperty("pages").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_PDF_no_parser_can_open_is_a_400_and_leaves_nothing_behind()
+    {
+        using var client = Service.CreateClient(OperatorToken);
+        // Page objects but no cross-reference or trailer: a byte scan counted it, a reader cannot open it.
+        var broken = System.Text.Encoding.ASCII.GetBytes(
+            $"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 1 >> endobj\n3 0 obj << /Type /Page >> endobj\n% {Guid.NewGuid()}\n%%EOF\n");
+        var truncated = TestFiles.ObjectStreamPdf(pages: 3)[..200];
+
+        foreach (var content in new[] { broken, truncated })
+        {
+            var title = $"سند آسیب دیده {Guid.NewGuid():N}";
+            var errors = await (await client.PostAsync(Requests.Documents, TestFiles.Form(content, "broken.pdf", "application/pdf", Fields(title))))
+                .AssertValidationProblemAsync();
+            Assert.True(errors.TryGetProperty("file", out _));
+            Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM documents WHERE title = @t", ("t", title)));
+            Assert.False(System.IO.File.Exists(Service.ContentPath(Convert.ToHexStringLower(SHA256.HashData(content)))), "the refused content was stored");
+        }
+
+        Assert.Equal(0, Service.LeftoverTempFiles());
+    }
+
+    [Fact]
     public async Task Bad_metadata_is_a_400_with_the_fields_and_an_unknown_file_is_404()
     {
         using var client = Service.CreateClient(OperatorToken);

@@ -5,7 +5,11 @@ using CityEServices.Contracts.Security;
 
 namespace CityEServices.Archive.IntegrationTests;
 
-/// <summary>Issued permits become system records (category PERMIT, source System) in the file's dossier, once however often announced.</summary>
+/// <summary>
+/// Issues that came with no rendered document (numbered by the older per-file sequence) become Latin
+/// system records (category PERMIT, source System) in the file's dossier, once however often announced;
+/// issues numbered with a document number leave the record to the Persian PDF (<see cref="IssuedDocumentTests"/>).
+/// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper output) : ServiceTest<ArchiveService>(service, output), IClassFixture<ArchiveService>
 {
@@ -51,5 +55,24 @@ public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper 
 
         await Eventually.UntilAsync(async () => await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000002' AND category_code = 'PERMIT'") == 3,
             TimeSpan.FromSeconds(15), "three system records");
+    }
+
+    [Fact]
+    public async Task Issues_numbered_with_a_document_number_make_no_Latin_record()
+    {
+        await Service.InsertDossierAsync("10000000003", "10-2-3-6-0-0-0", 10, "OFC10");
+        var permit = new BuildingPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "7K3M9QX24HTVR", 5, 820.5m, "Residential");
+        var excavation = new ExcavationPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "8M4N0RY35JWXS", "Valiasr", 12.5m, 1.2m, 10);
+        var contract = new WasteContractSigned(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "9N5P1SZ46KXYT", 40m, "Hauler Co", "Aradkouh");
+        var certificate = new CompletionCertificateIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "AP6Q2T057MYZV", 5, 820.5m);
+        await Service.PublishAsync(permit);
+        await Service.PublishAsync(excavation);
+        await Service.PublishAsync(contract);
+        await Service.PublishAsync(certificate);
+        IntegrationEvent[] issued = [permit, excavation, contract, certificate];
+
+        await Eventually.UntilAsync(() => Task.FromResult(issued.All(e => Service.Deliveries.Finished(e.EventId) >= 1)), TimeSpan.FromSeconds(15), "all four issues handled");
+        Assert.All(issued, e => Assert.Equal(0, Service.Deliveries.Faulted(e.EventId)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000003'"));
     }
 }

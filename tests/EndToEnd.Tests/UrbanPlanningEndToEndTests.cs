@@ -182,7 +182,10 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         Assert.Equal($"{applicant[..2]}******{applicant[^2..]}", file["applicantNationalId"]!.GetValue<string>());
     }
 
-    /// <summary>BuildingPermitIssued → the archive's one-page system record, category PERMIT, in the file's dossier.</summary>
+    /// <summary>
+    /// IssuedDocumentRendered → the archive keeps the Persian PDF as the file's one PERMIT record,
+    /// carrying the document number (no Latin system record beside it).
+    /// </summary>
     private static async Task AssertArchiveFiledThePermitAsync(HttpClient gateway, string admin, string fileNumber, string renovationCode, string permitNumber)
     {
         var permit = await Eventually.ReturnsAsync(async () =>
@@ -192,8 +195,16 @@ public sealed class UrbanPlanningEndToEndTests(CityStackFixture stack)
         }, EventDeadline, "the archive's PERMIT record of the issued building permit");
         Assert.Equal("System", permit["source"]!.GetValue<string>());
         Assert.Equal(renovationCode, permit["renovationCode"]!.GetValue<string>());
-        Assert.Contains(permitNumber, permit["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(permitNumber, permit["documentNumber"]!.GetValue<string>());
         Assert.Equal("application/pdf", permit["contentType"]!.GetValue<string>());
+        Assert.True(permit["pages"]!.GetValue<int>() >= 1);
+
+        // The archived content is the PDF as issued: it reads back with the hash the record (and the event) carries.
+        var archived = await gateway.GetAsync($"/api/archive/documents/{permit["documentId"]!.GetValue<string>()}/content", admin);
+        Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+        Assert.Equal("application/pdf", archived.Content.Headers.ContentType?.MediaType);
+        var bytes = await archived.Content.ReadAsByteArrayAsync();
+        Assert.Equal(permit["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
     }
 
     /// <summary>ServiceRequestSubmitted + ServiceRequestStatusChanged → office management's scorecard of the (new) office.</summary>

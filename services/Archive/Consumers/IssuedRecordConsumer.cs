@@ -6,13 +6,15 @@ using MassTransit;
 
 namespace CityEServices.Archive.Consumers;
 
-/// <summary>What the archive writes for an issued document: its file, its property, a title and the lines of the record.</summary>
-public sealed record IssuedRecord(string FileNumber, string RenovationCode, string Title, IReadOnlyList<string> Lines);
+/// <summary>What the archive writes for an issued document: its file, its property, its number, a title and the lines of the record.</summary>
+public sealed record IssuedRecord(string FileNumber, string RenovationCode, string Number, string Title, IReadOnlyList<string> Lines);
 
 /// <summary>
-/// Stores a system-generated record (category PERMIT, source System) of something urban planning
-/// issued. Idempotent twice over: the inbox stops a redelivery, and a record with the same title in the
-/// same file stops a republish under a new event id.
+/// Stores a system-generated Latin record (category PERMIT, source System) of something urban planning
+/// issued without a rendered document. An issue numbered with a document number came with its Persian
+/// PDF (<see cref="IssuedDocumentRenderedConsumer"/>), which is the file's one record of it: nothing is
+/// written here then. Idempotent twice over: the inbox stops a redelivery, and a record with the same
+/// title in the same file stops a republish under a new event id.
 /// </summary>
 public abstract class IssuedRecordConsumer<TEvent>(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger logger)
     : InboxConsumer<ArchiveDbContext, TEvent>(db, logger)
@@ -26,6 +28,12 @@ public abstract class IssuedRecordConsumer<TEvent>(ArchiveDbContext db, ContentS
         if (!FileNumbers.IsWellFormed(record.FileNumber))
         {
             throw new FormatException($"{typeof(TEvent).Name} {message.EventId} carries malformed file number '{record.FileNumber}'.");
+        }
+
+        // Urban planning numbers an issue with its document's number exactly when it rendered one.
+        if (IssuedDocumentNumbers.IsWellFormed(record.Number))
+        {
+            return;
         }
 
         // The same issue announced again under another event id (a republish) keeps its first record.

@@ -2,10 +2,10 @@ using CityEServices.Archive.Infrastructure.Storage;
 
 namespace CityEServices.Archive.Consumers;
 
-/// <summary>The archive's record of a signed construction-waste contract.</summary>
+/// <summary>The archive's Latin record of a signed construction-waste contract that came with no rendered document (see <see cref="IssuedRecordConsumer{TEvent}"/>).</summary>
 public sealed class WasteContractSignedConsumer(ArchiveDbContext db, ContentStore store, DocumentIngest ingest, ILogger<WasteContractSignedConsumer> logger)
     : IssuedRecordConsumer<WasteContractSigned>(db, store, ingest, logger)
 {
-    protected override IssuedRecord Describe(WasteContractSigned m) => new(m.FileNumber, m.RenovationCode, $"Construction waste contract {m.ContractNumber}",
+    protected override IssuedRecord Describe(WasteContractSigned m) => new(m.FileNumber, m.RenovationCode, m.ContractNumber, $"Construction waste contract {m.ContractNumber}",
         [FormattableString.Invariant($"Volume (m3): {m.VolumeM3}"), $"Hauler: {m.Hauler}", $"Disposal site: {m.DisposalSite}"]);
 }

@@ -51,6 +51,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             document.Property(d => d.District).HasColumnName("district");
             document.Property(d => d.Title).HasColumnName("title").HasMaxLength(300);
             document.Property(d => d.Source).HasColumnName("source").HasConversion<string>().HasMaxLength(32);
+            document.Property(d => d.DocumentNumber).HasColumnName("document_number").HasMaxLength(IssuedDocumentNumbers.Length);
             document.Property(d => d.Sha256).HasColumnName("sha256").HasMaxLength(64).IsFixedLength();
             document.Property(d => d.SizeBytes).HasColumnName("size_bytes");
             document.Property(d => d.ContentType).HasColumnName("content_type").HasMaxLength(100);
@@ -72,6 +73,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             // Two concurrent uploads cannot both become version n of the same document.
             document.HasIndex(d => new { d.FileNumber, d.RenovationCode, d.CategoryCode, d.Title, d.Version })
                 .IsUnique().AreNullsDistinct(false).HasDatabaseName("ux_documents_version");
+            // An issued document is archived once, however often its rendering is announced.
+            document.HasIndex(d => d.DocumentNumber).IsUnique()
+                .HasFilter("document_number IS NOT NULL").HasDatabaseName("ux_documents_document_number");
             // The same content is held once per dossier (or, for scans of a property without a file, once per property).
             document.HasIndex(d => new { d.FileNumber, d.Sha256 }).IsUnique()
                 .HasFilter("file_number IS NOT NULL AND disposed_at IS NULL").HasDatabaseName("ux_documents_file_content");

@@ -23,6 +23,9 @@ public sealed class Document
 
     public DocumentSource Source { get; init; }
 
+    /// <summary>For an issued document urban planning rendered, its number (<see cref="IssuedDocumentNumbers"/>): the one record of that document.</summary>
+    public string? DocumentNumber { get; init; }
+
     /// <summary>Lower-case hex SHA-256 of the content.</summary>
     public required string Sha256 { get; init; }
 

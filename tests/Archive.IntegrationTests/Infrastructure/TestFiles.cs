@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -6,20 +8,99 @@ namespace CityEServices.Archive.IntegrationTests.Infrastructure;
 /// <summary>Small but genuine scans of each accepted format, an impostor, and multipart bodies as clients send them.</summary>
 public static class TestFiles
 {
-    /// <summary>A PDF with <paramref name="pages"/> page objects; <paramref name="salt"/> makes the bytes (and hash) unique.</summary>
+    /// <summary>
+    /// A small but well-formed PDF (page tree, classic xref table, trailer) with <paramref name="pages"/>
+    /// pages; <paramref name="salt"/> makes the bytes (and hash) unique. The archive opens uploads with a
+    /// real parser and refuses what it cannot read.
+    /// </summary>
     public static byte[] Pdf(int pages = 1, string? salt = null)
     {
-        var text = new StringBuilder("%PDF-1.7\n%\u00e2\u00e3\n");
-        text.Append("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-        text.Append($"2 0 obj << /Type /Pages /Count {pages} /Kids [] >> endobj\n");
+        var objects = new List<string> { "<< /Type /Catalog /Pages 2 0 R >>" };
+        var kids = string.Join(' ', Enumerable.Range(0, pages).Select(i => $"{3 + i} 0 R"));
+        objects.Add($"<< /Type /Pages /Kids [{kids}] /Count {pages} >>");
         for (var i = 0; i < pages; i++)
         {
-            // Both spellings a real PDF writer uses: with and without a space before /Page.
-            text.Append(i % 2 == 0 ? $"{i + 3} 0 obj << /Type /Page /Parent 2 0 R >> endobj\n" : $"{i + 3} 0 obj <</Type/Page/Parent 2 0 R>> endobj\n");
+            // Both spellings a real PDF writer uses: with and without spaces between the names.
+            objects.Add(i % 2 == 0 ? "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" : "<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>");
         }
 
-        text.Append($"% {salt ?? Guid.NewGuid().ToString()}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var text = new StringBuilder("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var offsets = new List<int>();
+        foreach (var (body, number) in objects.Select((o, i) => (o, i + 1)))
+        {
+            offsets.Add(Encoding.Latin1.GetByteCount(text.ToString()));
+            text.Append(CultureInfo.InvariantCulture, $"{number} 0 obj\n{body}\nendobj\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"% {salt ?? Guid.NewGuid().ToString()}\n");
+        var xref = Encoding.Latin1.GetByteCount(text.ToString());
+        text.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.Latin1.GetBytes(text.ToString());
+    }
+
+    /// <summary>
+    /// A PDF 1.5 file as modern writers make it: catalog, page tree and pages in one compressed object
+    /// stream (object 1), found through a cross-reference stream (the last object), no classic xref table.
+    /// </summary>
+    public static byte[] ObjectStreamPdf(int pages, string? salt = null)
+    {
+        var objects = new List<string> { "<< /Type /Catalog /Pages 3 0 R >>" };
+        var kids = string.Join(' ', Enumerable.Range(0, pages).Select(i => $"{4 + i} 0 R"));
+        objects.Add($"<< /Type /Pages /Kids [{kids}] /Count {pages} >>");
+        for (var i = 0; i < pages; i++)
+        {
+            objects.Add("<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>");
+        }
+
+        // Object stream: "number offset" pairs, then the objects themselves.
+        var body = new StringBuilder();
+        var header = new StringBuilder();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            header.Append(string.Create(CultureInfo.InvariantCulture, $"{2 + i} {body.Length} "));
+            body.Append(objects[i]).Append('\n');
+        }
+
+        var compressed = Deflate(Encoding.ASCII.GetBytes(header.ToString() + body));
+
+        using var file = new MemoryStream();
+        void Write(string text) => file.Write(Encoding.Latin1.GetBytes(text));
+        Write($"%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n% {salt ?? Guid.NewGuid().ToString()}\n");
+        var objectStreamOffset = file.Position;
+        Write($"1 0 obj\n<< /Type /ObjStm /N {objects.Count} /First {header.Length} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
+        file.Write(compressed);
+        Write("\nendstream\nendobj\n");
+
+        var xrefNumber = 2 + objects.Count;
+        var xrefOffset = file.Position;
+        var rows = new List<byte[]> { Row(0, 0, 65535), Row(1, objectStreamOffset, 0) };
+        rows.AddRange(Enumerable.Range(0, objects.Count).Select(i => Row(2, 1, i)));
+        rows.Add(Row(1, xrefOffset, 0));
+        var table = rows.SelectMany(r => r).ToArray();
+        Write($"{xrefNumber} 0 obj\n<< /Type /XRef /Size {xrefNumber + 1} /W [1 4 2] /Root 2 0 R /Length {table.Length} >>\nstream\n");
+        file.Write(table);
+        Write($"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
+        return file.ToArray();
+    }
+
+    private static byte[] Row(byte type, long field2, int field3) =>
+        [type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3];
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
     }
 
     /// <summary>A little-endian TIFF whose IFD chain has <paramref name="pages"/> directories.</summary>

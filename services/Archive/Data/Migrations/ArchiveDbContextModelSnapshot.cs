@@ -149,6 +149,11 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("district");
 
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("document_number");
+
                     b.Property<string>("FileNumber")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)")
@@ -201,6 +206,11 @@ namespace CityEServices.Archive.Data.Migrations
 
                     b.HasIndex("District")
                         .HasDatabaseName("ix_documents_district");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_documents_document_number")
+                        .HasFilter("document_number IS NOT NULL");
 
                     b.HasIndex("Sha256")
                         .HasDatabaseName("ix_documents_sha256");

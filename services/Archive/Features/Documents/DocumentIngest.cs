@@ -14,7 +14,11 @@ public sealed record DocumentDescription(
     string? RenovationCode,
     int? District,
     DocumentSource Source,
-    DateTimeOffset? ScannedAt);
+    DateTimeOffset? ScannedAt)
+{
+    /// <summary>The number of the issued document this record holds, for urban planning's rendered documents.</summary>
+    public string? DocumentNumber { get; init; }
+}
 
 /// <summary>The outcome of archiving: the record, and whether it was new or the same content already in that dossier.</summary>
 public sealed record IngestResult(Document Document, bool Existing);
@@ -82,6 +86,7 @@ public sealed class DocumentIngest(ArchiveDbContext db, TimeProvider time)
         RenovationCode = description.RenovationCode,
         District = description.District,
         Source = description.Source,
+        DocumentNumber = description.DocumentNumber,
         Sha256 = content.Sha256,
         SizeBytes = content.SizeBytes,
         ContentType = ContentSignature.MediaType(content.Kind),

@@ -52,7 +52,16 @@ public sealed class UploadDocument(ArchiveDbContext db, DocumentIngest ingest, O
 
         var staged = upload.File;
         var sha256 = staged.Complete();
-        var content = new StagedDocument(sha256, staged.Length, upload.Kind!.Value, PageCounter.Count(staged.TempPath, upload.Kind.Value));
+        var kind = upload.Kind!.Value;
+        var pages = PageCounter.Count(staged.TempPath, kind);
+        // A PDF no parser can open would be archived as a record nobody can read: refused like any bad
+        // input, before a record exists (the staged file goes with the upload).
+        if (kind == ContentKind.Pdf && pages is null)
+        {
+            return Problem.Invalid("file", "The PDF cannot be read: it is damaged or has no pages.");
+        }
+
+        var content = new StagedDocument(sha256, staged.Length, kind, pages);
         var result = await ingest.ArchiveAsync(content, metadata.Describe(dossier), caller, beforeSave: () => staged.Commit(), cancellationToken);
         return DocumentReceipt.From(result.Document, result.Existing);
     }

@@ -1,12 +1,12 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using UglyToad.PdfPig;
 
 namespace CityEServices.Archive.Infrastructure.Storage;
 
 /// <summary>
-/// Page counts read from stored content without loading it whole: PDF by its page objects, TIFF by its
-/// chain of image directories; a JPEG or PNG is one page. Null when the count cannot be told (a PDF
-/// whose page objects sit in compressed object streams, a damaged TIFF chain).
+/// Page counts read from stored content: PDF by a real parser (PdfPig), TIFF by its chain of image
+/// directories; a JPEG or PNG is one page. Null when the count cannot be told: for a PDF that means
+/// the file is damaged (callers refuse it), for a TIFF a damaged chain (kept, count unknown).
 /// </summary>
 public static class PageCounter
 {
@@ -19,71 +19,33 @@ public static class PageCounter
         _ => 1,
     };
 
-    /// <summary>Counts "/Type /Page" (not "/Pages") in the file, streamed in chunks with an overlap for matches across a boundary.</summary>
     public static int? CountPdfPages(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024 + Overlap);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return CountPdfPages(stream);
+    }
+
+    /// <summary>
+    /// The pages of the document's page tree, found through classic xref tables as well as the
+    /// cross-reference and compressed object streams of PDF 1.5+ (where a byte scan for
+    /// <c>/Type /Page</c> finds nothing). Null when PdfPig cannot open it or it has no page.
+    /// </summary>
+    public static int? CountPdfPages(Stream pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
         try
         {
-            var count = 0;
-            var carried = 0;
-            int read;
-            while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0)
-            {
-                var length = carried + read;
-                var span = buffer.AsSpan(0, length);
-                // Matches starting in the last Overlap bytes are left for the next round, which sees them whole.
-                var limit = Math.Max(0, length - Overlap);
-                count += CountPageObjects(span, limit, final: false);
-                carried = length - limit;
-                span[limit..].CopyTo(buffer);
-            }
-
-            count += CountPageObjects(buffer.AsSpan(0, carried), carried, final: true);
-            return count > 0 ? count : null;
+            // Lenient: scanners write PDFs with slightly wrong xref offsets that every viewer opens;
+            // what even lenient parsing cannot open is damaged.
+            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
+            return document.NumberOfPages > 0 ? document.NumberOfPages : null;
         }
-        finally
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // PdfPig throws a variety of exception types for damaged input; any of them means "cannot tell".
+            return null;
         }
     }
-
-    private const int Overlap = 32;
-
-    private static int CountPageObjects(ReadOnlySpan<byte> data, int startLimit, bool final)
-    {
-        var count = 0;
-        var offset = 0;
-        while (true)
-        {
-            var index = data[offset..].IndexOf("/Type"u8);
-            if (index < 0 || offset + index >= startLimit)
-            {
-                return count;
-            }
-
-            var at = offset + index + 5;
-            while (at < data.Length && data[at] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0x0C or 0)
-            {
-                at++;
-            }
-
-            if (data[at..].StartsWith("/Page"u8))
-            {
-                var next = at + 5;
-                // "/Pages" is the tree node, not a page; at the very end of the file nothing follows.
-                if (next >= data.Length ? final : !IsNameChar(data[next]))
-                {
-                    count++;
-                }
-            }
-
-            offset = offset + index + 5;
-        }
-    }
-
-    private static bool IsNameChar(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9';
 
     /// <summary>Walks the IFD chain; each image file directory is one page.</summary>
     public static int? CountTiffPages(string path)
