@@ -28,8 +28,26 @@ token_response="$(curl -s -X POST "$gateway/connect/token" -d grant_type=passwor
 token="$(printf '%s' "$token_response" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')"
 [[ -n "$token" ]] || { echo "no token from $gateway/connect/token: $token_response" >&2; exit 1; }
 
-# A PDF header then random bytes: accepted by the signature check, unique every run (no dedup shortcut).
-make_file() { { printf '%%PDF-1.4\n'; head -c "$2" /dev/urandom; } > "$1"; }
+# A one-page PDF carrying $2 random bytes in a stream of its own: a PDF the archive can count the
+# pages of (it refuses one it cannot read), unique every run (no dedup shortcut).
+make_file() {
+  local objects=(
+    $'1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n'
+    $'2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n'
+    $'3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n'
+  ) offsets=() at=9 object
+  {
+    printf '%%PDF-1.4\n'
+    for object in "${objects[@]}"; do offsets+=("$at"); printf '%s' "$object"; at=$((at + ${#object})); done
+    offsets+=("$at")
+    local head=$'4 0 obj\n<< /Length '"$2"$' >>\nstream\n' tail=$'\nendstream\nendobj\n'
+    printf '%s' "$head"; head -c "$2" /dev/urandom; printf '%s' "$tail"
+    at=$((at + ${#head} + $2 + ${#tail}))
+    printf 'xref\n0 5\n0000000000 65535 f \n'
+    for object in "${offsets[@]}"; do printf '%010d 00000 n \n' "$object"; done
+    printf 'trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' "$at"
+  } > "$1"
+}
 
 # Uploads $1 and prints "seconds documentId".
 upload() {
