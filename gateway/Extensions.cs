@@ -3,6 +3,7 @@ using CityEServices.Gateway.Correlation;
 using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.Proxy;
 using CityEServices.Gateway.RateLimiting;
+using CityEServices.Gateway.Versioning;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Yarp.ReverseProxy.Forwarder;
@@ -43,6 +44,13 @@ public static class Extensions
 
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
         app.UseMiddleware<CorrelationIdMiddleware>();
+
+    /// <summary>
+    /// <c>/api/v1/…</c> and the <c>api-version</c> header, resolved before routing (which must therefore
+    /// come after it, explicitly) so every later step sees the one path.
+    /// </summary>
+    public static IApplicationBuilder UseApiVersions(this IApplicationBuilder app) =>
+        app.UseMiddleware<ApiVersionMiddleware>().UseRouting();
 
     /// <summary>
     /// The caller's address and scheme as a trusted load balancer or ingress saw them, so per-IP

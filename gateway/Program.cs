@@ -17,6 +17,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseCorrelationId();
 app.UseCityProblemDetails();
+app.UseApiVersions();
 app.UseAuthentication();
 app.UseAuthorization();
 
