@@ -1,5 +1,6 @@
 using CityEServices.Identity.Infrastructure.Keys;
 using CityEServices.Identity.Infrastructure.Tokens;
+using CityEServices.Messaging.Jobs;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,7 @@ public static class Extensions
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
         builder.Services.AddHostedService<IdentityInitializer>();
-        builder.Services.AddHostedService<TokenPruner>();
+        builder.Services.AddPeriodicJob<TokenPruner, IdentityDataContext>();
         builder.Services.AddTokenServer(settings, issuer, allowPasswordGrant);
         builder.Services.AddUseCases();
 

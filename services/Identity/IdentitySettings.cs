@@ -61,7 +61,7 @@ public sealed class IdentitySettings
 
     public sealed class PruningSettings
     {
-        /// <summary>Time between two pruning rounds of one replica.</summary>
+        /// <summary>Time from the end of one pruning round to the start of the next, across all replicas (one of them prunes).</summary>
         public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
         /// <summary>

@@ -1,12 +1,14 @@
 using CityEServices.Identity.IntegrationTests.Infrastructure;
+using CityEServices.Identity.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace CityEServices.Identity.IntegrationTests;
 
 /// <summary>
-/// The background pruning against real OpenIddict tables: rows OpenIddict considers prunable go once
-/// older than the minimum age (14 days by default); recent or still-valid ones stay; a failed round
-/// leaves the service running and the next round prunes.
+/// The background pruning (the service's own leased job, every second) against real OpenIddict tables:
+/// rows OpenIddict considers prunable go once older than the minimum age (14 days by default); recent or
+/// still-valid ones stay; a failed round is recorded in the lease row, leaves the service running, and a
+/// later round prunes.
 /// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) : IClassFixture<IdentityServiceWithFastPruning>
@@ -63,6 +65,9 @@ public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) :
             // The pruner survives its failure (another round runs and fails the same way) and the host is not stopped by it.
             var failedBefore = FailedRounds();
             await Eventually.UntilAsync(() => Task.FromResult(FailedRounds() > failedBefore), Patience, "the next round runs after a failed one");
+            // The lease row says why, in OpenIddict's first failed batch's words rather than "one or more errors".
+            Assert.Equal(1, await identity.CountAsync(
+                "SELECT count(*) FROM job_leases WHERE name = @name AND last_error LIKE 'Token pruning failed: %OpenIddictTokens%'", ("name", TokenPruner.JobName)));
             using var client = identity.CreateClient();
             using var discovery = await client.GetAsync("/.well-known/openid-configuration");
             Assert.Equal(System.Net.HttpStatusCode.OK, discovery.StatusCode);
@@ -78,7 +83,7 @@ public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) :
     }
 
     private int FailedRounds() =>
-        identity.PrunerLog.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.StartsWith("Token pruning failed", StringComparison.Ordinal));
+        identity.PrunerLog.Entries.Count(e => e.Level == LogLevel.Error && e.Message.StartsWith($"Job {TokenPruner.JobName} failed", StringComparison.Ordinal));
 
     private Task InsertAuthorizationAsync(string id, DateTimeOffset created, string status, string type) =>
         identity.ExecuteAsync(

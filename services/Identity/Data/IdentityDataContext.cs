@@ -4,7 +4,8 @@ namespace CityEServices.Identity.Data;
 
 /// <summary>
 /// Users, integrator clients, the revocation list, the record of every change to an account, persisted
-/// server keys, the data protection key ring and OpenIddict's applications, authorizations, scopes and tokens.
+/// server keys, the data protection key ring, OpenIddict's applications, authorizations, scopes and tokens,
+/// and the schedule of the service's periodic jobs (<c>job_leases</c>).
 /// Named so it does not read as ASP.NET Core Identity's IdentityDbContext, which this service does not use.
 /// </summary>
 public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> options) : DbContext(options), IDataProtectionKeyContext
@@ -27,6 +28,8 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();
+        // The token pruner's schedule and lease: one replica prunes per interval.
+        modelBuilder.AddJobLeases();
 
         modelBuilder.Entity<CityUser>(user =>
         {
