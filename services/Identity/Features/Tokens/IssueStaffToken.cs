@@ -52,10 +52,14 @@ public sealed class IssueStaffToken(IdentityDataContext db, PasswordSignIn passw
             return;
         }
 
+        // Until the clock has really passed that second: a timer may end a millisecond early (it counts
+        // in milliseconds, the clock in ticks), and a token stamped in the revocation's second is refused
+        // for its whole life.
         var nextSecond = revokedAt.AddTicks(-(revokedAt.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1);
-        var wait = nextSecond - now;
-        if (wait > TimeSpan.Zero)
+        var deadline = now + MaxWait;
+        while (time.GetUtcNow() is var current && current < nextSecond && current < deadline)
         {
+            var wait = nextSecond - current + TimeSpan.FromMilliseconds(2);
             await Task.Delay(wait < MaxWait ? wait : MaxWait, time, cancellationToken);
         }
     }
