@@ -39,15 +39,21 @@ public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) :
         await InsertTokenAsync(Id("recent-expired"), now.AddDays(-2), now.AddDays(-2).AddHours(1), "valid", "access_token");
         await InsertTokenAsync(Id("old-still-valid"), now.AddDays(-30), now.AddDays(1), "valid", "access_token");
 
+        // Revocations: one older than the minimum age (no token it could refuse is alive), one recent.
+        await identity.ExecuteAsync("INSERT INTO revocations (subject, revoked_at, cause) VALUES (@s, @at, 'Deactivated')", ("s", Id("old-revocation")), ("at", now.AddDays(-30)));
+        await identity.ExecuteAsync("INSERT INTO revocations (subject, revoked_at, cause) VALUES (@s, @at, 'Deactivated')", ("s", Id("recent-revocation")), ("at", now.AddDays(-1)));
+
         string[] prunedTokens = [Id("old-expired"), Id("old-redeemed-code"), Id("old-revoked")];
         string[] prunedAuthorizations = [Id("old-adhoc"), Id("old-revoked")];
         await Eventually.UntilAsync(
-            async () => await CountTokensAsync(prunedTokens) == 0 && await CountAuthorizationsAsync(prunedAuthorizations) == 0,
+            async () => await CountTokensAsync(prunedTokens) == 0 && await CountAuthorizationsAsync(prunedAuthorizations) == 0
+                && await identity.CountAsync("SELECT count(*) FROM revocations WHERE subject = @s", ("s", Id("old-revocation"))) == 0,
             Patience,
             "the old expired, redeemed and revoked rows are pruned");
 
         Assert.Equal(2L, await CountTokensAsync(Id("recent-expired"), Id("old-still-valid")));
         Assert.Equal(2L, await CountAuthorizationsAsync(Id("recent-revoked"), Id("old-permanent")));
+        Assert.Equal(1L, await identity.CountAsync("SELECT count(*) FROM revocations WHERE subject = @s", ("s", Id("recent-revocation"))));
         Assert.Equal(issued, await identity.CountAsync("""SELECT count(*) FROM "OpenIddictTokens" WHERE "CreationDate" > @since""", ("since", now.AddMinutes(-1))));
         Assert.Contains(identity.PrunerLog.Entries, e => e.Level == LogLevel.Information && e.Message.StartsWith("Pruned ", StringComparison.Ordinal) && !e.Message.StartsWith("Pruned 0 token rows and 0 ", StringComparison.Ordinal));
     }

@@ -7,7 +7,8 @@ namespace CityEServices.Identity.Jobs;
 /// Once per <c>Identity:Pruning:Interval</c> across every replica (a lease in <c>job_leases</c>), deletes
 /// the token and authorization rows OpenIddict considers prunable (expired, redeemed, revoked or otherwise
 /// no longer valid tokens; invalid authorizations and ad-hoc ones left without tokens) once they are older
-/// than <c>Identity:Pruning:MinimumAge</c>. A replica that cannot reach the database cannot take the lease,
+/// than <c>Identity:Pruning:MinimumAge</c>, and revocations older than that too (they only matter while a
+/// token issued before them could still be presented, and no token lives for days). A replica that cannot reach the database cannot take the lease,
 /// so no round starts then; a round that fails is recorded in the lease row and retried shortly
 /// (<see cref="PeriodicJob{TDbContext}"/>), and never stops the host. Pruning is idempotent, so the rare
 /// overlap of a lease that ran out mid-round only repeats a scan.
@@ -37,7 +38,10 @@ public sealed partial class TokenPruner(
             // Tokens first: an authorization is prunable only once no token refers to it.
             var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
             var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
-            LogPruned(_logger, tokens, authorizations, threshold);
+            var revocations = await scope.ServiceProvider.GetRequiredService<IdentityDataContext>().Revocations
+                .Where(r => r.RevokedAt < threshold)
+                .ExecuteDeleteAsync(cancellationToken);
+            LogPruned(_logger, tokens, authorizations, revocations, threshold);
         }
         catch (AggregateException all) when (all.InnerExceptions.Count > 0 && !cancellationToken.IsCancellationRequested)
         {
@@ -48,6 +52,6 @@ public sealed partial class TokenPruner(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Pruned {Tokens} token rows and {Authorizations} authorization rows created before {Threshold:O}")]
-    private static partial void LogPruned(ILogger logger, long tokens, long authorizations, DateTimeOffset threshold);
+    [LoggerMessage(LogLevel.Information, "Pruned {Tokens} token rows and {Authorizations} authorization rows created before {Threshold:O}, and {Revocations} revocations")]
+    private static partial void LogPruned(ILogger logger, long tokens, long authorizations, int revocations, DateTimeOffset threshold);
 }
