@@ -75,6 +75,22 @@ public sealed class PropertyRegistryGrpcTests : IClassFixture<PropertyService>, 
     }
 
     [Fact]
+    public async Task Answers_that_carry_owners_are_recorded_as_reads_of_personal_data_under_the_forwarded_actor()
+    {
+        const string Count = "SELECT count(*) FROM personal_data_reads WHERE kind = @kind AND renovation_code = @code AND actor LIKE 'user:%'";
+        var properties = await _service.CountAsync(Count, ("kind", "Property"), ("code", Code));
+        var checks = await _service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner));
+
+        var property = await _client.GetPropertyAsync(new GetPropertyRequest { RenovationCode = Code }, Bearer(OperatorToken), Deadline);
+        await _client.VerifyOwnerAsync(new VerifyOwnerRequest { RenovationCode = Code, NationalId = CoOwner }, Bearer(OperatorToken), Deadline);
+        await _client.GetPropertyAsync(new GetPropertyRequest { RenovationCode = "99-9-9-9-0-0-0" }, Bearer(OperatorToken), Deadline);
+
+        Assert.True(property.Found);
+        Assert.Equal(properties + 1, await _service.CountAsync(Count, ("kind", "Property"), ("code", Code)));
+        Assert.Equal(checks + 1, await _service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner)));
+    }
+
+    [Fact]
     public async Task VerifyOwner_reads_a_national_id_and_code_in_Persian_digits()
     {
         var reply = await _client.VerifyOwnerAsync(

@@ -1,4 +1,5 @@
 using CityEServices.Contracts.Grpc.Property;
+using CityEServices.Messaging;
 using CityEServices.Property.Infrastructure.Caching;
 using Grpc.Core;
 
@@ -8,9 +9,11 @@ namespace CityEServices.Property.Grpc;
 /// Answers other services' questions about properties, current owners only, from the same cached
 /// current state the REST reads use (writes invalidate it). A renovation code that cannot be parsed
 /// cannot exist, so it is "not found" rather than
-/// an error: callers pass user input straight through and turn not-found into their own 404.
+/// an error: callers pass user input straight through and turn not-found into their own 404. Owners'
+/// national IDs leave here as they leave the REST reads, so each answer that carries them is recorded in
+/// <c>personal_data_reads</c> the same way, under the actor whose token the calling service forwarded.
 /// </summary>
-public sealed class PropertyRegistryService(PropertyReads reads) : PropertyRegistry.PropertyRegistryBase
+public sealed class PropertyRegistryService(PropertyReads reads, PersonalDataReads audit) : PropertyRegistry.PropertyRegistryBase
 {
     public override async Task<PropertyReply> GetProperty(GetPropertyRequest request, ServerCallContext context)
     {
@@ -24,6 +27,7 @@ public sealed class PropertyRegistryService(PropertyReads reads) : PropertyRegis
             return new PropertyReply { Found = false, RenovationCode = code.Value };
         }
 
+        await audit.RecordIfShownAsync(CallerOf(context), PersonalDataReadKind.Property, property.RenovationCode, null, context.CancellationToken);
         var reply = new PropertyReply
         {
             Found = true,
@@ -56,6 +60,7 @@ public sealed class PropertyRegistryService(PropertyReads reads) : PropertyRegis
 
         // The field is called national_id, but an organisation's legal-entity ID is answered as well.
         var party = Party.TryIdentify(request.NationalId);
+        await audit.RecordAsync(CallerOf(context), PersonalDataReadKind.OwnershipCheck, property.RenovationCode, party?.Id ?? "(unreadable id)", context.CancellationToken);
         var holding = party is { } p ? property.Owners.FirstOrDefault(o => o.PartyId == p.Id) : null;
         return new VerifyOwnerReply
         {
@@ -64,5 +69,11 @@ public sealed class PropertyRegistryService(PropertyReads reads) : PropertyRegis
             ShareDang = holding?.ShareFraction ?? Dang.Zero.ToString(),
             District = property.District,
         };
+    }
+
+    private static Caller CallerOf(ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        return Caller.From(http.User, http.CorrelationId());
     }
 }
