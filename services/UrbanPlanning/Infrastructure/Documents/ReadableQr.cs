@@ -5,8 +5,8 @@ using ZXing.Common;
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 
 /// <summary>
-/// The QR matrix for a payload, proven readable before it is printed. ZXing (behind our offline verifier
-/// and many Android scanners) cannot read about 1 signed payload in 30 even as a perfect image, though
+/// The QR matrix for a payload, proven readable before it is printed. ZXing (the decoder inside many
+/// Android scanners and libraries) cannot read about 1 signed payload in 30 even as a perfect image, though
 /// zbar and the standard can: measured over 1,000 random payloads of a document's length, every one of
 /// those read at another error-correction level. So each level is tried in turn until ZXing reads it back.
 /// </summary>
