@@ -71,7 +71,7 @@ public static class PerformanceMeasures
         return [.. cells.Select(c => hidden.Contains(c.Key) ? Suppressed(c.Key, c.Name) : Measure(c.Key, c.Name, c.Requests, calendar))];
     }
 
-    /// <summary>The continuous percentile of sorted values (linear interpolation), in days to two decimals; null when there are none.</summary>
+    /// <summary>The continuous percentile of sorted values (linear interpolation), in days to two decimals (halves away from zero, as people round); null when there are none.</summary>
     public static double? Percentile(IReadOnlyList<double> sorted, double fraction)
     {
         if (sorted.Count == 0)
@@ -83,8 +83,8 @@ public static class PerformanceMeasures
         var lower = (int)Math.Floor(position);
         var upper = (int)Math.Ceiling(position);
         var value = sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower));
-        return Math.Round(value, 2);
+        return Math.Round(value, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static decimal? Share(int count, int of) => of == 0 ? null : Math.Round((decimal)count / of, 4);
+    private static decimal? Share(int count, int of) => of == 0 ? null : Math.Round((decimal)count / of, 4, MidpointRounding.AwayFromZero);
 }
