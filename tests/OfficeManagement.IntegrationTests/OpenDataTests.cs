@@ -228,9 +228,15 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
     private Task<long> RawCountAsync(string condition, DateTimeOffset start, DateTimeOffset end) =>
         Service.CountAsync($"SELECT count(*) FROM request_records WHERE submitted_at >= @start AND submitted_at < @end AND {condition}", ("start", start), ("end", end));
 
+    /// <summary>
+    /// Publishes the events and waits until the inbox holds them all: each is recorded there in the
+    /// transaction that folds it, and this class's database is its own. (Waiting on MassTransit's
+    /// process-wide consume meter, as ScorecardTests does, missed these consumes when the whole
+    /// assembly ran.)
+    /// </summary>
     private async Task PublishAndWaitAsync(IReadOnlyList<IntegrationEvent> events)
     {
-        using var consumes = new ConsumeMeter();
+        var before = await Service.CountAsync("SELECT count(*) FROM inbox_messages");
         var bus = Service.Factory.Services.GetRequiredService<IBus>();
         foreach (var message in events)
         {
@@ -238,15 +244,10 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         }
 
         await Eventually.UntilAsync(
-            () => Task.FromResult(consumes.Consumed.Count(IsRequestConsumer) >= events.Count),
+            async () => await Service.CountAsync("SELECT count(*) FROM inbox_messages") >= before + events.Count,
             TimeSpan.FromSeconds(30),
-            $"{events.Count} events consumed");
-        Assert.Empty(consumes.Errors);
+            $"{events.Count} events folded");
     }
-
-    private static bool IsRequestConsumer(string consumerType) =>
-        consumerType.Contains(nameof(Consumers.ServiceRequestSubmittedConsumer), StringComparison.Ordinal)
-        || consumerType.Contains(nameof(Consumers.ServiceRequestStatusChangedConsumer), StringComparison.Ordinal);
 
     /// <summary>A Tehran wall-clock time on a Solar Hijri date, as an instant.</summary>
     private static DateTimeOffset Tehran(int year, int month, int day, int hour, int minute = 0)
