@@ -213,6 +213,17 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         Assert.Equal("1401/02", persian.GetProperty("to").GetString());
     }
 
+    [Fact]
+    public async Task The_API_document_offers_JSON_and_CSV()
+    {
+        using var anonymous = Service.CreateClient();
+        var document = await (await anonymous.GetAsync("/openapi/v1.json")).AssertJsonAsync(HttpStatusCode.OK);
+        var get = document.GetProperty("paths").GetProperty(Path).GetProperty("get");
+        var content = get.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out _), content.ToString());
+        Assert.True(content.TryGetProperty("text/csv", out _), content.ToString());
+    }
+
     private static void AssertSuppressed(JsonElement row)
     {
         Assert.True(row.GetProperty("suppressed").GetBoolean(), row.ToString());
