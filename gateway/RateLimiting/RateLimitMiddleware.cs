@@ -7,11 +7,14 @@ namespace CityEServices.Gateway.RateLimiting;
 /// <summary>
 /// Runs in the proxy pipeline (after authentication and authorization), so only requests that are
 /// about to be forwarded count. Authenticated callers are limited per user or client; anonymous
-/// ones per IP address (per /64 for IPv6), with the stricter tracking limit on <c>/api/track</c>.
+/// ones per IP address (per /64 for IPv6), with the stricter tracking limit on <c>/api/track</c> and on
+/// <c>/api/open-data</c> (each its own counter: reading the city's figures does not use up a citizen's tracking).
 /// </summary>
 public static class RateLimitMiddleware
 {
     public const string TrackPathPrefix = "/api/track";
+
+    public const string OpenDataPathPrefix = "/api/open-data";
 
     public static IReverseProxyApplicationBuilder UseSharedRateLimits(this IReverseProxyApplicationBuilder proxy)
     {
@@ -50,8 +53,14 @@ public static class RateLimitMiddleware
         }
 
         var ip = Callers.Network(context.Connection.RemoteIpAddress);
-        return context.Request.Path.StartsWithSegments(TrackPathPrefix, StringComparison.OrdinalIgnoreCase)
-            ? ("track", settings.Track, ip)
+        if (context.Request.Path.StartsWithSegments(TrackPathPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return ("track", settings.Track, ip);
+        }
+
+        // Anonymous like tracking and costlier to answer when not cached: the same per-IP limit.
+        return context.Request.Path.StartsWithSegments(OpenDataPathPrefix, StringComparison.OrdinalIgnoreCase)
+            ? ("open-data", settings.Track, ip)
             : ("anonymous", settings.Anonymous, ip);
     }
 }

@@ -10,7 +10,10 @@ public sealed class RateLimitSettings
     /// <summary>Authenticated API calls, per client (client_credentials) or user.</summary>
     public RateLimitPolicy Api { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Anonymous citizen tracking (<c>/api/track/**</c>), per client IP: stricter, it is the guessable door.</summary>
+    /// <summary>
+    /// Anonymous citizen tracking (<c>/api/track/**</c>), per client IP: stricter, it is the guessable door. The open
+    /// data (<c>/api/open-data/**</c>) is held to the same limit on a counter of its own.
+    /// </summary>
     public RateLimitPolicy Track { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>Other anonymous calls through the proxy (<c>/connect/**</c>, OpenAPI documents), per client IP.</summary>

@@ -1,6 +1,8 @@
 using CityEServices.Messaging;
 using CityEServices.OfficeManagement.Data.SampleData;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace CityEServices.OfficeManagement;
 
@@ -32,6 +34,7 @@ public static class Extensions
             .Validate(o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AuthorizationCache>();
+        builder.AddOpenDataCache();
         builder.Services.AddScoped<AuthorizationChanges>();
         builder.Services.AddScoped<OfficeAuthorizer>();
         builder.Services.AddUseCases();
@@ -65,5 +68,23 @@ public static class Extensions
         services.AddScoped<GetScorecard>();
         services.AddScoped<RankOffices>();
         services.AddScoped<GetAuthorizationDecision>();
+        services.AddScoped<GetPerformance>();
+    }
+
+    /// <summary>
+    /// HybridCache (this process's memory, then Redis over the connection Aspire already made) for the
+    /// computed open data; its keys start with OfficeManagement:OpenData:KeyPrefix.
+    /// </summary>
+    private static void AddOpenDataCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OpenDataOptions>()
+            .BindConfiguration(OpenDataOptions.SectionName)
+            .Validate(o => o.CacheDuration > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:OpenData needs a positive CacheDuration and a KeyPrefix.")
+            .ValidateOnStart();
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        // No InstanceName: the keys carry the prefix themselves.
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
+        builder.Services.AddHybridCache();
     }
 }

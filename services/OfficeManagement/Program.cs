@@ -10,6 +10,7 @@ app.MapOfficesApi();
 app.MapStaffApi();
 app.MapServiceTypesApi();
 app.MapScorecardsApi();
+app.MapOpenDataApi();
 app.MapAuthorizationApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 

@@ -75,4 +75,29 @@ public sealed class RateLimitTests(GatewayFixture fixture)
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)], statuses);
     }
+
+    [Fact]
+    public async Task Open_data_is_limited_per_ip_like_tracking_on_a_counter_of_its_own()
+    {
+        // A window length of its own keeps its counter apart from the other tests' calls.
+        await using var gateway = fixture.NewGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimits:Track:PermitLimit"] = "3",
+            ["Gateway:RateLimits:Track:Window"] = "00:58:00",
+        });
+        using var client = gateway.CreateClient(token: null);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/api/open-data/performance?from=1404/01&to=1404/09");
+            statuses.Add(response.StatusCode);
+        }
+
+        // Tracking still has its own three calls.
+        using var tracking = await client.GetAsync("/api/track/ABC123?nationalId=0076229645");
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 3), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)], statuses);
+        Assert.Equal(HttpStatusCode.OK, tracking.StatusCode);
+    }
 }

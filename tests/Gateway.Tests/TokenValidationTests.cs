@@ -65,6 +65,7 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
 
     [Theory]
     [InlineData("/api/track/ABC123?nationalId=0076229645")]
+    [InlineData("/api/open-data/performance?from=1404/01&to=1404/09&groupBy=district")]
     [InlineData("/connect/token")]
     [InlineData("/.well-known/openid-configuration")]
     [InlineData("/openapi/property/v1.json")]

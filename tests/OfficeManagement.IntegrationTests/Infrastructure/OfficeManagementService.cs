@@ -19,6 +19,7 @@ public class OfficeManagementService(ServerFixture servers)
     {
         // Every test class has its own database but all share one Redis: keep their cached answers apart.
         settings["OfficeManagement:AuthorizationCache:KeyPrefix"] = Database;
+        settings["OfficeManagement:OpenData:KeyPrefix"] = Database;
         // Tests never depend on the Development sample offices.
         settings["SampleData:Enabled"] = "false";
     }
