@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Text;
 using CityEServices.Archive.Domain;
 using CityEServices.Archive.Infrastructure.Pdf;
 using CityEServices.Archive.Infrastructure.Storage;
+using CityEServices.TestDocuments;
 using UglyToad.PdfPig.Writer;
 
 namespace CityEServices.Archive.Tests;
@@ -20,7 +20,7 @@ public sealed class PageCounterTests : IDisposable
     [InlineData(12)]
     public void Counts_pages_whose_objects_sit_in_a_compressed_object_stream(int pages)
     {
-        var pdf = ObjectStreamPdf(pages);
+        var pdf = ObjectStreamPdf.Create(pages);
 
         // Nothing for a byte scan to find: the page dictionaries are inside the Flate-compressed stream.
         Assert.DoesNotContain("/Page", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class PageCounterTests : IDisposable
     [Fact]
     public void A_truncated_PDF_has_no_count()
     {
-        var pdf = ObjectStreamPdf(3);
+        var pdf = ObjectStreamPdf.Create(3);
 
         Assert.Null(PageCounter.Count(Write(pdf[..(pdf.Length / 2)]), ContentKind.Pdf));
     }
@@ -76,62 +76,4 @@ public sealed class PageCounterTests : IDisposable
         return path;
     }
 
-    /// <summary>
-    /// A PDF 1.5 file as modern writers make it: catalog, page tree and pages in one compressed object
-    /// stream (object 1), found through a cross-reference stream (the last object), no classic xref table.
-    /// </summary>
-    internal static byte[] ObjectStreamPdf(int pages)
-    {
-        var objects = new List<string> { "<< /Type /Catalog /Pages 3 0 R >>" };
-        var kids = string.Join(' ', Enumerable.Range(0, pages).Select(i => $"{4 + i} 0 R"));
-        objects.Add($"<< /Type /Pages /Kids [{kids}] /Count {pages} >>");
-        for (var i = 0; i < pages; i++)
-        {
-            objects.Add("<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>");
-        }
-
-        // Object stream: "number offset" pairs, then the objects themselves.
-        var body = new StringBuilder();
-        var header = new StringBuilder();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            header.Append($"{2 + i} {body.Length} ");
-            body.Append(objects[i]).Append('\n');
-        }
-
-        var compressed = Deflate(Encoding.ASCII.GetBytes(header.ToString() + body));
-
-        using var file = new MemoryStream();
-        void Write(string text) => file.Write(Encoding.Latin1.GetBytes(text));
-        Write("%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n");
-        var objectStreamOffset = file.Position;
-        Write($"1 0 obj\n<< /Type /ObjStm /N {objects.Count} /First {header.Length} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
-        file.Write(compressed);
-        Write("\nendstream\nendobj\n");
-
-        var xrefNumber = 2 + objects.Count;
-        var xrefOffset = file.Position;
-        var rows = new List<byte[]> { Row(0, 0, 65535), Row(1, objectStreamOffset, 0) };
-        rows.AddRange(Enumerable.Range(0, objects.Count).Select(i => Row(2, 1, i)));
-        rows.Add(Row(1, xrefOffset, 0));
-        var table = rows.SelectMany(r => r).ToArray();
-        Write($"{xrefNumber} 0 obj\n<< /Type /XRef /Size {xrefNumber + 1} /W [1 4 2] /Root 2 0 R /Length {table.Length} >>\nstream\n");
-        file.Write(table);
-        Write($"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
-        return file.ToArray();
-    }
-
-    private static byte[] Row(byte type, long field2, int field3) =>
-        [type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3];
-
-    private static byte[] Deflate(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
-        {
-            zlib.Write(data);
-        }
-
-        return output.ToArray();
-    }
 }
