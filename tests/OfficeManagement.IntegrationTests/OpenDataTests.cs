@@ -9,6 +9,7 @@ using CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using static CityEServices.OfficeManagement.IntegrationTests.Infrastructure.RequestEvents;
 
 namespace CityEServices.OfficeManagement.IntegrationTests;
 
@@ -278,15 +279,4 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
 
         yield return Changed(request, office, type, "Paid", "Issued", submitted + after);
     }
-
-    private static ServiceRequestSubmitted Submitted(Guid request, string office, string type, DateTimeOffset at) =>
-        new(request, "04000000001", type, office, at.AddDays(14)) { OccurredAt = at };
-
-    private static ServiceRequestStatusChanged Changed(
-        Guid request, string office, string type, string from, string to, DateTimeOffset at, string? reasonCode = null, bool slaBreached = false) =>
-        new(request, "04000000001", type, office, from, to, "reviewer", reasonCode is null ? null : "documents missing", slaBreached)
-        {
-            OccurredAt = at,
-            ReasonCode = reasonCode,
-        };
 }

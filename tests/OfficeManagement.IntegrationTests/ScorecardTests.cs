@@ -5,6 +5,7 @@ using CityEServices.Contracts.Events;
 using CityEServices.OfficeManagement.IntegrationTests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using static CityEServices.OfficeManagement.IntegrationTests.Infrastructure.RequestEvents;
 
 namespace CityEServices.OfficeManagement.IntegrationTests;
 
@@ -128,15 +129,4 @@ public sealed class ScorecardTests(OfficeManagementService service, ITestOutputH
     private static bool IsScorecardConsumer(string consumerType) =>
         consumerType.Contains(nameof(Consumers.ServiceRequestSubmittedConsumer), StringComparison.Ordinal)
         || consumerType.Contains(nameof(Consumers.ServiceRequestStatusChangedConsumer), StringComparison.Ordinal);
-
-    private static ServiceRequestSubmitted Submitted(Guid request, string office, string type, DateTimeOffset at) =>
-        new(request, "04000000001", type, office, at.AddDays(14)) { OccurredAt = at };
-
-    private static ServiceRequestStatusChanged Changed(
-        Guid request, string office, string type, string from, string to, DateTimeOffset at, string? reasonCode = null, bool slaBreached = false) =>
-        new(request, "04000000001", type, office, from, to, "reviewer", reasonCode is null ? null : "documents missing", slaBreached)
-        {
-            OccurredAt = at,
-            ReasonCode = reasonCode,
-        };
 }
