@@ -73,7 +73,7 @@ public sealed class DrainTests(ReplicaStackFixture stack, ITestOutputHelper outp
         }
         catch (HttpRequestException e)
         {
-            failures.Enqueue($"#{index}: {e.Message}");
+            failures.Enqueue($"#{index}: {e.Message} ({e.GetBaseException().Message})");
         }
         catch (TaskCanceledException e)
         {

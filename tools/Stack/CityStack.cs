@@ -20,11 +20,13 @@ public sealed class CityStack : IAsyncDisposable
     private readonly Ledger _ledger;
     private readonly ResourceTracker _tracker;
     private readonly Stopwatch _launched;
+    private readonly Action<string> _say;
     private int _stopped;
 
-    private CityStack(DistributedApplication app, Ledger ledger, Stopwatch launched)
+    private CityStack(DistributedApplication app, Ledger ledger, Stopwatch launched, Action<string> say)
     {
         App = app;
+        _say = say;
         _ledger = ledger;
         _launched = launched;
         _tracker = new ResourceTracker(app, ledger);
@@ -80,7 +82,7 @@ public sealed class CityStack : IAsyncDisposable
             options.Configure?.Invoke(builder);
             StackLedger.RecordDaemons(ledger, builder);
             var app = await builder.BuildAsync(cancellationToken);
-            stack = new CityStack(app, ledger, clock);
+            stack = new CityStack(app, ledger, clock, say ?? Say.Line);
             stack._tracker.Start();
 
             using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -144,6 +146,7 @@ public sealed class CityStack : IAsyncDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var pending = Projects.ToHashSet();
+        var restarted = new HashSet<string>();
         while (pending.Count > 0)
         {
             foreach (var project in pending.ToList())
@@ -151,7 +154,19 @@ public sealed class CityStack : IAsyncDisposable
                 if (App.ResourceNotifications.TryGetCurrentState(project, out var current)
                     && current.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state))
                 {
-                    throw new InvalidOperationException($"{project} stopped while the stack was starting ({state}, exit code {current.Snapshot.ExitCode})");
+                    var lastLines = await LastLinesAsync(project, cancellationToken);
+                    if (StartupCrash.LostItsPort(lastLines) && restarted.Add(project))
+                    {
+                        // Another process took the port between its allocation and the bind (an outgoing
+                        // connection's ephemeral port, another stack): the port is free again a moment later,
+                        // so start it once more, as Kubernetes restarts a pod that failed to start.
+                        _say($"{project} could not bind its port ({StartupCrash.BindError(lastLines)}); starting it again");
+                        await App.ResourceCommands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
+                        continue;
+                    }
+
+                    throw new InvalidOperationException(
+                        $"{project} stopped while the stack was starting ({state}, exit code {current.Snapshot.ExitCode}). Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, lastLines)}");
                 }
 
                 if (await IsHealthyAsync(http, project, cancellationToken))
@@ -167,6 +182,35 @@ public sealed class CityStack : IAsyncDisposable
         }
 
         StartedIn = _launched.Elapsed;
+    }
+
+    /// <summary>The last lines a project wrote (the reason it stopped is among them), or why they could not be read.</summary>
+    private async Task<IReadOnlyList<string>> LastLinesAsync(string project, CancellationToken cancellationToken)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == project);
+        var lines = new Queue<string>();
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(patience.Token))
+            {
+                foreach (var line in batch)
+                {
+                    lines.Enqueue(line.Content);
+                    if (lines.Count > StartupCrash.LinesKept)
+                    {
+                        lines.Dequeue();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            lines.Enqueue("(its log could not be read within 10 s)");
+        }
+
+        return [.. lines];
     }
 
     private async Task<bool> IsHealthyAsync(HttpClient http, string project, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using CityEServices.Web.Data;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -7,7 +6,7 @@ namespace CityEServices.Identity.Data;
 
 /// <summary>
 /// Creates what a fresh installation needs: the public client <c>city-cli</c> and the bootstrap user
-/// <c>admin</c>. Safe to run on every start of every replica.
+/// <c>admin</c>. Safe to run on every start of every replica, several at once (one seeds at a time).
 /// </summary>
 public sealed partial class Seeder(
     IdentityDataContext db,
@@ -21,14 +20,30 @@ public sealed partial class Seeder(
     public const string StaffClientId = "city-staff";
     public const string AdminUserName = "admin";
 
+    // pg_advisory_xact_lock key: "CITYSEED".
+    private const long SeedLock = 0x4349_5459_5345_4544;
+
+    /// <summary>
+    /// Seeds one replica at a time. Replicas start together on a new database, and OpenIddict checks that a
+    /// client id is free before it inserts: a replica that found the client missing a moment before another
+    /// created it fails that check ("already exists"), not on a unique index, and would not start.
+    /// </summary>
     public async Task SeedAsync(string? adminPassword, CancellationToken cancellationToken)
     {
-        await EnsureClientAsync(CliDescriptor(), cancellationToken);
-        await EnsureClientAsync(StaffDescriptor(settings.Value.StaffClient.RedirectUris), cancellationToken);
-        if (adminPassword is not null)
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            await EnsureAdminAsync(adminPassword, cancellationToken);
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLock})", ct);
+            await EnsureClientAsync(CliDescriptor(), ct);
+            await EnsureClientAsync(StaffDescriptor(settings.Value.StaffClient.RedirectUris), ct);
+            if (adminPassword is not null)
+            {
+                await EnsureAdminAsync(adminPassword, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
     }
 
     private static OpenIddictApplicationDescriptor CliDescriptor() => new()
@@ -71,16 +86,8 @@ public sealed partial class Seeder(
         var existing = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (existing is null)
         {
-            try
-            {
-                await applications.CreateAsync(descriptor, cancellationToken);
-                LogCreated(logger, "client", clientId);
-            }
-            catch (Exception e) when (e.IsUniqueViolation())
-            {
-                // Another replica created it first: the same descriptor, nothing to do.
-            }
-
+            await applications.CreateAsync(descriptor, cancellationToken);
+            LogCreated(logger, "client", clientId);
             return;
         }
 
@@ -107,15 +114,8 @@ public sealed partial class Seeder(
                 Roles = [Roles.Admin],
                 CreatedAt = time.GetUtcNow(),
             });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                LogCreated(logger, "user", AdminUserName);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
-                db.ChangeTracker.Clear();
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            LogCreated(logger, "user", AdminUserName);
 
             return;
         }

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Sockets;
+using CityEServices.Stack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CityEServices.Faults.Tests;
+
+/// <summary>
+/// The launcher starts a service again only when Kestrel says its port was taken: read from what Kestrel
+/// really writes, so a reworded message cannot silently turn the retry off, nor widen it to real crashes.
+/// </summary>
+public sealed class StartupCrashTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task A_service_whose_port_is_taken_is_recognised_by_Kestrels_own_words()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var app = builder.Build();
+
+        var crash = await Assert.ThrowsAsync<IOException>(() => app.StartAsync());
+
+        // As an unhandled exception reaches the process's stderr, line by line.
+        var lastLines = $"Unhandled exception. {crash}".Split('\n');
+        Assert.True(StartupCrash.LostItsPort(lastLines), string.Join('\n', lastLines));
+        Assert.Contains($":{port}", StartupCrash.BindError(lastLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Any_other_crash_is_not_retried()
+    {
+        string[] lastLines =
+        [
+            "Unhandled exception. Npgsql.PostgresException (0x80004005): 23505: duplicate key value violates unique constraint",
+            "   at Program.<Main>$(String[] args) in /services/Identity/Program.cs:line 29",
+        ];
+
+        Assert.False(StartupCrash.LostItsPort(lastLines));
+    }
+}
