@@ -21,12 +21,14 @@ public sealed class CityStack : IAsyncDisposable
     private readonly ResourceTracker _tracker;
     private readonly Stopwatch _launched;
     private readonly Action<string> _say;
+    private readonly FileStream? _turn;
     private int _stopped;
 
-    private CityStack(DistributedApplication app, Ledger ledger, Stopwatch launched, Action<string> say)
+    private CityStack(DistributedApplication app, Ledger ledger, Stopwatch launched, Action<string> say, FileStream? turn)
     {
         App = app;
         _say = say;
+        _turn = turn;
         _ledger = ledger;
         _launched = launched;
         _tracker = new ResourceTracker(app, ledger);
@@ -57,8 +59,19 @@ public sealed class CityStack : IAsyncDisposable
 
     public static async Task<CityStack> StartAsync(StackOptions options, Action<string>? say = null, CancellationToken cancellationToken = default)
     {
+        var turn = options.TakesTurns ? await StackTurn.WaitAsync(StackTurn.DefaultPath, options.Name, say ?? Say.Line, cancellationToken) : null;
         var clock = Stopwatch.StartNew();
-        var ledger = await StackLedger.ClaimAsync(options, say);
+        Ledger ledger;
+        try
+        {
+            ledger = await StackLedger.ClaimAsync(options, say);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
+
         if (!options.SampleData)
         {
             // The services inherit the AppHost's environment through the orchestrator.
@@ -82,7 +95,7 @@ public sealed class CityStack : IAsyncDisposable
             options.Configure?.Invoke(builder);
             StackLedger.RecordDaemons(ledger, builder);
             var app = await builder.BuildAsync(cancellationToken);
-            stack = new CityStack(app, ledger, clock, say ?? Say.Line);
+            stack = new CityStack(app, ledger, clock, say ?? Say.Line, turn);
             stack._tracker.Start();
 
             using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -106,6 +119,7 @@ public sealed class CityStack : IAsyncDisposable
             {
                 await Leftovers.EndAsync(ledger.Record, TimeSpan.FromSeconds(10), say);
                 ledger.Delete();
+                turn?.Dispose();
             }
 
             throw;
@@ -135,6 +149,7 @@ public sealed class CityStack : IAsyncDisposable
         {
             await Leftovers.EndAsync(_ledger.Record, TimeSpan.FromSeconds(10));
             _ledger.Delete();
+            _turn?.Dispose();
         }
     }
 

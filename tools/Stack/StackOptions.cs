@@ -49,6 +49,9 @@ public sealed record StackOptions
     /// <summary>The owner is a launcher that SIGTERM stops (./city stop may ask it to); a test host is never signalled.</summary>
     public bool StopsOnSigterm { get; init; }
 
+    /// <summary>Waits until no other stack that takes turns runs on this machine, and holds the turn for its life (test stacks; see <see cref="StackTurn"/>).</summary>
+    public bool TakesTurns { get; init; }
+
     /// <summary>Whether starting includes waiting until every project answers /health (a developer's run watches the dashboard instead).</summary>
     public bool WaitUntilHealthy { get; init; } = true;
 
@@ -68,6 +71,7 @@ public sealed record StackOptions
         ThrowawayData = true,
         LocalServers = true,
         ResourceLogs = true,
+        TakesTurns = true,
     };
 
     /// <summary>These options as AppHost command-line switches.</summary>
