@@ -12,19 +12,17 @@ namespace CityEServices.Archive.IntegrationTests;
 /// caller's bearer token as urban planning forwards it.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class ArchiveCatalogGrpcTests : IClassFixture<ArchiveService>, IDisposable, IAsyncLifetime
+public sealed class ArchiveCatalogGrpcTests : ServiceTest<ArchiveService>, IClassFixture<ArchiveService>, IAsyncLifetime
 {
     private const string File = "04000000001";
     private const string Property = "4-1-1-1-0-0-0";
 
-    private readonly ArchiveService _service;
     private readonly GrpcChannel _channel;
     private readonly ArchiveCatalog.ArchiveCatalogClient _client;
 
     public ArchiveCatalogGrpcTests(ArchiveService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
         _channel = GrpcChannel.ForAddress(service.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = service.Factory.Server.CreateHandler() });
         _client = new ArchiveCatalog.ArchiveCatalogClient(_channel);
     }
@@ -32,31 +30,35 @@ public sealed class ArchiveCatalogGrpcTests : IClassFixture<ArchiveService>, IDi
     public async Task InitializeAsync()
     {
         // Once per class: the fixture's database is this class's alone.
-        if (await _service.CountAsync("SELECT count(*) FROM dossiers") > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM dossiers") > 0)
         {
             return;
         }
 
-        await _service.InsertDossierAsync(File, Property, 4, "OFC4");
-        await _service.InsertDocumentAsync(DocumentCategories.OwnershipDeed, File, Property, 4);
-        await _service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4);
-        await _service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4, version: 2);
+        await Service.InsertDossierAsync(File, Property, 4, "OFC4");
+        await Service.InsertDocumentAsync(DocumentCategories.OwnershipDeed, File, Property, 4);
+        await Service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4);
+        await Service.InsertDocumentAsync(DocumentCategories.IdentityDocument, File, Property, 4, version: 2);
         // Scanned for the property before this system had a file for it: counts for the property.
-        await _service.InsertDocumentAsync(DocumentCategories.ArchitecturalPlan, null, Property, 4);
+        await Service.InsertDocumentAsync(DocumentCategories.ArchitecturalPlan, null, Property, 4);
         // Another property's file: never counts here.
-        await _service.InsertDossierAsync("04000000002", "4-1-1-2-0-0-0", 4, "OFC4");
-        await _service.InsertDocumentAsync(DocumentCategories.StructuralPlan, "04000000002", "4-1-1-2-0-0-0", 4);
+        await Service.InsertDossierAsync("04000000002", "4-1-1-2-0-0-0", 4, "OFC4");
+        await Service.InsertDocumentAsync(DocumentCategories.StructuralPlan, "04000000002", "4-1-1-2-0-0-0", 4);
         // Disposed of after its retention: no longer held, so never named.
-        await _service.InsertDocumentAsync(DocumentCategories.SitePlan, File, Property, 4);
-        await _service.ExecuteAsync("UPDATE documents SET disposed_at = now() WHERE category_code = @c", ("c", DocumentCategories.SitePlan));
+        await Service.InsertDocumentAsync(DocumentCategories.SitePlan, File, Property, 4);
+        await Service.ExecuteAsync("UPDATE documents SET disposed_at = now() WHERE category_code = @c", ("c", DocumentCategories.SitePlan));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _channel.Dispose();
-        _service.Log.Current = null;
+        if (disposing)
+        {
+            _channel.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };

@@ -11,21 +11,23 @@ namespace CityEServices.Archive.IntegrationTests;
 /// the same folder (even with its state file lost) imports nothing, skipping by hash.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposable
+public sealed class LegacyImportTests : ServiceTest<ArchiveService>, IClassFixture<ArchiveService>
 {
-    private readonly ArchiveService _service;
     private readonly string _folder = RepositoryPaths.NewDataDirectory("legacy-scans");
 
     public LegacyImportTests(ArchiveService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _service.Log.Current = null;
-        Directory.Delete(_folder, recursive: true);
+        if (disposing)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        base.Dispose(disposing);
     }
 
     private IReadOnlyList<ManifestRow> WriteSampleFolder()
@@ -48,14 +50,14 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
     private async Task<(ImportReport Report, string Output)> RunAsync(
         IReadOnlyList<ManifestRow> rows, string statePath, Action<RowResult, CancellationTokenSource>? afterRow = null, string? token = null)
     {
-        using var client = _service.CreateClient(token ?? TestTokens.Create([Roles.Archivist], name: "Importer"));
+        using var client = Service.CreateClient(token ?? TestTokens.Create([Roles.Archivist], name: "Importer"));
         using var state = ImportState.Open(statePath);
         using var cancel = new CancellationTokenSource();
         var output = new StringWriter();
         var importer = new Importer(client, state, output, redraw: false) { AfterRow = r => afterRow?.Invoke(r, cancel) };
         var report = await importer.RunAsync(_folder, rows, cancel.Token);
         ImportReportWriter.Write(report, output);
-        _service.Log.Current?.WriteLine(output.ToString());
+        Service.Log.Current?.WriteLine(output.ToString());
         return (report, output.ToString());
     }
 
@@ -86,7 +88,7 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
         Assert.Equal(2, resumed.Rejected);
         Assert.Contains(resumed.Rows, r => r.Path == "virus.pdf" && r.Reason!.StartsWith("415", StringComparison.Ordinal));
         Assert.Contains(resumed.Rows, r => r.Path == "missing.pdf" && r.Reason == "file not found");
-        Assert.Equal(5, await _service.CountAsync("SELECT count(*) FROM documents WHERE source = 'LegacyImport' AND file_number LIKE '13%'"));
+        Assert.Equal(5, await Service.CountAsync("SELECT count(*) FROM documents WHERE source = 'LegacyImport' AND file_number LIKE '13%'"));
 
         // The state file lost: every scan is found by its hash and skipped, nothing is uploaded twice.
         File.Delete(statePath);
@@ -95,10 +97,10 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
         Assert.Equal(5, again.Skipped);
         Assert.All(again.Rows.Where(r => r.Outcome == RowOutcome.Skipped), r => Assert.Equal("already archived (same content)", r.Reason));
         Assert.Contains("imported: 0", againOutput, StringComparison.Ordinal);
-        Assert.Equal(5, await _service.CountAsync("SELECT count(*) FROM documents WHERE source = 'LegacyImport' AND file_number LIKE '13%'"));
+        Assert.Equal(5, await Service.CountAsync("SELECT count(*) FROM documents WHERE source = 'LegacyImport' AND file_number LIKE '13%'"));
 
         // What the manifest said arrived intact: the quoted title with its comma, the Solar Hijri scan date.
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM documents WHERE title = 'پرونده قدیمی 3, برگ اول' AND pages = 3 AND scanned_at IS NOT NULL AND district = 13"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM documents WHERE title = 'پرونده قدیمی 3, برگ اول' AND pages = 3 AND scanned_at IS NOT NULL AND district = 13"));
     }
 
     [Fact]
@@ -120,7 +122,7 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
         var (first, _) = await RunAsync(rows, Path.Combine(_folder, "client.state"), token: token);
         Assert.Equal(3, first.Imported);
         Assert.Equal(0, first.Rejected);
-        Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import' AND source = 'LegacyImport' AND district = 18"));
+        Assert.Equal(3, await Service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import' AND source = 'LegacyImport' AND district = 18"));
 
         // Without archive.read the tool cannot look the hashes up first; the archive still answers
         // "already archived" for the same content, so nothing is stored twice.
@@ -128,7 +130,7 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
         Assert.Equal(0, again.Imported);
         Assert.Equal(3, again.Skipped);
         Assert.All(again.Rows, r => Assert.Equal("already archived (same content)", r.Reason));
-        Assert.Equal(3, await _service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import'"));
+        Assert.Equal(3, await Service.CountAsync("SELECT count(*) FROM documents WHERE created_by = 'client:legacy-import'"));
     }
 
     [Fact]
@@ -136,14 +138,14 @@ public sealed class LegacyImportTests : IClassFixture<ArchiveService>, IDisposab
     {
         var rows = WriteSampleFolder();
         var statePath = Path.Combine(_folder, "refused.state");
-        var before = await _service.CountAsync("SELECT count(*) FROM documents");
+        var before = await Service.CountAsync("SELECT count(*) FROM documents");
 
         var refused = await Assert.ThrowsAsync<ImportRefusedException>(() =>
             RunAsync(rows, statePath, token: TestTokens.Integrator("reader-only", Scopes.ArchiveRead)));
 
         Assert.Contains("archive.write", refused.Message, StringComparison.Ordinal);
         Assert.Contains("insufficient_scope", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await _service.CountAsync("SELECT count(*) FROM documents"));
+        Assert.Equal(before, await Service.CountAsync("SELECT count(*) FROM documents"));
         using var state = ImportState.Open(statePath);
         Assert.Equal(0, state.FinishedEarlier);
     }

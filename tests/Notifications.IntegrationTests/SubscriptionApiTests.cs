@@ -8,28 +8,25 @@ namespace CityEServices.Notifications.IntegrationTests;
 
 /// <summary>The webhook API: who may subscribe, to what, at which URLs (SSRF), and what a client sees of its subscriptions.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, IDisposable
+public sealed class SubscriptionApiTests : ServiceTest<NotificationsService>, IClassFixture<NotificationsService>
 {
     private const string HookUrl = "https://hooks.public.test/city";
 
-    private readonly NotificationsService _service;
 
     public SubscriptionApiTests(NotificationsService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
-        _service.Dns.Answer("hooks.public.test", "93.184.216.34");
-        _service.Dns.Answer("hooks.internal.test", "93.184.216.34", "10.0.0.7");
-        _service.Dns.Answer("metadata.internal.test", "169.254.169.254");
+        Service.Dns.Answer("hooks.public.test", "93.184.216.34");
+        Service.Dns.Answer("hooks.internal.test", "93.184.216.34", "10.0.0.7");
+        Service.Dns.Answer("metadata.internal.test", "169.254.169.254");
     }
 
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task A_client_subscribes_and_gets_a_secret_once_that_no_cache_may_keep()
     {
         var (_, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         using var response = await client.SubscribeAsync(HookUrl, [FileOpened, StatusChanged], "بانک ملی، پرونده‌ها");
         var created = await response.AssertJsonAsync(HttpStatusCode.Created);
@@ -55,9 +52,9 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
     [Fact]
     public async Task Another_clients_subscription_is_not_found_whatever_is_asked_of_it()
     {
-        var owner = await _service.SubscribeAsync(HookUrl, [FileOpened]);
+        var owner = await Service.SubscribeAsync(HookUrl, [FileOpened]);
         var (_, otherToken) = NewClient(Scopes.UrbanPlanningRead);
-        using var other = _service.CreateClient(otherToken);
+        using var other = Service.CreateClient(otherToken);
 
         await (await other.GetAsync($"{SubscriptionsPath}/{owner.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"{SubscriptionsPath}/{owner.Id}/deliveries")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -67,31 +64,31 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
         await (await other.GetAsync($"{SubscriptionsPath}/not-an-id")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, (await (await other.GetAsync(SubscriptionsPath)).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
 
-        using var mine = _service.CreateClient(owner.Token);
+        using var mine = Service.CreateClient(owner.Token);
         await (await mine.GetAsync($"{SubscriptionsPath}/{owner.Id}")).AssertJsonAsync(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Only_integrator_clients_with_the_webhooks_scope_subscribe()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var staff = await (await admin.SubscribeAsync(HookUrl, [FileOpened])).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("RoleNotAllowed", staff.GetProperty("reason").GetString());
 
-        using var noScope = _service.CreateClient(TestTokens.Integrator("reader-only", Scopes.UrbanPlanningRead));
+        using var noScope = Service.CreateClient(TestTokens.Integrator("reader-only", Scopes.UrbanPlanningRead));
         var scope = await (await noScope.SubscribeAsync(HookUrl, [FileOpened])).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("insufficient_scope", scope.GetProperty("reason").GetString());
 
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SubscribeAsync(HookUrl, [FileOpened])).StatusCode);
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE url = @u", ("u", HookUrl + "/staff")));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE url = @u", ("u", HookUrl + "/staff")));
     }
 
     [Fact]
     public async Task Event_types_must_exist_and_be_open_to_the_clients_scopes()
     {
         var (clientId, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         var errors = await (await client.SubscribeAsync(HookUrl,
             [FileOpened, DocumentArchived, "ir.tehran.city.urban-planning.file-closed", "ir.tehran.city.office-management.licence-changed"])).AssertValidationProblemAsync();
@@ -101,9 +98,9 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
         Assert.Contains("not an event type", errors.GetProperty("eventTypes[2]")[0].GetString());
         Assert.Contains("not offered", errors.GetProperty("eventTypes[3]")[0].GetString());
         await (await client.SubscribeAsync(HookUrl, [])).AssertValidationProblemAsync();
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
 
-        using var archiveReader = _service.CreateClient(NewClient(Scopes.ArchiveRead).Token);
+        using var archiveReader = Service.CreateClient(NewClient(Scopes.ArchiveRead).Token);
         await (await archiveReader.SubscribeAsync(HookUrl, [DocumentArchived])).AssertJsonAsync(HttpStatusCode.Created);
     }
 
@@ -126,19 +123,19 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
     public async Task Urls_that_lead_inside_a_network_are_refused_and_nothing_is_written(string url, string why)
     {
         var (clientId, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         var errors = await (await client.SubscribeAsync(url, [FileOpened])).AssertValidationProblemAsync();
 
         Assert.Contains(why, errors.GetProperty("url")[0].GetString());
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
     }
 
     [Fact]
     public async Task Development_takes_a_subscriber_on_loopback()
     {
         var (_, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
 
         await (await client.SubscribeAsync("http://127.0.0.1:9/hook", [FileOpened])).AssertJsonAsync(HttpStatusCode.Created);
         await (await client.SubscribeAsync("http://localhost:9/hook", [FileOpened])).AssertJsonAsync(HttpStatusCode.Created);
@@ -147,8 +144,8 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
     [Fact]
     public async Task Rotating_gives_a_new_secret_once_and_says_until_when_the_old_one_signs()
     {
-        var subscription = await _service.SubscribeAsync(HookUrl, [FileOpened]);
-        using var client = _service.CreateClient(subscription.Token);
+        var subscription = await Service.SubscribeAsync(HookUrl, [FileOpened]);
+        using var client = Service.CreateClient(subscription.Token);
 
         using var response = await client.PostAsync($"{SubscriptionsPath}/{subscription.Id}/secret", null);
         var rotated = await response.AssertJsonAsync(HttpStatusCode.OK);
@@ -166,8 +163,8 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
     [Fact]
     public async Task Deleting_ends_a_subscription_for_its_client()
     {
-        var subscription = await _service.SubscribeAsync(HookUrl, [FileOpened]);
-        using var client = _service.CreateClient(subscription.Token);
+        var subscription = await Service.SubscribeAsync(HookUrl, [FileOpened]);
+        using var client = Service.CreateClient(subscription.Token);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{SubscriptionsPath}/{subscription.Id}")).StatusCode);
 
@@ -180,7 +177,7 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
     public async Task A_client_holds_a_bounded_number_of_subscriptions()
     {
         var (clientId, token) = NewClient(Scopes.UrbanPlanningRead);
-        using var client = _service.CreateClient(token);
+        using var client = Service.CreateClient(token);
         for (var i = 0; i < 5; i++)
         {
             await (await client.SubscribeAsync($"{HookUrl}/{i}", [FileOpened])).AssertJsonAsync(HttpStatusCode.Created);
@@ -189,14 +186,14 @@ public sealed class SubscriptionApiTests : IClassFixture<NotificationsService>, 
         var problem = await (await client.SubscribeAsync($"{HookUrl}/6", [FileOpened])).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("SubscriptionLimit", problem.GetProperty("reason").GetString());
-        Assert.Equal(5, await _service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
+        Assert.Equal(5, await Service.CountAsync("SELECT count(*) FROM webhook_subscriptions WHERE client_id = @c", ("c", clientId)));
     }
 
     [Fact]
     public async Task Lists_take_their_filters_as_text_and_refuse_bad_ones_per_field()
     {
-        var subscription = await _service.SubscribeAsync(HookUrl, [FileOpened]);
-        using var client = _service.CreateClient(subscription.Token);
+        var subscription = await Service.SubscribeAsync(HookUrl, [FileOpened]);
+        using var client = Service.CreateClient(subscription.Token);
 
         var errors = await (await client.GetAsync($"{SubscriptionsPath}/{subscription.Id}/deliveries?status=Lost&pageSize=500")).AssertValidationProblemAsync();
         Assert.True(errors.TryGetProperty("status", out _));

@@ -16,39 +16,41 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// the new answer.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementService>, IDisposable
+public sealed class AuthorizationCacheTests : ServiceTest<OfficeManagementService>, IClassFixture<OfficeManagementService>
 {
     private const string Permit = ServiceTypes.BuildingPermit;
 
-    private readonly OfficeManagementService _service;
     private readonly GrpcChannel _channel;
     private readonly OfficeAuthorization.OfficeAuthorizationClient _client;
 
     public AuthorizationCacheTests(OfficeManagementService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
         _channel = service.CreateGrpcChannel();
         _client = new OfficeAuthorization.OfficeAuthorizationClient(_channel);
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _channel.Dispose();
-        _service.Log.Current = null;
+        if (disposing)
+        {
+            _channel.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     [Fact]
     public async Task Answers_are_cached_and_every_office_change_retires_them_at_once()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var person = await CertifiedOperatorAsync(admin, "CCH1");
         Assert.Equal("", await ReasonAsync("CCH1", person));
 
         // Proof that the answer is cached: a change behind the service's back is not seen...
-        await _service.ExecuteAsync("UPDATE office_licences SET revoked_at = now(), revoked_by = 'sql' WHERE office_code = 'CCH1'");
+        await Service.ExecuteAsync("UPDATE office_licences SET revoked_at = now(), revoked_by = 'sql' WHERE office_code = 'CCH1'");
         Assert.Equal("", await ReasonAsync("CCH1", person));
-        await _service.ExecuteAsync("UPDATE office_licences SET revoked_at = NULL, revoked_by = NULL WHERE office_code = 'CCH1'");
+        await Service.ExecuteAsync("UPDATE office_licences SET revoked_at = NULL, revoked_by = NULL WHERE office_code = 'CCH1'");
 
         // ...while every change through the service is seen by the very next question.
         await (await admin.RevokeLicenceAsync("CCH1", Permit)).AssertJsonAsync(HttpStatusCode.OK);
@@ -70,7 +72,7 @@ public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementServ
     [Fact]
     public async Task Every_staff_and_qualification_change_retires_the_persons_answers_at_once()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var person = await CertifiedOperatorAsync(admin, "CCH2");
         await (await admin.CreateOfficeAsync("CCH3", district: 9)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync("CCH3", Permit)).AssertJsonAsync(HttpStatusCode.Created);
@@ -98,7 +100,7 @@ public sealed class AuthorizationCacheTests : IClassFixture<OfficeManagementServ
     [Fact]
     public async Task The_admin_REST_query_gives_the_same_answer_as_gRPC()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var person = await CertifiedOperatorAsync(admin, "CCH4");
         var examOnly = NationalIds.Next();
         await (await admin.AddStaffAsync("CCH4", examOnly)).AssertJsonAsync(HttpStatusCode.Created);

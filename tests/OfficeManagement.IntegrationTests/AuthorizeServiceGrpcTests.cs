@@ -15,7 +15,7 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// offices, licences, staff and qualifications recorded through the REST API into the real database.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementService>, IAsyncLifetime, IDisposable
+public sealed class AuthorizeServiceGrpcTests : ServiceTest<OfficeManagementService>, IClassFixture<OfficeManagementService>, IAsyncLifetime
 {
     private const string OfficeA = "OFCA1";
     private const string OfficeB = "OFCB2";
@@ -25,26 +25,24 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     private static readonly string ExamOnly = NationalIds.Next();
     private static readonly string CertifiedAtB = NationalIds.Next();
 
-    private readonly OfficeManagementService _service;
     private readonly GrpcChannel _channel;
     private readonly OfficeAuthorization.OfficeAuthorizationClient _client;
 
     public AuthorizeServiceGrpcTests(OfficeManagementService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
         _channel = service.CreateGrpcChannel();
         _client = new OfficeAuthorization.OfficeAuthorizationClient(_channel);
     }
 
     public async Task InitializeAsync()
     {
-        if (await _service.CountAsync("SELECT count(*) FROM offices") > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM offices") > 0)
         {
             return;
         }
 
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         foreach (var (office, district) in new[] { (OfficeA, 3), (OfficeB, 4) })
         {
             await (await admin.CreateOfficeAsync(office, district)).AssertJsonAsync(HttpStatusCode.Created);
@@ -67,10 +65,14 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _channel.Dispose();
-        _service.Log.Current = null;
+        if (disposing)
+        {
+            _channel.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     // Urban planning forwards the operator's own token.
@@ -133,7 +135,7 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task An_allowed_answer_holds_until_the_certification_expires_and_says_so_in_ISO_8601_UTC()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var record = await (await admin.GetAsync($"/api/staff/{Certified}/qualifications")).AssertJsonAsync(HttpStatusCode.OK);
         var expires = Assert.Single(record.GetProperty("statuses").EnumerateArray()).GetProperty("expiresAt").GetProperty("utc").GetDateTimeOffset();
 
@@ -151,7 +153,7 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task A_revoked_licence_is_LicenceRevoked_and_one_never_granted_is_OfficeNotLicensed()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         await (await admin.GrantLicenceAsync(OfficeB, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.RevokeLicenceAsync(OfficeB, ServiceTypes.WasteContract)).AssertJsonAsync(HttpStatusCode.OK);
 
@@ -166,7 +168,7 @@ public sealed class AuthorizeServiceGrpcTests : IClassFixture<OfficeManagementSe
     [Fact]
     public async Task A_person_who_left_the_office_is_StaffInactive_and_one_never_there_is_OperatorNotAtOffice()
     {
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         var leaver = NationalIds.Next();
         await (await admin.AddStaffAsync(OfficeA, leaver)).AssertJsonAsync(HttpStatusCode.Created);
         await admin.CertifyAsync(leaver, ServiceTypes.UrbanFile);

@@ -14,7 +14,7 @@ namespace CityEServices.OfficeManagement.IntegrationTests;
 /// </summary>
 [Collection(ServersCollection.Name)]
 public sealed class CertificationExpiryTests(CertificationExpiryTests.ShortCertifications service, ITestOutputHelper output)
-    : IClassFixture<CertificationExpiryTests.ShortCertifications>
+    : ServiceTest<CertificationExpiryTests.ShortCertifications>(service, output), IClassFixture<CertificationExpiryTests.ShortCertifications>
 {
     private const string Office = "EXP1";
     private static readonly TimeSpan Validity = TimeSpan.FromSeconds(6);
@@ -31,8 +31,7 @@ public sealed class CertificationExpiryTests(CertificationExpiryTests.ShortCerti
     [Fact]
     public async Task An_allowed_answer_says_when_the_certification_expires_and_is_never_given_after_it()
     {
-        service.Log.Current = output;
-        using var admin = service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         await (await admin.CreateOfficeAsync(Office, district: 8)).AssertJsonAsync(HttpStatusCode.Created);
         await (await admin.GrantLicenceAsync(Office, ServiceTypes.UrbanFile)).AssertJsonAsync(HttpStatusCode.Created);
         var person = NationalIds.Next();
@@ -43,7 +42,7 @@ public sealed class CertificationExpiryTests(CertificationExpiryTests.ShortCerti
         var certifiedAt = status.GetProperty("certifiedAt").GetProperty("utc").GetDateTimeOffset();
         Assert.Equal(certifiedAt + Validity, status.GetProperty("expiresAt").GetProperty("utc").GetDateTimeOffset());
 
-        using var channel = service.CreateGrpcChannel();
+        using var channel = Service.CreateGrpcChannel();
         var client = new OfficeAuthorization.OfficeAuthorizationClient(channel);
         Task<AuthorizeServiceReply> AskAsync() => client.AuthorizeServiceAsync(
             new AuthorizeServiceRequest { OfficeCode = Office, OperatorNationalId = person, ServiceType = ServiceTypes.UrbanFile },

@@ -13,20 +13,18 @@ namespace CityEServices.Property.IntegrationTests;
 /// urban planning forwards it.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class PropertyRegistryGrpcTests : IClassFixture<PropertyService>, IAsyncLifetime, IDisposable
+public sealed class PropertyRegistryGrpcTests : ServiceTest<PropertyService>, IClassFixture<PropertyService>, IAsyncLifetime
 {
     private const string Code = "14-2-33-5-0-0-0";
     private const string Owner = "0076229645";
     private const string CoOwner = "1583250689";
 
-    private readonly PropertyService _service;
     private readonly GrpcChannel _channel;
     private readonly PropertyRegistry.PropertyRegistryClient _client;
 
     public PropertyRegistryGrpcTests(PropertyService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
         _channel = service.CreateGrpcChannel();
         _client = new PropertyRegistry.PropertyRegistryClient(_channel);
     }
@@ -36,12 +34,12 @@ public sealed class PropertyRegistryGrpcTests : IClassFixture<PropertyService>, 
     public async Task InitializeAsync()
     {
         // Once per class: the fixture's database is this class's alone.
-        if (await _service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = @c", ("c", Code)) > 0)
+        if (await Service.CountAsync("SELECT count(*) FROM properties WHERE renovation_code = @c", ("c", Code)) > 0)
         {
             return;
         }
 
-        using var http = _service.CreateClient(TestTokens.Registrar());
+        using var http = Service.CreateClient(TestTokens.Registrar());
         await (await http.RegisterAsync(Requests.Registration(Code, 14,
             Requests.Owner(Owner, "Maryam Ahmadi", 2.5m),
             Requests.Owner(CoOwner, "Reza Karimi", "7/2")))).AssertJsonAsync(HttpStatusCode.Created);
@@ -49,10 +47,14 @@ public sealed class PropertyRegistryGrpcTests : IClassFixture<PropertyService>, 
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _channel.Dispose();
-        _service.Log.Current = null;
+        if (disposing)
+        {
+            _channel.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
@@ -78,16 +80,16 @@ public sealed class PropertyRegistryGrpcTests : IClassFixture<PropertyService>, 
     public async Task Answers_that_carry_owners_are_recorded_as_reads_of_personal_data_under_the_forwarded_actor()
     {
         const string Count = "SELECT count(*) FROM personal_data_reads WHERE kind = @kind AND renovation_code = @code AND actor LIKE 'user:%'";
-        var properties = await _service.CountAsync(Count, ("kind", "Property"), ("code", Code));
-        var checks = await _service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner));
+        var properties = await Service.CountAsync(Count, ("kind", "Property"), ("code", Code));
+        var checks = await Service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner));
 
         var property = await _client.GetPropertyAsync(new GetPropertyRequest { RenovationCode = Code }, Bearer(OperatorToken), Deadline);
         await _client.VerifyOwnerAsync(new VerifyOwnerRequest { RenovationCode = Code, NationalId = CoOwner }, Bearer(OperatorToken), Deadline);
         await _client.GetPropertyAsync(new GetPropertyRequest { RenovationCode = "99-9-9-9-0-0-0" }, Bearer(OperatorToken), Deadline);
 
         Assert.True(property.Found);
-        Assert.Equal(properties + 1, await _service.CountAsync(Count, ("kind", "Property"), ("code", Code)));
-        Assert.Equal(checks + 1, await _service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner)));
+        Assert.Equal(properties + 1, await Service.CountAsync(Count, ("kind", "Property"), ("code", Code)));
+        Assert.Equal(checks + 1, await Service.CountAsync(Count + " AND query = @who", ("kind", "OwnershipCheck"), ("code", Code), ("who", CoOwner)));
     }
 
     [Fact]

@@ -11,24 +11,26 @@ namespace CityEServices.Property.IntegrationTests;
 /// what is answered, what is stored, what is published, and that every refusal writes nothing.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
+public sealed class TransferTests : ServiceTest<PropertyService>, IClassFixture<PropertyService>
 {
     private const string RegistrarId = "ali-registrar";
     private static int _parcel = 100;
-    private readonly PropertyService _service;
     private readonly HttpClient _registrar;
 
     public TransferTests(PropertyService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
         _registrar = service.CreateClient(TestTokens.Create([Roles.Registrar], name: "Ali Registrar", subject: RegistrarId));
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _registrar.Dispose();
-        _service.Log.Current = null;
+        if (disposing)
+        {
+            _registrar.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>
@@ -36,7 +38,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     /// stamped a microsecond after the last one when the clock has not moved, which "as of" a moment
     /// ago could not read yet (it would be in the service's future).
     /// </summary>
-    private void Later() => _service.Clock.Advance(TimeSpan.FromMinutes(1));
+    private void Later() => Service.Clock.Advance(TimeSpan.FromMinutes(1));
 
     /// <summary>A fresh property owned 4 + 2 dang by two fresh people.</summary>
     private async Task<(string Code, string Four, string Two, JsonElement Created)> RegisterFourAndTwoAsync()
@@ -93,8 +95,8 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(created.GetProperty("registeredAt").GetProperty("utc").GetDateTimeOffset(), entries[0].GetProperty("at").GetProperty("utc").GetDateTimeOffset());
 
         // Stored: the seller's old holding closed at the transfer, one OwnershipTransferred in the outbox.
-        Assert.Equal(1, await _service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND party_id = @p AND valid_to IS NOT NULL AND share_numerator = 4", ("c", code), ("p", four)));
-        var row = Assert.Single(await _service.OutboxRowsForAsync(code), r => r.MessageType.EndsWith("OwnershipTransferred", StringComparison.Ordinal));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND party_id = @p AND valid_to IS NOT NULL AND share_numerator = 4", ("c", code), ("p", four)));
+        var row = Assert.Single(await Service.OutboxRowsForAsync(code), r => r.MessageType.EndsWith("OwnershipTransferred", StringComparison.Ordinal));
         Assert.Equal((four, buyer, "1"), (row.Payload.GetProperty("fromNationalId").GetString(), row.Payload.GetProperty("toNationalId").GetString(), row.Payload.GetProperty("shareDang").GetString()));
     }
 
@@ -119,7 +121,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     public async Task A_legal_hold_blocks_transfers_until_cleared_and_both_show_in_the_history()
     {
         var (code, four, two, _) = await RegisterFourAndTwoAsync();
-        using var admin = _service.CreateClient(TestTokens.Create([Roles.Admin], name: "Sara Admin", subject: "sara-admin"));
+        using var admin = Service.CreateClient(TestTokens.Create([Roles.Admin], name: "Sara Admin", subject: "sara-admin"));
         Later();
 
         var held = await (await admin.PlaceHoldAsync(code)).AssertJsonAsync(HttpStatusCode.OK);
@@ -127,10 +129,10 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         var again = await (await admin.PlaceHoldAsync(code)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("AlreadyUnderLegalHold", again.GetProperty("reason").GetString());
 
-        var writes = await _service.CountWritesAsync();
+        var writes = await Service.CountWritesAsync();
         var refused = await (await _registrar.TransferAsync(code, TransferRequests.Transfer(four, two, 1))).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("LegalHold", refused.GetProperty("reason").GetString());
-        Assert.Equal(writes, await _service.CountWritesAsync());
+        Assert.Equal(writes, await Service.CountWritesAsync());
         Assert.True((await (await _registrar.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("restrictions").GetProperty("legalHold").GetBoolean());
 
         Later();
@@ -160,14 +162,14 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     public async Task A_seller_who_does_not_hold_the_share_is_refused_with_409_and_nothing_is_written()
     {
         var (code, four, two, _) = await RegisterFourAndTwoAsync();
-        var writes = await _service.CountWritesAsync();
+        var writes = await Service.CountWritesAsync();
 
         var tooMuch = await (await _registrar.TransferAsync(code, TransferRequests.Transfer(two, four, "2.5"))).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("InsufficientShare", tooMuch.GetProperty("reason").GetString());
         var stranger = await (await _registrar.TransferAsync(code, TransferRequests.Transfer(NationalIds.Next(), four, 1))).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("SellerNotOwner", stranger.GetProperty("reason").GetString());
 
-        Assert.Equal(writes, await _service.CountWritesAsync());
+        Assert.Equal(writes, await Service.CountWritesAsync());
     }
 
     [Fact]
@@ -192,14 +194,14 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(6, shares.Values.Sum(int.Parse));
         Assert.Equal(created == 2 ? null : "1", shares.TryGetValue(two, out var remaining) ? remaining : null);
         Assert.Equal(created, shares.Keys.Count(k => k != two && shares[k] == "1"));
-        Assert.Equal(created + 1, await _service.CountAsync("SELECT count(*) FROM property_history WHERE renovation_code = @c", ("c", code)));
+        Assert.Equal(created + 1, await Service.CountAsync("SELECT count(*) FROM property_history WHERE renovation_code = @c", ("c", code)));
     }
 
     [Fact]
     public async Task Bad_transfers_are_400s_naming_each_field_and_write_nothing()
     {
         var (code, four, _, _) = await RegisterFourAndTwoAsync();
-        var writes = await _service.CountWritesAsync();
+        var writes = await Service.CountWritesAsync();
 
         async Task<string[]> FieldsAsync(string path, object body) =>
             [.. (await (await _registrar.PostAsJsonAsync(path, body)).AssertValidationProblemAsync()).EnumerateObject().Select(p => p.Name).Order()];
@@ -220,7 +222,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
         Assert.Equal(["reason"], [.. (await (await _registrar.PlaceHoldAsync(code, reason: " ")).AssertValidationProblemAsync()).EnumerateObject().Select(p => p.Name)]);
         await (await _registrar.PlaceHoldAsync("9-9-9-9-9-9-9")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(writes, await _service.CountWritesAsync());
+        Assert.Equal(writes, await Service.CountWritesAsync());
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
 
         Assert.True((await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf=yesterday")).AssertValidationProblemAsync()).TryGetProperty("asOf", out _));
         // The future is the service's: a microsecond after its now is refused, its now is not.
-        var now = _service.Clock.GetUtcNow();
+        var now = Service.Clock.GetUtcNow();
         Assert.True((await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(now.AddTicks(10).ToString("O"))}")).AssertValidationProblemAsync()).TryGetProperty("asOf", out _));
         await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(now.ToString("O"))}")).AssertJsonAsync(HttpStatusCode.OK);
         await (await _registrar.GetAsync($"{Requests.PropertyPath(code)}?asOf={Uri.EscapeDataString(registeredAt.AddSeconds(-1).ToString("O"))}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -250,8 +252,8 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     public async Task Readers_may_read_everything_but_change_nothing(string role)
     {
         var (code, four, two, _) = await RegisterFourAndTwoAsync();
-        using var reader = _service.CreateClient(TestTokens.Create([role], officeCode: "OFC9", nationalId: "1583250689", district: 9));
-        var writes = await _service.CountWritesAsync();
+        using var reader = Service.CreateClient(TestTokens.Create([role], officeCode: "OFC9", nationalId: "1583250689", district: 9));
+        var writes = await Service.CountWritesAsync();
 
         foreach (var response in new[]
         {
@@ -264,7 +266,7 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
             Assert.Equal("RoleNotAllowed", problem.GetProperty("reason").GetString());
         }
 
-        Assert.Equal(writes, await _service.CountWritesAsync());
+        Assert.Equal(writes, await Service.CountWritesAsync());
         await (await reader.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK);
         await (await reader.GetAsync(TransferRequests.HistoryPath(code))).AssertJsonAsync(HttpStatusCode.OK);
         await (await reader.GetAsync($"{Requests.PropertiesPath}?district=9")).AssertJsonAsync(HttpStatusCode.OK);
@@ -274,8 +276,8 @@ public sealed class TransferTests : IClassFixture<PropertyService>, IDisposable
     public async Task A_token_without_any_city_role_reads_nothing_and_no_token_is_401()
     {
         var (code, four, two, _) = await RegisterFourAndTwoAsync();
-        using var roleless = _service.CreateClient(TestTokens.Create([]));
-        using var anonymous = _service.CreateClient();
+        using var roleless = Service.CreateClient(TestTokens.Create([]));
+        using var anonymous = Service.CreateClient();
 
         foreach (var path in new[] { Requests.PropertyPath(code), TransferRequests.HistoryPath(code), Requests.PropertiesPath })
         {

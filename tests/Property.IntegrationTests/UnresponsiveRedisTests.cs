@@ -10,17 +10,14 @@ namespace CityEServices.Property.IntegrationTests;
 /// from the database: the cache is a speed-up, never a dependency.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class UnresponsiveRedisTests : IClassFixture<UnresponsiveRedisTests.ServiceWithSilentRedis>, IDisposable
+public sealed class UnresponsiveRedisTests : ServiceTest<UnresponsiveRedisTests.ServiceWithSilentRedis>, IClassFixture<UnresponsiveRedisTests.ServiceWithSilentRedis>
 {
-    private readonly ServiceWithSilentRedis _service;
 
     public UnresponsiveRedisTests(ServiceWithSilentRedis service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
     }
 
-    public void Dispose() => _service.Log.Current = null;
 
     /// <summary>The property service whose Redis is a socket that swallows every command.</summary>
     public sealed class ServiceWithSilentRedis(ServerFixture servers) : PropertyService(servers)
@@ -74,7 +71,7 @@ public sealed class UnresponsiveRedisTests : IClassFixture<UnresponsiveRedisTest
     [Fact]
     public async Task The_service_starts_registers_and_reads_from_the_database()
     {
-        using var registrar = _service.CreateClient(TestTokens.Registrar());
+        using var registrar = Service.CreateClient(TestTokens.Registrar());
         const string Code = "14-3-3-1-0-0-0";
         var owner = NationalIds.Next();
 

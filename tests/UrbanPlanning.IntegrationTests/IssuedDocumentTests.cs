@@ -14,34 +14,31 @@ namespace CityEServices.UrbanPlanning.IntegrationTests;
 /// and revocation by the district's reviewer.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed partial class IssuedDocumentTests : IClassFixture<WorkflowService>, IDisposable
+public sealed partial class IssuedDocumentTests : ServiceTest<WorkflowService>, IClassFixture<WorkflowService>
 {
     private static readonly object BuildingDetails = new { floors = 4, areaM2 = 250, usage = "Residential" };
 
-    private readonly WorkflowService _service;
 
     public IssuedDocumentTests(WorkflowService service, ITestOutputHelper output)
+        : base(service, output)
     {
-        _service = service;
-        _service.Log.Current = output;
     }
 
-    public void Dispose() => _service.Log.Current = null;
 
     [Fact]
     public async Task Issuing_a_building_permit_stores_its_document_whose_pdf_reads_in_Persian_and_which_verifies()
     {
-        var file = await _service.OpenFileAsync(district: 6, office: "OFC6");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(6));
+        var file = await Service.OpenFileAsync(district: 6, office: "OFC6");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(6));
         var (requestId, number) = await IssueBuildingPermitAsync(file, reviewer);
 
         // The row commits with the move: its number is the request's issued number, valid for two years.
-        Assert.Equal(1, await _service.CountAsync(
+        Assert.Equal(1, await Service.CountAsync(
             "SELECT count(*) FROM issued_documents WHERE number = @n AND request_id = @r AND type = 'BUILDING_PERMIT' AND status = 'Valid' " +
             "AND supersedes IS NULL AND expires_at = issued_at + interval '2 years' AND length(pdf) > 1000",
             ("n", number), ("r", Guid.Parse(requestId))));
         // The PDF goes to the archive through the outbox, with the same commit.
-        var handedOver = Assert.Single(await _service.OutboxRowsAsync("IssuedDocumentRendered", file.Number)).Payload;
+        var handedOver = Assert.Single(await Service.OutboxRowsAsync("IssuedDocumentRendered", file.Number)).Payload;
         Assert.Equal(number, handedOver.GetProperty("documentNumber").GetString());
         Assert.Equal("BUILDING_PERMIT", handedOver.GetProperty("serviceType").GetString());
 
@@ -64,7 +61,7 @@ public sealed partial class IssuedDocumentTests : IClassFixture<WorkflowService>
         Assert.DoesNotContain(file.Applicant, text, StringComparison.Ordinal);
 
         // Anyone verifies the number: valid, with the holder masked.
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         var byNumber = await (await anonymous.GetAsync($"/api/verify/{number}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("valid", byNumber.GetProperty("status").GetString());
         Assert.Equal("BUILDING_PERMIT", byNumber.GetProperty("type").GetString());
@@ -95,11 +92,11 @@ public sealed partial class IssuedDocumentTests : IClassFixture<WorkflowService>
     [Fact]
     public async Task An_altered_payload_is_invalid_and_an_unknown_number_is_404()
     {
-        var file = await _service.OpenFileAsync(district: 8, office: "OFC8");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(8));
+        var file = await Service.OpenFileAsync(district: 8, office: "OFC8");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(8));
         var (_, number) = await IssueBuildingPermitAsync(file, reviewer);
         var payload = await SignedPayloadAsync(number);
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
 
         // One character of the signed part changed (kept inside the Base45 alphabet): the signature fails.
         var at = payload.Length / 2;
@@ -118,61 +115,61 @@ public sealed partial class IssuedDocumentTests : IClassFixture<WorkflowService>
 
         // Downloading the PDF needs a reader of the file; a request without a document has none.
         Assert.Contains((await anonymous.GetAsync($"{Workflow.RequestPath(Guid.NewGuid().ToString())}/document")).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
-        var submitted = await _service.SubmittedRequestAsync(file);
+        var submitted = await Service.SubmittedRequestAsync(file);
         await (await file.Operator.GetAsync($"{Workflow.RequestPath(submitted)}/document")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_district_reviewer_revokes_and_verification_says_revoked_at_once()
     {
-        var file = await _service.OpenFileAsync(district: 14, office: "OFC14");
-        using var reviewer = _service.CreateClient(TestTokens.Reviewer(14));
-        using var otherReviewer = _service.CreateClient(TestTokens.Reviewer(2));
+        var file = await Service.OpenFileAsync(district: 14, office: "OFC14");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(14));
+        using var otherReviewer = Service.CreateClient(TestTokens.Reviewer(2));
         var (requestId, number) = await IssueBuildingPermitAsync(file, reviewer);
         var revocations = $"{Workflow.RequestPath(requestId)}/revocations";
 
         await Workflow.AssertProblemAsync(await otherReviewer.PostAsJsonAsync(revocations, new { reason = "اشتباه" }), HttpStatusCode.Forbidden, "WrongDistrict");
         await Workflow.AssertProblemAsync(await file.Operator.PostAsJsonAsync(revocations, new { reason = "اشتباه" }), HttpStatusCode.Forbidden, "RoleNotAllowed");
         await (await reviewer.PostAsJsonAsync(revocations, new { reason = " " })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(0, await _service.CountAsync("SELECT count(*) FROM issued_documents WHERE number = @n AND status <> 'Valid'", ("n", number)));
+        Assert.Equal(0, await Service.CountAsync("SELECT count(*) FROM issued_documents WHERE number = @n AND status <> 'Valid'", ("n", number)));
 
-        _service.Clock.Advance(TimeSpan.FromMinutes(1));
+        Service.Clock.Advance(TimeSpan.FromMinutes(1));
         var revoked = await (await reviewer.PostAsJsonAsync(revocations, new { reason = "نقشه‌ها با وضع موجود مطابقت ندارد" })).AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal("revoked", revoked.GetProperty("status").GetString());
         Assert.Equal(number, revoked.GetProperty("number").GetString());
 
-        using var anonymous = _service.CreateClient();
+        using var anonymous = Service.CreateClient();
         Assert.Equal("revoked", (await (await anonymous.GetAsync($"/api/verify/{number}")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
         var payload = await SignedPayloadAsync(number);
         Assert.Equal("revoked", (await (await anonymous.PostAsJsonAsync("/api/verify", new { payload })).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
 
-        var announced = Assert.Single(await _service.OutboxRowsAsync("PermitRevoked", file.Number)).Payload;
+        var announced = Assert.Single(await Service.OutboxRowsAsync("PermitRevoked", file.Number)).Payload;
         Assert.Equal(number, announced.GetProperty("documentNumber").GetString());
         Assert.Equal("نقشه‌ها با وضع موجود مطابقت ندارد", announced.GetProperty("reason").GetString());
         Assert.Matches("^user:", announced.GetProperty("revokedBy").GetString());
 
         // Revoking twice would rewrite who revoked it and why.
-        using var admin = _service.CreateClient(TestTokens.Admin());
+        using var admin = Service.CreateClient(TestTokens.Admin());
         await Workflow.AssertProblemAsync(await admin.PostAsJsonAsync(revocations, new { reason = "دوباره" }), HttpStatusCode.Conflict, "AlreadyRevoked");
-        Assert.Single(await _service.OutboxRowsAsync("PermitRevoked", file.Number));
+        Assert.Single(await Service.OutboxRowsAsync("PermitRevoked", file.Number));
     }
 
     private async Task<(string RequestId, string Number)> IssueBuildingPermitAsync(OpenedFile file, HttpClient reviewer)
     {
-        _service.Documents.Hold(file.RenovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
+        Service.Documents.Hold(file.RenovationCode, "OWNERSHIP_DEED", "IDENTITY_DOCUMENT", "ARCHITECTURAL_PLAN", "STRUCTURAL_PLAN");
         var created = await (await file.Operator.PostAsJsonAsync(Workflow.RequestsPath(file.Number), new { serviceType = "BUILDING_PERMIT", details = BuildingDetails }))
             .AssertJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("requestId").GetString()!;
-        (await _service.ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
-        (await _service.ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
-        (await _service.ActAsync(file.Operator, id, new { action = "pay", receipt = Workflow.NewReference("POS") })).EnsureSuccessStatusCode();
-        var issued = await (await _service.ActAsync(reviewer, id, new { action = "issue" })).AssertJsonAsync(HttpStatusCode.OK);
+        (await Service.ActAsync(reviewer, id, new { action = "review" })).EnsureSuccessStatusCode();
+        (await Service.ActAsync(reviewer, id, new { action = "assessFee" })).EnsureSuccessStatusCode();
+        (await Service.ActAsync(file.Operator, id, new { action = "pay", receipt = Workflow.NewReference("POS") })).EnsureSuccessStatusCode();
+        var issued = await (await Service.ActAsync(reviewer, id, new { action = "issue" })).AssertJsonAsync(HttpStatusCode.OK);
         return (id, issued.GetProperty("issuedNumber").GetString()!);
     }
 
     private async Task<string> SignedPayloadAsync(string number)
     {
-        await using var connection = _service.OpenDatabase();
+        await using var connection = Service.OpenDatabase();
         await using var command = new Npgsql.NpgsqlCommand("SELECT signed_payload FROM issued_documents WHERE number = @n", connection);
         command.Parameters.AddWithValue("n", number);
         return (string)(await command.ExecuteScalarAsync())!;

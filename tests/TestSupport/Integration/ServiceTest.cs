@@ -23,7 +23,16 @@ public abstract class ServiceTest<TService> : IDisposable
 
     public void Dispose()
     {
-        Service.Log.Current = null;
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A test class with things of its own to dispose (a gRPC channel, a client) overrides this and calls it.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Service.Log.Current = null;
+        }
     }
 }
