@@ -39,7 +39,6 @@ public static class Extensions
         builder.Services.AddSingleton<DocumentKeys>();
         builder.Services.AddSingleton<IssuedDocumentRenderer>();
         builder.Services.AddScoped<DocumentIssuer>();
-        builder.UseConfiguredHolidays();
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName)
             .Validate(o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000, "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.")
             .ValidateOnStart();

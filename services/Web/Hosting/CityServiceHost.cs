@@ -13,11 +13,12 @@ namespace CityEServices.Web.Hosting;
 /// </summary>
 public static class CityServiceHost
 {
-    /// <summary>Telemetry, health, discovery and resilience, then token validation (with the revocation list).</summary>
+    /// <summary>Telemetry, health, discovery and resilience, token validation (with the revocation list), and the configured holidays.</summary>
     public static WebApplicationBuilder AddCityService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddDefaultAuthentication();
+        builder.UseConfiguredHolidays();
         return builder;
     }
 

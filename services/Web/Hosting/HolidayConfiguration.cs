@@ -1,9 +1,15 @@
-namespace CityEServices.UrbanPlanning.Infrastructure;
+using CityEServices.Iran;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace CityEServices.Web.Hosting;
 
 /// <summary>
 /// Iran:Holidays: the holidays the published table lacks or got wrong, as Solar Hijri dates
 /// (<c>Iran:Holidays:Additional:0 = 1407/01/20</c>, <c>Iran:Holidays:Cancelled:0 = …</c>): later years'
-/// lunar holidays, or a day off the government declares at short notice, without a release.
+/// lunar holidays, or a day off the government declares at short notice, without a release. Read by the
+/// shared start-up, so every service that counts working days (urban planning's SLA clocks, office
+/// management's open-data turnarounds) counts the same ones.
 /// </summary>
 public static class HolidayConfiguration
 {
