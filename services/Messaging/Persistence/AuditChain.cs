@@ -29,12 +29,17 @@ public static partial class AuditChain
     /// <summary>
     /// Adds the chain columns, chains the rows already there (in id order), then installs the triggers
     /// (insert: chain; update, delete, truncate: refuse) and revokes UPDATE, DELETE and TRUNCATE.
-    /// <paramref name="lockKey"/> must be unique per table within the database.
+    /// <paramref name="lockKey"/> must be unique per table within the database; <paramref name="orderExistingBy"/>
+    /// is the column list (e.g. <c>"at, id"</c>) that puts the rows already there in the order they were written.
     /// </summary>
     public static string Install(string table, int lockKey, string orderExistingBy = "id")
     {
         RequireIdentifier(table);
-        RequireIdentifier(orderExistingBy);
+        foreach (var column in orderExistingBy.Split(", "))
+        {
+            RequireIdentifier(column);
+        }
+
         var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
         var canonicalRow = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t");
         return $"""
@@ -47,7 +52,7 @@ public static partial class AuditChain
                 prev bytea := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
                 hash bytea;
             BEGIN
-                FOR r IN SELECT ctid AS row_id, t.* FROM {table} t ORDER BY t.{orderExistingBy} LOOP
+                FOR r IN SELECT ctid AS row_id, t.* FROM {table} t ORDER BY {orderExistingBy} LOOP
                     seq := seq + 1;
                     SELECT sha256(prev || convert_to({canonicalRow}, 'UTF8')) INTO hash FROM {table} t WHERE t.ctid = r.row_id;
                     UPDATE {table} SET chain_seq = seq, prev_hash = prev, entry_hash = hash WHERE ctid = r.row_id;
