@@ -16,8 +16,8 @@ public sealed class AuditChainSqlTests
         Assert.Contains("BEFORE TRUNCATE ON request_transitions", sql, StringComparison.Ordinal);
         Assert.Contains("ORDER BY at, id LOOP", sql, StringComparison.Ordinal);
         Assert.Contains($"CREATE OR REPLACE FUNCTION {AuditChain.VerifyFunction}(tbl regclass)", sql, StringComparison.Ordinal);
-        // The trigger and the verifier hash the same canonical text under the same settings.
-        Assert.Equal(2, Count(sql, "jsonb_strip_nulls(to_jsonb("));
+        // The backfill, the trigger and the verifier hash the same canonical text under the same settings.
+        Assert.Equal(3, Count(sql, "jsonb_strip_nulls(to_jsonb("));
         Assert.Equal(3, Count(sql, "SET timezone = 'UTC'"));
     }
 
