@@ -24,6 +24,7 @@ app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
 app.MapRevocationsApi();
+app.MapAuditApi();
 
 await app.MigrateIdentityDatabaseAsync();
 

@@ -69,6 +69,7 @@ public static class Extensions
         services.AddScoped<RankOffices>();
         services.AddScoped<GetAuthorizationDecision>();
         services.AddScoped<GetPerformance>();
+        services.AddScoped<VerifyAuditChain>();
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ app.MapServiceTypesApi();
 app.MapScorecardsApi();
 app.MapOpenDataApi();
 app.MapAuthorizationApi();
+app.MapAuditApi();
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<OfficeManagementDbContext>();

@@ -53,5 +53,6 @@ public static class Extensions
         services.AddScoped<TransferOwnership>();
         services.AddScoped<PlaceLegalHold>();
         services.AddScoped<ClearLegalHold>();
+        services.AddScoped<VerifyAuditChain>();
     }
 }

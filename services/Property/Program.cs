@@ -7,6 +7,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
+app.MapAuditApi();
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<PropertyDbContext>();

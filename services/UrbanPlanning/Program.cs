@@ -14,5 +14,6 @@ app.MapPaymentsApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();
 app.MapQueuesApi();
+app.MapAuditApi();
 
 await app.RunCityServiceAsync<UrbanPlanningDbContext>();

@@ -25,6 +25,9 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
 
     private const int ActorMaxLength = 120;
 
+    /// <summary>Who changed which account: append-only and hash-chained (see <see cref="AuditChain"/>).</summary>
+    public const string AccountChangesTable = "account_changes";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();
@@ -89,7 +92,8 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
 
         modelBuilder.Entity<AccountChange>(change =>
         {
-            change.ToTable("account_changes");
+            // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
+            change.ToTable(AccountChangesTable);
             change.HasKey(c => c.Id);
             change.Property(c => c.Id).HasColumnName("id").UseIdentityAlwaysColumn();
             change.Property(c => c.Account).HasColumnName("account").HasMaxLength(110);

@@ -24,6 +24,9 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         configurationBuilder.Properties<decimal>().HavePrecision(5, 2);
     }
 
+    /// <summary>The offices' status history: append-only and hash-chained (see <see cref="AuditChain"/>).</summary>
+    public const string StatusChangesTable = "office_status_changes";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Office>(ConfigureOffice);
@@ -104,7 +107,8 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
 
     private static void ConfigureStatusChange(EntityTypeBuilder<OfficeStatusChange> change)
     {
-        change.ToTable("office_status_changes");
+        // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
+        change.ToTable(StatusChangesTable);
         change.HasKey(c => c.Id);
         change.Property(c => c.Id).ValueGeneratedNever();
         change.Property(c => c.FromStatus).HasConversion<string>().HasMaxLength(16);

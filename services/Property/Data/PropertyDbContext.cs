@@ -10,6 +10,9 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
+    /// <summary>The registry's history: append-only and hash-chained (see <see cref="AuditChain"/>).</summary>
+    public const string HistoryTable = "property_history";
+
     /// <summary>The audit of reads of citizens' data (<see cref="PersonalDataRead"/>).</summary>
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
@@ -103,7 +106,8 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     private static void ConfigureHistory(EntityTypeBuilder<HistoryEntry> history)
     {
-        history.ToTable("property_history");
+        // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
+        history.ToTable(HistoryTable);
         history.HasKey(h => h.Id);
         history.Property(h => h.Id).ValueGeneratedNever();
         history.Property(h => h.Kind).HasConversion<string>().HasMaxLength(32);

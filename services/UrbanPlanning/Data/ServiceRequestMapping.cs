@@ -45,7 +45,8 @@ internal static class ServiceRequestMapping
 
         modelBuilder.Entity<RequestTransition>(transition =>
         {
-            transition.ToTable("request_transitions");
+            // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
+            transition.ToTable(UrbanPlanningDbContext.TransitionsTable);
             transition.HasKey(t => t.Id);
             transition.Property(t => t.Id).HasColumnName("id").UseIdentityAlwaysColumn();
             transition.Property(t => t.RequestId).HasColumnName("request_id");

@@ -7,6 +7,9 @@ namespace CityEServices.UrbanPlanning.Data;
 public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbContext> options) : DbContext(options)
 {
     public const string FilesTable = "files";
+
+    /// <summary>The request history: append-only and hash-chained (see <see cref="AuditChain"/>).</summary>
+    public const string TransitionsTable = "request_transitions";
     public const string TrackingCodeIndex = "ix_files_tracking_code";
     public const string RenovationCodeIndex = "ix_files_renovation_code";
 

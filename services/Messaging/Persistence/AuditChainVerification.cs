@@ -1,0 +1,60 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityEServices.Messaging.Persistence;
+
+/// <summary>What <c>audit_chain_verify</c> found in one table.</summary>
+/// <param name="Entries">How many entries the table holds.</param>
+/// <param name="HeadSequence">The last entry's sequence number (null when empty).</param>
+/// <param name="HeadHash">The last entry's hash (null when empty).</param>
+/// <param name="FirstBroken">The first entry that does not verify, or null when the chain is intact.</param>
+public sealed record AuditChainReport(long Entries, long? HeadSequence, byte[]? HeadHash, BrokenAuditEntry? FirstBroken)
+{
+    public bool Intact => FirstBroken is null;
+}
+
+/// <param name="Sequence">The entry's sequence number in the chain.</param>
+/// <param name="Id">The row's id (null when the entry is missing).</param>
+/// <param name="Reason">One of <see cref="AuditChainBreaks"/>.</param>
+public sealed record BrokenAuditEntry(long Sequence, string? Id, string Reason);
+
+public static class AuditChainVerification
+{
+    /// <summary>Recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
+    public static async Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT entry_count, head_seq, head_hash, broken_seq, broken_id, broken_reason FROM {AuditChain.VerifyFunction}(CAST(@table AS regclass))";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "table";
+            parameter.Value = table;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var broken = reader.IsDBNull(3)
+                ? null
+                : new BrokenAuditEntry(reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
+            return new AuditChainReport(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+                broken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+}

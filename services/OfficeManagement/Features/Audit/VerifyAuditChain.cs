@@ -1,0 +1,24 @@
+using CityEServices.Web.Authorization;
+
+namespace CityEServices.OfficeManagement.Features.Audit;
+
+/// <summary>Recomputes the hash chain of the offices' status changes (admins only).</summary>
+public sealed class VerifyAuditChain(OfficeManagementDbContext db)
+{
+    public async Task<Outcome<AuditChainResponse>> HandleAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.IsIn(Roles.Admin))
+        {
+            return Problem.Forbidden(OfficeAuthorizations.RoleNotAllowed, "Only an admin verifies the audit trail.");
+        }
+
+        var report = await db.VerifyAuditChainAsync(OfficeManagementDbContext.StatusChangesTable, cancellationToken);
+        return new AuditChainResponse(
+            OfficeManagementDbContext.StatusChangesTable,
+            report.Intact,
+            report.Entries,
+            report.HeadSequence,
+            report.HeadHash is null ? null : Convert.ToHexStringLower(report.HeadHash),
+            report.FirstBroken is { } broken ? new BrokenEntryResponse(broken.Sequence, broken.Id, broken.Reason) : null);
+    }
+}

@@ -1,0 +1,48 @@
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.Messaging.Tests;
+
+/// <summary>The SQL of the audit chain is built from table names: only plain identifiers get in.</summary>
+public sealed class AuditChainSqlTests
+{
+    [Fact]
+    public void Installs_the_chain_its_guards_and_the_verifier_for_the_table()
+    {
+        var sql = AuditChain.Install("request_transitions", lockKey: 7, orderExistingBy: "at, id");
+
+        Assert.Contains("CREATE TRIGGER zz_audit_chain BEFORE INSERT ON request_transitions", sql, StringComparison.Ordinal);
+        Assert.Contains($"pg_advisory_xact_lock({AuditChain.LockClass}, 7)", sql, StringComparison.Ordinal);
+        Assert.Contains("BEFORE UPDATE OR DELETE ON request_transitions", sql, StringComparison.Ordinal);
+        Assert.Contains("BEFORE TRUNCATE ON request_transitions", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY at, id LOOP", sql, StringComparison.Ordinal);
+        Assert.Contains($"CREATE OR REPLACE FUNCTION {AuditChain.VerifyFunction}(tbl regclass)", sql, StringComparison.Ordinal);
+        // The backfill, the trigger and the verifier hash the same canonical text under the same settings.
+        Assert.Equal(3, Count(sql, "jsonb_strip_nulls(to_jsonb("));
+        Assert.Equal(3, Count(sql, "SET timezone = 'UTC'"));
+    }
+
+    [Theory]
+    [InlineData("request_transitions; DROP TABLE files", "id")]
+    [InlineData("Request_Transitions", "id")]
+    [InlineData("\"quoted\"", "id")]
+    [InlineData("request_transitions", "at; DELETE FROM files")]
+    [InlineData("request_transitions", "at,id")]
+    [InlineData("", "id")]
+    public void Refuses_anything_but_plain_identifiers(string table, string orderBy) =>
+        Assert.Throws<ArgumentException>(() => AuditChain.Install(table, 1, orderBy));
+
+    [Fact]
+    public void Uninstall_refuses_a_non_identifier() =>
+        Assert.Throws<ArgumentException>(() => AuditChain.Uninstall("x; DROP TABLE y"));
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
