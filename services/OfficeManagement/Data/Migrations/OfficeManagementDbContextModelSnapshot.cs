@@ -395,6 +395,9 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                     b.HasKey("RequestId")
                         .HasName("pk_request_records");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_request_records_submitted_at");
+
                     b.HasIndex("OfficeCode", "ServiceType")
                         .HasDatabaseName("ix_request_records_office_code_service_type");
 
