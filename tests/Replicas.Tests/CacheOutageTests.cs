@@ -26,6 +26,17 @@ public sealed class CacheOutageTests(ReplicaStackFixture stack, ITestOutputHelpe
         var readPath = $"/api/properties/{world.RenovationCode}";
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await AssertEveryReplicaReadyAsync(probe, "before Redis was stopped");
+        // A replica started again by an earlier test (DrainTests) rejoins the gateway's rotation a little later:
+        // wait until both property replicas serve reads with Redis up, so a one-sided spread below means the outage.
+        var warm = await ReadsLoggedAsync(readPath);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await stack.Gateway.GetAsync(readPath, admin).ExpectAsync(HttpStatusCode.OK);
+                return (await ReadsLoggedAsync(readPath)).Zip(warm, (a, b) => a - b).All(reads => reads > 0);
+            },
+            TimeSpan.FromSeconds(60),
+            $"both property replicas to serve {readPath} with Redis up");
         var before = await ReadsLoggedAsync(readPath);
         string witness;
 
