@@ -95,21 +95,10 @@ public sealed class FaultStackFixture : IAsyncLifetime
     }
 
     /// <summary>Stops a resource the way the dashboard's stop button does, and waits until it has stopped.</summary>
-    public async Task StopAsync(string resource)
-    {
-        var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
-        Assert.True(result.Success, $"stop {resource}: {result.Message}");
-        await WaitForStateAsync(resource, KnownResourceStates.TerminalStates);
-    }
+    public Task StopAsync(string resource) => App.StopResourceAsync(resource, ResourceDeadline);
 
     /// <summary>Starts a stopped resource again and waits until it reports healthy.</summary>
-    public async Task StartAsync(string resource)
-    {
-        var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
-        Assert.True(result.Success, $"start {resource}: {result.Message}");
-        using var timeout = new CancellationTokenSource(ResourceDeadline);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-    }
+    public Task StartAsync(string resource) => App.StartResourceAsync(resource, ResourceDeadline);
 
     /// <summary>Kills a resource's process outright (SIGKILL: no graceful shutdown, in-flight work lost).</summary>
     public async Task KillAsync(string resource)
@@ -134,8 +123,6 @@ public sealed class FaultStackFixture : IAsyncLifetime
     /// <summary>Whether a resource is running right now (a crashed process shows as exited).</summary>
     public bool IsRunning(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var current) && current.Snapshot.State?.Text == KnownResourceStates.Running;
-
-    private ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
 
     private async Task WaitForStateAsync(string resource, IEnumerable<string> states)
     {

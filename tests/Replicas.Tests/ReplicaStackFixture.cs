@@ -85,14 +85,11 @@ public sealed class ReplicaStackFixture : IAsyncLifetime
     public async Task<int> RequestsLoggedAsync(string replica, string pathPart) =>
         (await LogsAsync(replica)).Count(line => line.Contains("Request starting", StringComparison.Ordinal) && line.Contains(pathPart, StringComparison.Ordinal));
 
-    /// <summary>Starts a stopped replica again (the dashboard's start button) and waits until it reports healthy.</summary>
-    public async Task StartAsync(string replica)
-    {
-        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(replica, KnownResourceCommands.StartCommand);
-        Assert.True(result.Success, $"start {replica}: {result.Message}");
-        using var timeout = new CancellationTokenSource(ResourceDeadline);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(replica, timeout.Token);
-    }
+    /// <summary>Starts a stopped resource again (the dashboard's start button) and waits until it reports healthy.</summary>
+    public Task StartAsync(string replica) => App.StartResourceAsync(replica, ResourceDeadline);
+
+    /// <summary>Stops a resource (a server such as <c>redis-server</c>, or a replica) as the dashboard's stop button does, and waits until it has stopped.</summary>
+    public Task StopAsync(string resource) => App.StopResourceAsync(resource, ResourceDeadline);
 
     public async Task WaitUntilExitedAsync(string replica)
     {

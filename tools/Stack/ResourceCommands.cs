@@ -1,0 +1,41 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityEServices.Stack;
+
+/// <summary>
+/// Stops and starts a resource of a running stack the way the dashboard's buttons do (Aspire's own
+/// resource commands), and waits until it has stopped or is healthy again: the lever the fault and
+/// replica tests pull to take a server (Redis, the broker) or a replica away and bring it back.
+/// </summary>
+public static class ResourceCommands
+{
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(120);
+
+    /// <summary>Stops <paramref name="resource"/> and waits until it has reached a terminal state.</summary>
+    public static async Task StopResourceAsync(this DistributedApplication app, string resource, TimeSpan? deadline = null)
+    {
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"stop {resource}: {result.Message}");
+        }
+
+        using var timeout = new CancellationTokenSource(deadline ?? DefaultDeadline);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped <paramref name="resource"/> again and waits until it reports healthy.</summary>
+    public static async Task StartResourceAsync(this DistributedApplication app, string resource, TimeSpan? deadline = null)
+    {
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"start {resource}: {result.Message}");
+        }
+
+        using var timeout = new CancellationTokenSource(deadline ?? DefaultDeadline);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+}
