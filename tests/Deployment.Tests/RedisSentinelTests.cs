@@ -66,6 +66,12 @@ public sealed class RedisSentinelTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => (await SentinelAsync("replicas", "city")).Contains($"{_replicaPort}", StringComparison.Ordinal)
             && !(await SentinelAsync("replicas", "city")).Contains("disconnected", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the Sentinel knows the replica");
 
+        // Replication is asynchronous, and the hook's wait for the replicas to catch up was once seen to let
+        // the failover lose this write (CI, under load): this test is about the handover, so the write is on
+        // the replica before it starts.
+        await using var replica = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_replicaPort},user=archive,password={Password("archive")}");
+        await Eventually.UntilAsync(async () => await replica.GetDatabase().StringGetAsync("archive:before") == "1", TimeSpan.FromSeconds(15), "the replica has the primary's write");
+
         // The preStop hook of the primary's pod.
         var prestop = await RunAsync("prestop", _primaryPort);
         Assert.True(prestop.ExitCode == 0, prestop.Output);
