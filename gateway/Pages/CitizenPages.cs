@@ -12,9 +12,11 @@ public static class CitizenPages
 
     public static WebApplication MapCitizenPages(this WebApplication app)
     {
-        // Tracking a file's requests by its tracking code (/api/track), verifying an issued document (/api/verify).
+        // Tracking a file's requests by its tracking code (/api/track), verifying an issued document (/api/verify),
         app.MapPage("/track", "track.html", "text/html; charset=utf-8");
         app.MapPage("/verify", "verify.html", "text/html; charset=utf-8");
+        // The city's performance from the open data (/api/open-data/performance), a chart per measure.
+        app.MapPage("/transparency", "transparency.html", "text/html; charset=utf-8");
         app.MapPage("/city.css", "city.css", "text/css; charset=utf-8");
         app.MapPage("/city.js", "city.js", "text/javascript; charset=utf-8");
         return app;

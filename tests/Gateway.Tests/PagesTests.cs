@@ -22,6 +22,7 @@ public sealed class PagesTests(GatewayFixture fixture)
 
     [Theory]
     [InlineData("/verify", "text/html", "/api/verify")]
+    [InlineData("/transparency", "text/html", "/api/open-data/performance")]
     [InlineData("/city.css", "text/css", "font-family")]
     [InlineData("/city.js", "text/javascript", "persianDigits")]
     public async Task The_verification_page_and_what_the_pages_share_are_anonymous_and_locked_to_this_origin(string path, string mediaType, string content)

@@ -32,6 +32,9 @@ public sealed class FakeService : IAsyncDisposable
     /// <summary>Subjects identity has revoked (their tokens issued up to the time given), as /internal/revocations lists them.</summary>
     public ConcurrentDictionary<string, DateTimeOffset> Revocations { get; } = new();
 
+    /// <summary>The query strings of the open-data requests received, in order.</summary>
+    public ConcurrentQueue<string> OpenDataQueries { get; } = new();
+
     public int HitsFor(string testId) => Hits.TryGetValue(testId, out var n) ? n : 0;
 
     public async Task StartAsync()
@@ -73,6 +76,13 @@ public sealed class FakeService : IAsyncDisposable
             nationalId == TrackedFile.NationalId
                 ? Results.Text(TrackedFile.Json, "application/json")
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file."));
+
+        // What office management answers on GET /api/open-data/performance; the range asked is kept for the test.
+        _app.MapGet("/api/open-data/performance", (HttpContext context) =>
+        {
+            OpenDataQueries.Enqueue(context.Request.QueryString.Value ?? string.Empty);
+            return Results.Text(OpenDataAnswer.Json, "application/json");
+        });
 
         // What identity answers on GET /internal/revocations: the revocations a test put here.
         _app.MapGet("/internal/revocations", () => Results.Json(new
