@@ -27,9 +27,9 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
         Assert.Contains("?from=1404%2F01&to=1404%2F06&groupBy=office", fixture.Service.OpenDataQueries);
         Assert.Equal("از ۱۴۰۴/۰۱ تا ۱۴۰۴/۰۶ به تفکیک دفتر", await page.TextContentAsync("#report-title"));
 
-        // A chart for each of the six published measures, one bar per published office: the withheld one has none.
+        // A chart for each of the seven published measures, one bar per published office: the withheld one has none.
         var charts = page.Locator("#charts svg");
-        Assert.Equal(6, await charts.CountAsync());
+        Assert.Equal(7, await charts.CountAsync());
         Assert.Equal(2, await page.Locator("svg[data-measure=requests] rect.bar").CountAsync());
         var widths = await page.EvalOnSelectorAllAsync<double[]>("svg[data-measure=requests] rect.bar", "bars => bars.map(b => b.width.baseVal.value)");
         Assert.Equal(8.0 / 20, widths[1] / widths[0], precision: 2);
@@ -40,9 +40,10 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
 
         Assert.Equal("تعداد درخواست‌ها۳۱", await page.TextContentAsync(".total[data-measure=requests]"));
         Assert.Equal("میانه زمان رسیدگی (روز کاری)۶.۵", await page.TextContentAsync(".total[data-measure=medianTurnaroundWorkingDays]"));
+        Assert.Equal("عوارض وصول‌شده (ریال)۹۳٬۰۰۰٬۰۰۰", await page.TextContentAsync(".total[data-measure=feesCollectedRial]"));
         Assert.Contains("دفتر خدمات الکترونیک ۲۲۰۷", await page.TextContentAsync("#suppressed"), StringComparison.Ordinal);
         var withheld = await page.Locator("tr.suppressed td").AllTextContentsAsync();
-        Assert.Equal(["دفتر خدمات الکترونیک ۲۲۰۷", .. Enumerable.Repeat("منتشر نمی‌شود", 6)], withheld);
+        Assert.Equal(["دفتر خدمات الکترونیک ۲۲۰۷", .. Enumerable.Repeat("منتشر نمی‌شود", 7)], withheld);
         Assert.Equal("۵", await page.TextContentAsync("#minimum"));
     }
 

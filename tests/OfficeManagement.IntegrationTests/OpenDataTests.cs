@@ -81,6 +81,9 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         // Turnarounds 0.25, 0.25, 0.5, 0.75, 1, 1 working days: the median 0.625, published to two decimals.
         Assert.Equal(0.63, total.GetProperty("medianTurnaroundWorkingDays").GetDouble());
         Assert.Equal(1.0, total.GetProperty("p90TurnaroundWorkingDays").GetDouble());
+        // Six paid requests, counted once each although every later move repeats the fee.
+        Assert.Equal(6 * Fee, total.GetProperty("feesCollectedRial").GetDecimal());
+        Assert.Equal(await Service.CountAsync("SELECT coalesce(sum(fee_paid_rial), 0)::bigint FROM request_records WHERE submitted_at >= @start AND submitted_at < @end", ("start", start), ("end", end)), total.GetProperty("feesCollectedRial").GetInt64());
 
         // ODA2 (3) and ODA4 (1) are below 5; together still below 5, so the next smallest (ODA3, 5) goes too.
         var offices = Rows(byOffice);
@@ -94,6 +97,7 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         Assert.Equal(1.0, oda1.GetProperty("p90TurnaroundWorkingDays").GetDouble());
         Assert.Equal(0.8333m, oda1.GetProperty("slaCompliance").GetDecimal());
         Assert.Equal(0.8333m, oda1.GetProperty("firstTimeRightRate").GetDecimal());
+        Assert.Equal(5 * Fee, oda1.GetProperty("feesCollectedRial").GetDecimal());
         foreach (var code in new[] { "ODA2", "ODA3", "ODA4" })
         {
             AssertSuppressed(offices[code]);
@@ -150,13 +154,13 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         Assert.Equal("public, max-age=300", csvResponse.Headers.CacheControl?.ToString());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "from,to,group_by,key,name,suppressed,requests,issued,median_turnaround_working_days,p90_turnaround_working_days,sla_compliance,first_time_right_rate",
+            "from,to,group_by,key,name,suppressed,requests,issued,median_turnaround_working_days,p90_turnaround_working_days,sla_compliance,first_time_right_rate,fees_collected_rial",
             lines[0]);
-        Assert.Equal("1404/09,1404/09,office,all,,false,5,5,0.5,0.5,1,1", lines[1]);
+        Assert.Equal("1404/09,1404/09,office,all,,false,5,5,0.5,0.5,1,1,15000000", lines[1]);
         // The name holds a quote and a comma (as the office API stored it): quoted, quotes doubled.
         var name = (await (await admin.GetAsync("/api/offices/ODB1")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("name").GetString()!;
         Assert.Contains('"', name);
-        Assert.Equal($"1404/09,1404/09,office,ODB1,\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",false,5,5,0.5,0.5,1,1", lines[2]);
+        Assert.Equal($"1404/09,1404/09,office,ODB1,\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",false,5,5,0.5,0.5,1,1,15000000", lines[2]);
         Assert.Equal(3, lines.Length);
 
         var small = await (await anonymous.GetAsync($"{Path}?from=1404/10&to=1404/10")).AssertJsonAsync(HttpStatusCode.OK);
@@ -165,7 +169,7 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         using var smallCsv = new HttpRequestMessage(HttpMethod.Get, $"{Path}?from=1404/10&to=1404/10");
         smallCsv.Headers.Accept.ParseAdd("application/json;q=0.5, text/csv");
         var smallLines = (await (await anonymous.SendAsync(smallCsv)).Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("1404/10,1404/10,office,all,,true,,,,,,", smallLines[1]);
+        Assert.Equal("1404/10,1404/10,office,all,,true,,,,,,,", smallLines[1]);
 
         // JSON by default; then a late event in 1404/09 does not show until the cached answer expires.
         var before = await (await anonymous.GetAsync($"{Path}?from=1404/09&to=1404/09&groupBy=office")).AssertJsonAsync(HttpStatusCode.OK);
@@ -179,7 +183,7 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         // Shared with the other replicas through Redis, under this deployment's prefix.
         var redis = Service.Factory.Services.GetRequiredService<IConnectionMultiplexer>();
         await Eventually.UntilAsync(
-            () => redis.GetDatabase().KeyExistsAsync($"{Service.Database}:open-data:v1:performance:1404/09:1404/09:office"),
+            () => redis.GetDatabase().KeyExistsAsync($"{Service.Database}:open-data:v2:performance:1404/09:1404/09:office"),
             TimeSpan.FromSeconds(10),
             "the answer stored in Redis");
     }
@@ -228,7 +232,7 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
     private static void AssertSuppressed(JsonElement row)
     {
         Assert.True(row.GetProperty("suppressed").GetBoolean(), row.ToString());
-        foreach (var figure in new[] { "requests", "issued", "medianTurnaroundWorkingDays", "p90TurnaroundWorkingDays", "slaCompliance", "firstTimeRightRate" })
+        foreach (var figure in new[] { "requests", "issued", "medianTurnaroundWorkingDays", "p90TurnaroundWorkingDays", "slaCompliance", "firstTimeRightRate", "feesCollectedRial" })
         {
             Assert.Equal(JsonValueKind.Null, row.GetProperty(figure).ValueKind);
         }
@@ -268,6 +272,7 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
         return new DateTimeOffset(local, SolarHijri.Tehran.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>A request submitted, paid the fee every issued request here pays, then issued.</summary>
     private static IEnumerable<IntegrationEvent> Issued(string office, string type, DateTimeOffset submitted, TimeSpan after, bool returnedForMissingDocuments = false)
     {
         var request = Guid.NewGuid();
@@ -277,6 +282,9 @@ public sealed class OpenDataTests(OfficeManagementService service, ITestOutputHe
             yield return Changed(request, office, type, "UnderReview", "Returned", submitted.AddMinutes(30), ReturnReasons.MissingDocuments);
         }
 
-        yield return Changed(request, office, type, "Paid", "Issued", submitted + after);
+        yield return Changed(request, office, type, "FeeAssessed", "Paid", submitted + (after / 2), feeRial: Fee);
+        yield return Changed(request, office, type, "Paid", "Issued", submitted + after, feeRial: Fee);
     }
+
+    private const decimal Fee = 3_000_000m;
 }

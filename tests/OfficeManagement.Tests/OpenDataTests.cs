@@ -55,8 +55,8 @@ public class OpenDataTests
         var thursday = Tuesday.AddDays(2);
         var requests = new List<MeasuredRequest>
         {
-            new("A", "X", thursday, thursday.AddDays(2), SlaBreached: false, ReturnedForMissingDocuments: false),
-            new("A", "X", Tuesday, Tuesday.AddHours(12), SlaBreached: false, ReturnedForMissingDocuments: true),
+            new("A", "X", thursday, thursday.AddDays(2), SlaBreached: false, ReturnedForMissingDocuments: false, FeePaidRial: 4_000_000m),
+            new("A", "X", Tuesday, Tuesday.AddHours(12), SlaBreached: false, ReturnedForMissingDocuments: true, FeePaidRial: 2_500_000m),
             new("A", "X", Tuesday, null, SlaBreached: true, ReturnedForMissingDocuments: false),
             new("A", "X", Tuesday, null, SlaBreached: false, ReturnedForMissingDocuments: false),
             new("A", "X", Tuesday, null, SlaBreached: false, ReturnedForMissingDocuments: false),
@@ -71,6 +71,7 @@ public class OpenDataTests
         Assert.Equal(0.95, row.P90TurnaroundWorkingDays);
         Assert.Equal(0.8m, row.SlaCompliance);
         Assert.Equal(0.8m, row.FirstTimeRightRate);
+        Assert.Equal(6_500_000m, row.FeesCollectedRial);
         Assert.True(PerformanceMeasures.Measure("A", null, requests[..4], WorkingCalendar.Official).Suppressed);
     }
 

@@ -58,6 +58,20 @@ public class RequestRecordTests
         Assert.Equal(T0.AddHours(5), record.StatusAt);
     }
 
+    [Fact]
+    public void The_fee_counts_as_collected_when_the_request_is_paid_and_only_then()
+    {
+        var assessed = Fold(Submitted(T0), Changed("UnderReview", "FeeAssessed", T0.AddHours(2)) with { FeeRial = 12_500_000m });
+        var paid = Fold(
+            Submitted(T0),
+            Changed("UnderReview", "FeeAssessed", T0.AddHours(2)) with { FeeRial = 12_500_000m },
+            Changed("FeeAssessed", "Paid", T0.AddHours(3)) with { FeeRial = 12_500_000m },
+            Changed("Paid", "Issued", T0.AddHours(4)) with { FeeRial = 12_500_000m });
+
+        Assert.Null(assessed.FeePaidRial);
+        Assert.Equal(12_500_000m, paid.FeePaidRial);
+    }
+
     private static RequestRecord Fold(params IntegrationEvent[] events)
     {
         var record = RequestRecord.Start(Request, "OFC1", ServiceTypes.BuildingPermit, "04000000001");

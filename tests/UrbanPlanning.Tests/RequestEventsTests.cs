@@ -51,6 +51,22 @@ public class RequestEventsTests
     }
 
     [Fact]
+    public void Moves_after_the_fee_is_assessed_carry_it_so_open_data_can_count_what_was_paid()
+    {
+        var request = NewBuildingPermit();
+        var review = request.MoveTo(RequestStatus.UnderReview, "user:rev", _time.GetUtcNow(), null, null);
+        var reviewed = Assert.IsType<ServiceRequestStatusChanged>(Assert.Single(RequestEvents.For(request, File, review, null)));
+        request.AssessFee(7_800_000m);
+        var assessed = request.MoveTo(RequestStatus.FeeAssessed, "user:rev", _time.GetUtcNow(), null, null);
+        var paid = request.MoveTo(RequestStatus.Paid, "bank", _time.GetUtcNow(), null, null);
+
+        Assert.Null(reviewed.FeeRial);
+        Assert.Equal(7_800_000m, Assert.IsType<ServiceRequestStatusChanged>(Assert.Single(RequestEvents.For(request, File, assessed, null))).FeeRial);
+        var paidEvent = Assert.IsType<ServiceRequestStatusChanged>(Assert.Single(RequestEvents.For(request, File, paid, null)));
+        Assert.Equal(("FeeAssessed", "Paid", 7_800_000m), (paidEvent.FromStatus, paidEvent.ToStatus, paidEvent.FeeRial));
+    }
+
+    [Fact]
     public void A_return_carries_its_reason_code_and_a_resubmission_is_not_a_new_submission()
     {
         var request = NewBuildingPermit();

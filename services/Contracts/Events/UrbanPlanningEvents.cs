@@ -41,6 +41,9 @@ public sealed record ServiceRequestStatusChanged(
 
     /// <summary>When the request is due under its type's SLA (time spent Returned does not count).</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The request's assessed fee in rials, once assessed: a move to Paid means it was collected (open data counts it).</summary>
+    public decimal? FeeRial { get; init; }
 }
 
 /// <summary>Machine-readable reasons carried by <see cref="ServiceRequestStatusChanged.ReasonCode"/>.</summary>

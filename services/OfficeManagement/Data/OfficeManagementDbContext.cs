@@ -128,6 +128,8 @@ public sealed class OfficeManagementDbContext(DbContextOptions<OfficeManagementD
         record.Property(r => r.ServiceType).HasMaxLength(64);
         record.Property(r => r.FileNumber).HasMaxLength(32);
         record.Property(r => r.Status).HasMaxLength(32);
+        // Rials: whole numbers far beyond the convention's (5, 2).
+        record.Property(r => r.FeePaidRial).HasPrecision(18, 0);
         record.Property(r => r.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         record.HasIndex(r => new { r.OfficeCode, r.ServiceType });
         // Open data reads a range of submission months: without it a cache miss scans every record.

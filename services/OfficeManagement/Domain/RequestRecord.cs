@@ -41,6 +41,9 @@ public sealed class RequestRecord
 
     public bool SlaBreached { get; private set; }
 
+    /// <summary>The fee collected when the request was paid (the first payment's; a request is paid once).</summary>
+    public decimal? FeePaidRial { get; private set; }
+
     /// <summary>
     /// Optimistic concurrency token (PostgreSQL xmin). A backstop: the consumers lock the row
     /// (<c>LockRequestAsync</c>), so two events of one request are applied one after the other.
@@ -90,6 +93,9 @@ public sealed class RequestRecord
             case RequestStatuses.Rejected:
                 Rejected = true;
                 break;
+            case RequestStatuses.Paid:
+                FeePaidRial ??= changed.FeeRial;
+                break;
             case RequestStatuses.Issued:
                 IssuedAt = IssuedAt is { } earlier && earlier < changed.OccurredAt ? earlier : changed.OccurredAt;
                 break;
@@ -116,5 +122,6 @@ public static class RequestStatuses
     public const string Submitted = "Submitted";
     public const string Returned = "Returned";
     public const string Rejected = "Rejected";
+    public const string Paid = "Paid";
     public const string Issued = "Issued";
 }

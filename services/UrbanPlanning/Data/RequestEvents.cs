@@ -20,6 +20,7 @@ public static class RequestEvents
             {
                 ReasonCode = transition.ReasonCode,
                 DueAt = dueAt,
+                FeeRial = request.FeeRial,
                 OccurredAt = transition.At,
                 CorrelationId = correlationId,
             };

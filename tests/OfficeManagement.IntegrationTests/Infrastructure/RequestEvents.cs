@@ -9,10 +9,11 @@ public static class RequestEvents
         new(request, "04000000001", type, office, at.AddDays(14)) { OccurredAt = at };
 
     public static ServiceRequestStatusChanged Changed(
-        Guid request, string office, string type, string from, string to, DateTimeOffset at, string? reasonCode = null, bool slaBreached = false) =>
+        Guid request, string office, string type, string from, string to, DateTimeOffset at, string? reasonCode = null, bool slaBreached = false, decimal? feeRial = null) =>
         new(request, "04000000001", type, office, from, to, "reviewer", reasonCode is null ? null : "documents missing", slaBreached)
         {
             OccurredAt = at,
             ReasonCode = reasonCode,
+            FeeRial = feeRial,
         };
 }

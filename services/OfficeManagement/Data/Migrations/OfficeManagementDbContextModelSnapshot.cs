@@ -331,6 +331,11 @@ namespace CityEServices.OfficeManagement.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
+                    b.Property<decimal?>("FeePaidRial")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("fee_paid_rial");
+
                     b.Property<string>("FileNumber")
                         .IsRequired()
                         .HasMaxLength(32)

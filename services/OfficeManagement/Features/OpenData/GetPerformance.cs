@@ -12,7 +12,7 @@ public sealed class GetPerformance(OfficeManagementDbContext db, HybridCache cac
     public const int MaxMonths = 24;
 
     // The shape of a cached answer: raised when it changes, so a replica never reads another version's.
-    private const string Schema = "v1";
+    private const string Schema = "v2";
 
     public async Task<Outcome<PerformanceReport>> HandleAsync(string? from, string? to, string? groupBy, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class GetPerformance(OfficeManagementDbContext db, HybridCache cac
         var end = last.Next.Start;
         var requests = await db.RequestRecords.AsNoTracking()
             .Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
-            .Select(r => new MeasuredRequest(r.OfficeCode, r.ServiceType, r.SubmittedAt!.Value, r.IssuedAt, r.SlaBreached, r.ReturnedForMissingDocuments))
+            .Select(r => new MeasuredRequest(r.OfficeCode, r.ServiceType, r.SubmittedAt!.Value, r.IssuedAt, r.SlaBreached, r.ReturnedForMissingDocuments, r.FeePaidRial))
             .ToListAsync(cancellationToken);
         var offices = await db.Offices.AsNoTracking()
             .Select(o => new { Code = o.Code.Value, o.Name, o.District })

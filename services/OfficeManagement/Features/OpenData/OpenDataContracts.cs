@@ -15,7 +15,8 @@ public static class PerformanceGrouping
 /// range (<see cref="Key"/> <c>all</c>). A row with fewer requests than <see cref="PerformanceReport.MinimumCellSize"/>
 /// is listed <see cref="Suppressed"/> with every figure null, so no citizen can be singled out.
 /// Turnarounds are Iranian working days (Fridays and official holidays not counted) from submission,
-/// or from the documents being complete, to issue; rates are shares of the row's requests.
+/// or from the documents being complete, to issue; rates are shares of the row's requests; fees are the
+/// rials paid for the row's requests (whenever paid).
 /// </summary>
 public sealed record PerformanceRow(
     string Key,
@@ -26,11 +27,12 @@ public sealed record PerformanceRow(
     double? MedianTurnaroundWorkingDays,
     double? P90TurnaroundWorkingDays,
     decimal? SlaCompliance,
-    decimal? FirstTimeRightRate);
+    decimal? FirstTimeRightRate,
+    decimal? FeesCollectedRial);
 
 /// <summary>
 /// The city's performance over the requests submitted in the months <see cref="From"/> to <see cref="To"/>
-/// (Solar Hijri, both included). Fees are not published: no event that reaches office management carries them.
+/// (Solar Hijri, both included).
 /// </summary>
 public sealed record PerformanceReport(
     string From,

@@ -14,7 +14,7 @@ public static class PerformanceCsv
     private static readonly string[] Header =
     [
         "from", "to", "group_by", "key", "name", "suppressed", "requests", "issued",
-        "median_turnaround_working_days", "p90_turnaround_working_days", "sla_compliance", "first_time_right_rate",
+        "median_turnaround_working_days", "p90_turnaround_working_days", "sla_compliance", "first_time_right_rate", "fees_collected_rial",
     ];
 
     public static string Write(PerformanceReport report)
@@ -27,7 +27,7 @@ public static class PerformanceCsv
             [
                 report.From, report.To, report.GroupBy, row.Key, row.Name, row.Suppressed ? "true" : "false",
                 Number(row.Requests), Number(row.Issued), Number(row.MedianTurnaroundWorkingDays), Number(row.P90TurnaroundWorkingDays),
-                Number(row.SlaCompliance), Number(row.FirstTimeRightRate),
+                Number(row.SlaCompliance), Number(row.FirstTimeRightRate), Number(row.FeesCollectedRial),
             ];
             csv.Append(string.Join(',', fields.Select(Escape))).Append("\r\n");
         }

@@ -7,7 +7,8 @@ public sealed record MeasuredRequest(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? IssuedAt,
     bool SlaBreached,
-    bool ReturnedForMissingDocuments);
+    bool ReturnedForMissingDocuments,
+    decimal? FeePaidRial = null);
 
 /// <summary>
 /// The measures of a group of requests, with the scorecards' definitions (<see cref="Scorecards.ScorecardQueries"/>):
@@ -41,10 +42,11 @@ public static class PerformanceMeasures
             Percentile(turnarounds, 0.5),
             Percentile(turnarounds, 0.9),
             Share(requests.Count(r => !r.SlaBreached), requests.Count),
-            Share(requests.Count(r => !r.ReturnedForMissingDocuments), requests.Count));
+            Share(requests.Count(r => !r.ReturnedForMissingDocuments), requests.Count),
+            requests.Sum(r => r.FeePaidRial ?? 0));
     }
 
-    public static PerformanceRow Suppressed(string key, string? name) => new(key, name, true, null, null, null, null, null, null);
+    public static PerformanceRow Suppressed(string key, string? name) => new(key, name, true, null, null, null, null, null, null, null);
 
     /// <summary>
     /// The groups, measured, with small ones suppressed. When the suppressed groups together hold fewer
