@@ -98,6 +98,8 @@ public sealed class TransferTests : ServiceTest<PropertyService>, IClassFixture<
         Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM property_owners WHERE renovation_code = @c AND party_id = @p AND valid_to IS NOT NULL AND share_numerator = 4", ("c", code), ("p", four)));
         var row = Assert.Single(await Service.OutboxRowsForAsync(code), r => r.MessageType.EndsWith("OwnershipTransferred", StringComparison.Ordinal));
         Assert.Equal((four, buyer, "1"), (row.Payload.GetProperty("fromNationalId").GetString(), row.Payload.GetProperty("toNationalId").GetString(), row.Payload.GetProperty("shareDang").GetString()));
+        // Who holds it afterwards, so urban planning's file follows the property without asking the registry.
+        Assert.Equal(expected, row.Payload.GetProperty("ownersAfter").EnumerateArray().ToDictionary(o => o.GetProperty("partyId").GetString()!, o => o.GetProperty("shareDang").GetString()!));
     }
 
     [Fact]

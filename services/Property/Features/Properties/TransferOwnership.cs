@@ -41,6 +41,7 @@ public sealed class TransferOwnership(PropertyDbContext db, PropertyChanges chan
         {
             OccurredAt = result.At,
             CorrelationId = caller.CorrelationId,
+            OwnersAfter = [.. property.CurrentOwners.Select(o => new OwnerShare(o.PartyId, o.Share.ToString()))],
         });
         if (await changes.SaveAsync(code, cancellationToken) is { } conflict)
         {
