@@ -21,6 +21,7 @@ public static class Extensions
         {
             bus.AddConsumer<DocumentArchivedConsumer>();
             bus.AddConsumer<TrackingRefreshConsumer>();
+            bus.AddConsumer<OwnershipTransferredConsumer>();
             bus.AddOfficeAuthorizationInvalidation();
         });
         builder.AddRedisClient("redis");

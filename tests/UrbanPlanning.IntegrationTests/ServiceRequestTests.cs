@@ -194,8 +194,18 @@ public sealed class ServiceRequestTests(WorkflowService service, ITestOutputHelp
             .AssertJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["details.areaM2", "details.floors", "details.usage"], invalid.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "URBAN_FILE" })).StatusCode);
+        // Another office may take the file up only when office management licenses it for the type.
         using var otherOffice = Service.CreateClient(TestTokens.Operator("OFC4", OperatorId));
-        await AssertProblemAsync(await otherOffice.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" }), HttpStatusCode.Forbidden, "NotFileOffice");
+        Service.Offices.Refuse("OFC4", "OfficeNotLicensed", "OFC4 is not licensed for NO_VIOLATION_CERTIFICATE.");
+        try
+        {
+            await AssertProblemAsync(await otherOffice.PostAsJsonAsync(RequestsPath(file), new { serviceType = "NO_VIOLATION_CERTIFICATE" }), HttpStatusCode.Forbidden, "OfficeNotLicensed");
+        }
+        finally
+        {
+            Service.Offices.Allow("OFC4");
+        }
+
         await AssertProblemAsync(
             await op.PostAsJsonAsync(RequestsPath(file), new { serviceType = "WASTE_CONTRACT", details = new { volumeM3 = 30, hauler = "Pak Haul", disposalSite = "Aradkooh" } }),
             HttpStatusCode.Conflict, "BuildingPermitNotIssued");
@@ -383,7 +393,7 @@ public sealed class ServiceRequestTests(WorkflowService service, ITestOutputHelp
     private async Task<long> RedisKeysAsync(string trackingCode)
     {
         using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Service.Servers.Redis.ConnectionString);
-        return await redis.GetDatabase().KeyExistsAsync($"urbanplanning:track:{trackingCode}") ? 1 : 0;
+        return await redis.GetDatabase().KeyExistsAsync(CityEServices.UrbanPlanning.Infrastructure.TrackingCache.Key(trackingCode)) ? 1 : 0;
     }
 
     private static string StripTraceId(string body) =>

@@ -54,8 +54,18 @@ public abstract partial class InboxConsumer<TDbContext, TMessage>(TDbContext db,
         if (!applied)
         {
             LogDuplicate(logger, ConsumerName, messageId);
+            return;
         }
+
+        await AfterCommitAsync(context.Message, context.CancellationToken);
     }
+
+    /// <summary>
+    /// Runs once the message's changes are committed (not for a duplicate): for what must not happen
+    /// before the commit is visible, such as dropping a cache that a read could otherwise refill with
+    /// the old state. A failure here redelivers the message, which the inbox then skips.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(TMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Applies the message through <see cref="Db"/>; SaveChanges and commit are done by the base.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);

@@ -12,11 +12,18 @@ namespace CityEServices.UrbanPlanning.Data;
 public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, TrackingCache tracking, DocumentIssuer documents)
 {
     public async Task<ServiceRequest> CreateAsync(
-        UrbanPlanningFile file, ServiceRule rule, RequestDetails details, IEnumerable<string> held, Caller caller, CancellationToken cancellationToken)
+        UrbanPlanningFile file, ServiceRule rule, RequestDetails details, IEnumerable<string> held, Caller caller, string? applicantNationalId, CancellationToken cancellationToken)
     {
         var now = time.GetDatabaseNow();
+        // An operator of another office takes the file up in the same commit as the request it makes.
+        if (file.HandOver(caller.OfficeCode!, caller.Actor, now) is { } handOver)
+        {
+            db.Files.Attach(file).Property(f => f.OfficeCode).IsModified = true;
+            db.FileChanges.Add(handOver);
+        }
+
         var missing = rule.RequiredDocuments.Except(held, StringComparer.Ordinal);
-        var request = ServiceRequest.Create(Guid.CreateVersion7(now), file.FileNumber, rule, details, missing, caller.Actor, now);
+        var request = ServiceRequest.Create(Guid.CreateVersion7(now), file.FileNumber, rule, details, missing, caller.Actor, now, applicantNationalId);
         db.Requests.Add(request);
         Publish(RequestEvents.For(request, file, request.Transitions[^1], caller.CorrelationId));
         await db.SaveChangesAsync(cancellationToken);

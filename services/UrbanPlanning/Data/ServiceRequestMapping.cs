@@ -19,6 +19,7 @@ internal static class ServiceRequestMapping
             request.Property(r => r.MissingDocumentCategories).HasColumnName("missing_document_categories");
             request.Property(r => r.CreatedAt).HasColumnName("created_at");
             request.Property(r => r.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
+            request.Property(r => r.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
             request.Property(r => r.SlaDays).HasColumnName("sla_days");
             request.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
             request.Property(r => r.ReturnedTime).HasColumnName("returned_time");

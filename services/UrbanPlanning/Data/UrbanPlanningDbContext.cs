@@ -15,6 +15,8 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
 
     public DbSet<UrbanPlanningFile> Files => Set<UrbanPlanningFile>();
 
+    public DbSet<FileChange> FileChanges => Set<FileChange>();
+
     public DbSet<FileNumberSequence> FileNumberSequences => Set<FileNumberSequence>();
 
     public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
@@ -56,6 +58,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             file.Property(f => f.District).HasColumnName("district");
             file.Property(f => f.OfficeCode).HasColumnName("office_code").HasMaxLength(OfficeCode.MaxLength);
             file.Property(f => f.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
+            file.Property(f => f.HolderNationalIds).HasColumnName("holder_national_ids");
             file.Property(f => f.ApplicantMobile).HasColumnName("applicant_mobile").HasMaxLength(13);
             file.Property(f => f.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
             file.Property(f => f.OpenedBy).HasColumnName("opened_by").HasMaxLength(200);
@@ -70,6 +73,24 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             file.HasIndex(f => new { f.District, f.OpenedAt }).HasDatabaseName("ix_files_district");
             file.HasIndex(f => new { f.OfficeCode, f.OpenedAt }).HasDatabaseName("ix_files_office");
             file.HasIndex(f => f.ApplicantNationalId).HasDatabaseName("ix_files_applicant");
+            // "Which files may this citizen see": a GIN index answers holder_national_ids @> ARRAY[id].
+            file.HasIndex(f => f.HolderNationalIds).HasMethod("gin").HasDatabaseName("ix_files_holders");
+        });
+
+        modelBuilder.Entity<FileChange>(change =>
+        {
+            change.ToTable("file_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+            change.Property(c => c.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length);
+            change.Property(c => c.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(32);
+            change.Property(c => c.FromOfficeCode).HasColumnName("from_office_code").HasMaxLength(OfficeCode.MaxLength);
+            change.Property(c => c.ToOfficeCode).HasColumnName("to_office_code").HasMaxLength(OfficeCode.MaxLength);
+            change.Property(c => c.HolderCount).HasColumnName("holder_count");
+            change.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(200);
+            change.Property(c => c.At).HasColumnName("at");
+            change.HasOne<UrbanPlanningFile>().WithMany().HasForeignKey(c => c.FileNumber).OnDelete(DeleteBehavior.Restrict);
+            change.HasIndex(c => new { c.FileNumber, c.At }).HasDatabaseName("ix_file_changes_file");
         });
 
         modelBuilder.Entity<FileNumberSequence>(sequence =>

@@ -9,6 +9,10 @@ public static class UrbanPlanningQueries
     public static Task<UrbanPlanningFile?> FindFileAsync(this UrbanPlanningDbContext db, string fileNumber, CancellationToken cancellationToken) =>
         db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.FileNumber == fileNumber, cancellationToken);
 
+    /// <summary>The file's own timeline (hand-overs, owners' changes), oldest first.</summary>
+    public static Task<List<FileChange>> FileChangesAsync(this UrbanPlanningDbContext db, string fileNumber, CancellationToken cancellationToken) =>
+        db.FileChanges.AsNoTracking().Where(c => c.FileNumber == fileNumber).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+
     /// <summary>A request with its history, and its file; tracked when it is to be changed.</summary>
     public static async Task<(ServiceRequest Request, UrbanPlanningFile File)?> FindRequestAsync(
         this UrbanPlanningDbContext db, Guid requestId, bool forUpdate, CancellationToken cancellationToken)

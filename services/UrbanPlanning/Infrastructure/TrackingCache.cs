@@ -14,7 +14,8 @@ public sealed partial class TrackingCache(IConnectionMultiplexer redis, ILogger<
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Key(string trackingCode) => $"urbanplanning:track:{trackingCode}";
+    // v2: holders instead of one applicant; an older replica's snapshot is never read as this one.
+    public static string Key(string trackingCode) => $"urbanplanning:track:v2:{trackingCode}";
 
     public async Task<TrackingSnapshot?> GetAsync(string trackingCode)
     {

@@ -313,6 +313,56 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.FileChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("file_number");
+
+                    b.Property<string>("FromOfficeCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_office_code");
+
+                    b.Property<int?>("HolderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("holder_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ToOfficeCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_office_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileNumber", "At")
+                        .HasDatabaseName("ix_file_changes_file");
+
+                    b.ToTable("file_changes", (string)null);
+                });
+
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -501,6 +551,11 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("ApplicantNationalId")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("applicant_national_id");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
@@ -824,6 +879,11 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("district");
 
+                    b.PrimitiveCollection<List<string>>("HolderNationalIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("holder_national_ids");
+
                     b.Property<string>("OfficeCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -868,6 +928,11 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.HasIndex("ApplicantNationalId")
                         .HasDatabaseName("ix_files_applicant");
 
+                    b.HasIndex("HolderNationalIds")
+                        .HasDatabaseName("ix_files_holders");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("HolderNationalIds"), "gin");
+
                     b.HasIndex("RenovationCode")
                         .IsUnique()
                         .HasDatabaseName("ix_files_renovation_code");
@@ -895,6 +960,15 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                     b.HasOne("CityEServices.UrbanPlanning.Domain.Requests.ServiceRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.FileChange", b =>
+                {
+                    b.HasOne("CityEServices.UrbanPlanning.Domain.UrbanPlanningFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -30,6 +30,9 @@ public sealed class ServiceRequest
 
     public string CreatedBy { get; private set; } = null!;
 
+    /// <summary>The owner who applied, when the operator named one (null for requests made before owners were named).</summary>
+    public string? ApplicantNationalId { get; private set; }
+
     public int SlaDays { get; private set; }
 
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -68,7 +71,7 @@ public sealed class ServiceRequest
     /// holds everything: the citizen is not asked twice), else AwaitingDocuments.
     /// </summary>
     public static ServiceRequest Create(
-        Guid id, string fileNumber, ServiceRule rule, RequestDetails details, IEnumerable<string> missing, string actor, DateTimeOffset at)
+        Guid id, string fileNumber, ServiceRule rule, RequestDetails details, IEnumerable<string> missing, string actor, DateTimeOffset at, string? applicantNationalId = null)
     {
         var request = new ServiceRequest
         {
@@ -80,6 +83,7 @@ public sealed class ServiceRequest
             MissingDocumentCategories = [.. missing.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             CreatedAt = at,
             CreatedBy = actor,
+            ApplicantNationalId = applicantNationalId,
             SlaDays = rule.SlaDays,
         };
         var initial = request.MissingDocumentCategories.Count == 0 ? RequestStatus.Submitted : RequestStatus.AwaitingDocuments;

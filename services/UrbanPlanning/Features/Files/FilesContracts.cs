@@ -23,6 +23,12 @@ public sealed record FileResponse(
     DualTime OpenedAt,
     IReadOnlyList<RequestResponse> Requests)
 {
+    /// <summary>The file's own timeline: hand-overs between offices (both codes) and changes of owners.</summary>
+    public IReadOnlyList<Tracking.FileChangeResponse> Changes { get; init; } = [];
+
+    /// <summary>Who may track the file and apply on it now (the owners after a transfer), masked for a client without <c>pii.read</c>.</summary>
+    public IReadOnlyList<string> Holders { get; init; } = [];
+
     /// <summary>The file's supervising engineers (current and past) and their stage reports.</summary>
     public IReadOnlyList<SupervisionResponse> Supervision { get; init; } = [];
 
@@ -44,6 +50,7 @@ public sealed record FileResponse(
         requests)
     {
         ApplicantMobile = reader.ShownMobile(file.ApplicantMobile),
+        Holders = [.. file.HolderNationalIds.Select(id => reader.Shown(id)!)],
     };
 }
 

@@ -39,9 +39,11 @@ public sealed class GetFile(UrbanPlanningDbContext db, FileByLaw access, Service
         var requests = await db.RequestsOfFileAsync(key, cancellationToken);
         var assignments = await db.SupervisorAssignments.AsNoTracking().Where(a => a.FileNumber == key).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
         var reports = await db.SupervisorReports.AsNoTracking().Where(r => r.FileNumber == key).OrderBy(r => r.FiledAt).ToListAsync(cancellationToken);
+        var changes = await db.FileChangesAsync(key, cancellationToken);
         var now = time.GetUtcNow();
         return FileResponse.From(file, [.. requests.Select(r => RequestResponse.From(r, rules, now))], caller) with
         {
+            Changes = [.. changes.Select(c => new Features.Tracking.FileChangeResponse(DualTime.From(c.At), c.Kind, c.FromOfficeCode, c.ToOfficeCode))],
             Supervision = [.. assignments.Select(a => new SupervisionResponse(
                 a.Id,
                 a.PermitNumber,

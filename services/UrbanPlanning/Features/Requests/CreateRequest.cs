@@ -5,9 +5,12 @@ using CityEServices.Web.Authorization;
 namespace CityEServices.UrbanPlanning.Features.Requests;
 
 /// <summary>
-/// Adds a service request to a file: only by an operator of the file's office, authorised by office
-/// management for the service type, once what the type builds on exists, and once the archive said
-/// which required documents it already holds (asked once). It starts Submitted when it holds them all.
+/// Adds a service request to a file: by an operator whose office management authorises their office for
+/// the service type — any licensed office, of any district: an operator of another office takes the file
+/// up (the hand-over goes into the file's timeline with both office codes, and that office acts on it
+/// from then on) — once what the type builds on exists, and once the archive said which required
+/// documents it already holds (asked once). It starts Submitted when it holds them all. An applicant
+/// named must hold the file now (after a transfer: the new owners).
 /// </summary>
 public sealed class CreateRequest(
     UrbanPlanningDbContext db,
@@ -19,7 +22,21 @@ public sealed class CreateRequest(
 {
     public async Task<Outcome<CreateRequestResponse>> HandleAsync(string fileNumber, CreateRequestBody body, Caller caller, CancellationToken cancellationToken)
     {
-        if (!NewRequestRules.TryValidate(rules, time.GetUtcNow(), fileNumber, body.ServiceType, body.Details, out var valid, out var errors))
+        string? applicant = null;
+        var shapeValid = NewRequestRules.TryValidate(rules, time.GetUtcNow(), fileNumber, body.ServiceType, body.Details, out var valid, out var errors);
+        if (body.ApplicantNationalId is { } named)
+        {
+            if (NationalId.TryParse(named, out var parsed))
+            {
+                applicant = parsed.Value;
+            }
+            else
+            {
+                errors["applicantNationalId"] = ["The applicant's national ID is 10 digits with a valid check digit."];
+            }
+        }
+
+        if (!shapeValid || errors.Count > 0)
         {
             return Problem.Invalid(errors);
         }
@@ -29,16 +46,16 @@ public sealed class CreateRequest(
             return Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only an office operator can make a service request.");
         }
 
-        var key = valid.FileNumber.ToString();
+        var key = valid!.FileNumber.ToString();
         var file = await db.FindFileAsync(key, cancellationToken);
         if (file is null)
         {
             return Problem.NotFound("File not found.", $"There is no urban-planning file {key}.");
         }
 
-        if (!string.Equals(caller.OfficeCode, file.OfficeCode, StringComparison.OrdinalIgnoreCase))
+        if (caller.OfficeCode is null)
         {
-            return Problem.Forbidden(DenialReasons.NotFileOffice, $"File {key} is held by office {file.OfficeCode}.");
+            return Problem.Forbidden(DenialReasons.OperatorNotAtOffice, "The operator's token names no office.");
         }
 
         var rule = valid.Rule;
@@ -47,13 +64,18 @@ public sealed class CreateRequest(
             return refused;
         }
 
+        if (applicant is not null && !file.IsHolder(applicant))
+        {
+            return Problem.Forbidden(DenialReasons.ApplicantNotOwner, $"The applicant does not hold file {key}: only the property's owners now may apply on it.");
+        }
+
         var held = await archive.HeldCategoriesAsync(file, cancellationToken);
         if (!held.Succeeded)
         {
             return held.Problem!;
         }
 
-        var request = await writer.CreateAsync(file, rule, valid.Details, held.Value, caller, cancellationToken);
+        var request = await writer.CreateAsync(file, rule, valid.Details, held.Value, caller, applicant, cancellationToken);
         return new CreateRequestResponse(request.Id, request.Status, request.MissingDocumentCategories, request.RulesVersion,
             request.Clock.DueAt(request.CreatedAt) is { } due ? DualTime.From(due) : null);
     }

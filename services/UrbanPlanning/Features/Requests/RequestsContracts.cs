@@ -4,7 +4,8 @@ using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 
-public sealed record CreateRequestBody(string? ServiceType, JsonElement? Details);
+/// <param name="ApplicantNationalId">Optional: the owner applying (one of the file's holders: after a transfer, the new owners).</param>
+public sealed record CreateRequestBody(string? ServiceType, JsonElement? Details, string? ApplicantNationalId = null);
 
 public sealed record CreateRequestResponse(Guid RequestId, RequestStatus Status, IReadOnlyList<string> MissingDocumentCategories, int RulesVersion, DualTime? DueAt);
 

@@ -31,7 +31,7 @@ public sealed class TrackFile(TrackingCache cache, UrbanPlanningDbContext db, Se
             await cache.SetAsync(code, snapshot);
         }
 
-        return snapshot.IsApplicant(code, applicant.Value) ? TrackingResponse.From(snapshot, time.GetUtcNow()) : NotFound;
+        return snapshot.IsHolder(code, applicant.Value) ? TrackingResponse.From(snapshot, time.GetUtcNow()) : NotFound;
     }
 
     private static Problem NotFound => Problem.NotFound("Not found.", "No file matches this tracking code and national ID.");
@@ -45,11 +45,12 @@ public sealed class TrackFile(TrackingCache cache, UrbanPlanningDbContext db, Se
         }
 
         var requests = await db.RequestsOfFileAsync(file.FileNumber, cancellationToken);
+        var changes = await db.FileChangesAsync(file.FileNumber, cancellationToken);
         return new TrackingSnapshot(
             file.FileNumber,
             file.District,
             file.OpenedAt,
-            TrackingSnapshot.HashApplicant(trackingCode, file.ApplicantNationalId),
+            [.. file.HolderNationalIds.Select(id => TrackingSnapshot.HashHolder(trackingCode, id))],
             [.. requests.Select(r => new TrackedRequest(
                 r.Id,
                 r.ServiceType,
@@ -60,6 +61,9 @@ public sealed class TrackFile(TrackingCache cache, UrbanPlanningDbContext db, Se
                 r.ReturnedTime,
                 r.ReturnedSince,
                 r.ClosedAt,
-                [.. r.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TrackedTransition(t.At, t.FromStatus, t.ToStatus, t.Note))]))]);
+                [.. r.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TrackedTransition(t.At, t.FromStatus, t.ToStatus, t.Note))]))])
+        {
+            Changes = [.. changes.Select(c => new TrackedFileChange(c.At, c.Kind, c.FromOfficeCode, c.ToOfficeCode))],
+        };
     }
 }
