@@ -18,6 +18,8 @@ public static class Extensions
         builder.AddMessaging<ArchiveDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<UrbanPlanningFileOpenedConsumer>();
+            bus.AddConsumer<UrbanPlanningFileHandedOverConsumer>();
+            bus.AddConsumer<UrbanPlanningFileHoldersChangedConsumer>();
             // The Persian PDF of every issued document; the Latin records below only for issues without one.
             bus.AddConsumer<IssuedDocumentRenderedConsumer>();
             bus.AddConsumer<BuildingPermitIssuedConsumer>();

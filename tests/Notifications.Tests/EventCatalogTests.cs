@@ -15,6 +15,7 @@ public class EventCatalogTests
         { typeof(BuildingPermitIssued), "ir.tehran.city.urban-planning.building-permit-issued" },
         { typeof(ServiceRequestSlaBreached), "ir.tehran.city.urban-planning.service-request-sla-breached" },
         { typeof(PermitRevoked), "ir.tehran.city.urban-planning.permit-revoked" },
+        { typeof(UrbanPlanningFileHandedOver), "ir.tehran.city.urban-planning.file-handed-over" },
         { typeof(ExcavationPermitIssued), "ir.tehran.city.urban-planning.excavation-permit-issued" },
         { typeof(WasteContractSigned), "ir.tehran.city.urban-planning.waste-contract-signed" },
         { typeof(SupervisorAssigned), "ir.tehran.city.urban-planning.supervisor-assigned" },
@@ -91,7 +92,7 @@ public class EventCatalogTests
             Assert.Equal(expected, descriptor.RequiredScope);
         }
 
-        Assert.Equal(14, EventCatalog.OfferedTypes.Count);
+        Assert.Equal(15, EventCatalog.OfferedTypes.Count);
     }
 
     [Fact]

@@ -59,12 +59,19 @@ public class EventDataTests
     [Fact]
     public void Transfers_mask_both_parties()
     {
-        var transferred = new OwnershipTransferred("5-12-345-6-0-0-0", "0076229645", "1583250689", "6");
+        var transferred = new OwnershipTransferred("5-12-345-6-0-0-0", "0076229645", "1583250689", "6")
+        {
+            OwnersAfter = [new OwnerShare("1583250689", "6"), new OwnerShare("10380284790", "0")],
+        };
 
         var data = EventData.Shape(EventData.ToStoredJson(transferred), EventCatalog.For(typeof(OwnershipTransferred)), maySeePersonalData: false);
 
         Assert.Equal("00******45", (string?)data["fromNationalId"]);
         Assert.Equal("15******89", (string?)data["toNationalId"]);
+        // The owners after it too: a person's ID masked, an organisation's (a public register's) kept.
+        var owners = data["ownersAfter"]!.AsArray();
+        Assert.Equal("15******89", (string?)owners[0]!["partyId"]);
+        Assert.Equal("10380284790", (string?)owners[1]!["partyId"]);
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class FilesFollowThePropertyTests(WorkflowService service, ITestOu
         // The request's events name the office that holds the file now, so its scorecard counts it.
         var submitted = Assert.Single(await Service.OutboxRowsAsync("ServiceRequestSubmitted", file.Number));
         Assert.Equal("OFC19", submitted.Payload.GetProperty("officeCode").GetString());
+        // The archive (and subscribers) hear of it, so the new office archives the file's scans.
+        var handedOver = Assert.Single(await Service.OutboxRowsAsync("UrbanPlanningFileHandedOver", file.Number)).Payload;
+        Assert.Equal(("OFC6", "OFC19", 6), (handedOver.GetProperty("fromOfficeCode").GetString(), handedOver.GetProperty("toOfficeCode").GetString(), handedOver.GetProperty("district").GetInt32()));
 
         // The office that opened it no longer acts on it or reads it; the citizen sees the hand-over.
         await (await file.Operator.GetAsync($"{Requests.FilesPath}/{file.Number}")).AssertProblemAsync(HttpStatusCode.Forbidden, "NotFileOffice");
@@ -103,6 +106,9 @@ public sealed class FilesFollowThePropertyTests(WorkflowService service, ITestOu
         Assert.Equal(file.Applicant, read.GetProperty("applicantNationalId").GetString());
         var change = Assert.Single(read.GetProperty("changes").EnumerateArray());
         Assert.Equal("OwnersChanged", change.GetProperty("kind").GetString());
+        // The archive hears who may now upload to the file as a citizen.
+        var holders = Assert.Single(await Service.OutboxRowsAsync("UrbanPlanningFileHoldersChanged", file.Number)).Payload;
+        Assert.Equal(new[] { buyer, coOwner }.Order(StringComparer.Ordinal), holders.GetProperty("holderNationalIds").EnumerateArray().Select(h => h.GetString()));
 
         // The new owner applies; the seller cannot any more; a mistyped ID is a 400 naming the field.
         var created = await (await file.Operator.PostAsJsonAsync(Workflow.RequestsPath(file.Number), new { serviceType = "NO_VIOLATION_CERTIFICATE", applicantNationalId = buyer }))

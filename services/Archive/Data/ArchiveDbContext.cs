@@ -30,6 +30,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             dossier.Property(d => d.RenovationCode).HasColumnName("renovation_code").HasMaxLength(80);
             dossier.Property(d => d.District).HasColumnName("district");
             dossier.Property(d => d.OfficeCode).HasColumnName("office_code").HasMaxLength(12);
+            // Dossiers opened before holders were kept have none: nobody uploads to them as a citizen until urban
+            // planning announces their holders (at the next transfer). The default also serves raw inserts.
+            dossier.Property(d => d.HolderNationalIds).HasColumnName("holder_national_ids").HasDefaultValueSql("'{}'::text[]");
+            dossier.Property(d => d.OfficeChangedAt).HasColumnName("office_changed_at");
+            dossier.Property(d => d.HoldersChangedAt).HasColumnName("holders_changed_at");
             dossier.Property(d => d.OpenedAt).HasColumnName("opened_at");
             dossier.Property(d => d.CreatedAt).HasColumnName("created_at");
             dossier.HasIndex(d => d.RenovationCode).HasDatabaseName("ix_dossiers_renovation_code");

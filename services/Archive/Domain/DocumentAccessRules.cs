@@ -6,7 +6,8 @@ namespace CityEServices.Archive.Domain;
 /// Who may archive and read documents: null when allowed, else the 403. Archivists and admins
 /// everything; an operator archives office scans and reads for files opened at their own office; a
 /// reviewer reads the documents of their district; an integrator client reads everything with
-/// <c>archive.read</c> and imports legacy scans with <c>archive.write</c>. Holds, disposal, fixity checks
+/// <c>archive.read</c> and imports legacy scans with <c>archive.write</c>; a signed-in citizen uploads to
+/// the files they hold (and sees nothing of anyone else's: another's file is a 404, not a 403). Holds, disposal, fixity checks
 /// and the read audit belong to archivists (and admins), never to a client.
 /// </summary>
 public static class DocumentAccessRules
@@ -21,13 +22,25 @@ public static class DocumentAccessRules
 
     /// <summary>Checked before the upload's body is read, so a caller who may never archive streams nothing to disk.</summary>
     public static Problem? CanUploadAny(Caller caller) =>
-        SeesEverything(caller) || DossierAccessRules.IsOperator(caller) || (caller.IsClient && caller.HasScope(Scopes.ArchiveWrite))
+        SeesEverything(caller) || DossierAccessRules.IsOperator(caller) || IsCitizen(caller) || (caller.IsClient && caller.HasScope(Scopes.ArchiveWrite))
             ? null
             : Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only admins, archivists, office operators and clients granted archive.write can archive documents.");
 
     /// <summary>Checked once the metadata is known; <paramref name="dossier"/> is the file's dossier when the upload names one.</summary>
     public static Problem? CanUpload(Caller caller, DocumentSource source, Dossier? dossier)
     {
+        if (IsCitizen(caller))
+        {
+            return source == DocumentSource.CitizenUpload && dossier is not null && dossier.IsHolder(caller.NationalId)
+                ? null
+                : Problem.NotFound("Dossier not found.", "You hold no file with this number.");
+        }
+
+        if (source == DocumentSource.CitizenUpload)
+        {
+            return Problem.Forbidden(DossierAccessRules.RoleNotAllowed, "Only a citizen signed in with their own code uploads as a citizen.");
+        }
+
         if (SeesEverything(caller))
         {
             return null;
@@ -78,4 +91,8 @@ public static class DocumentAccessRules
             ? Problem.Forbidden(DossierAccessRules.NotDossierOffice, "The document belongs to a file opened at another office.")
             : DossierAccessRules.CanReadAny(caller);
     }
+
+    /// <summary>A person signed in as a citizen (never a client, never staff as well), with the national ID their code was sent for.</summary>
+    public static bool IsCitizen(Caller caller) =>
+        !caller.IsClient && caller.IsIn(Roles.Citizen) && caller.NationalId is not null && !SeesEverything(caller) && !DossierAccessRules.IsOperator(caller);
 }

@@ -10,4 +10,7 @@ public enum DocumentSource
 
     /// <summary>Produced by the system itself (permits, certificates).</summary>
     System,
+
+    /// <summary>Uploaded by a citizen who holds the file, to their own file, without a visit.</summary>
+    CitizenUpload,
 }

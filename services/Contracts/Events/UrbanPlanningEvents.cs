@@ -130,3 +130,24 @@ public sealed record IssuedDocumentRendered(
     string Title,
     string Sha256,
     byte[] Pdf) : IntegrationEvent;
+
+/// <summary>
+/// Another office took the file up by applying on it (files belong to the property; any licensed office
+/// may act): from now on <see cref="ToOfficeCode"/> acts on it and archives its scans.
+/// </summary>
+public sealed record UrbanPlanningFileHandedOver(
+    string FileNumber,
+    string RenovationCode,
+    int District,
+    string FromOfficeCode,
+    string ToOfficeCode) : IntegrationEvent;
+
+/// <summary>
+/// Who may track the file, apply on it and upload to it as a citizen changed (the property's owners after
+/// a transfer). Between services only: it lists national IDs, and the public fact is the registry's
+/// <see cref="OwnershipTransferred"/>.
+/// </summary>
+public sealed record UrbanPlanningFileHoldersChanged(
+    string FileNumber,
+    string RenovationCode,
+    IReadOnlyList<string> HolderNationalIds) : IntegrationEvent;

@@ -1,4 +1,5 @@
 using CityEServices.Messaging.Inbox;
+using CityEServices.Messaging.Outbox;
 using MassTransit;
 
 namespace CityEServices.UrbanPlanning.Consumers;
@@ -34,9 +35,16 @@ public sealed class OwnershipTransferredConsumer(
         }
 
         var people = owners.Select(o => o.PartyId).Where(id => NationalId.TryParse(id, out _));
-        if (file.ChangeHolders(people, Actor, time.GetUtcNow()) is { } change)
+        var now = time.GetUtcNow();
+        if (file.ChangeHolders(people, Actor, now) is { } change)
         {
             Db.FileChanges.Add(change);
+            // The archive lets holders upload to the file as citizens.
+            Db.PublishOnCommit(new UrbanPlanningFileHoldersChanged(file.FileNumber, file.RenovationCode, [.. file.HolderNationalIds])
+            {
+                OccurredAt = now,
+                CorrelationId = message.CorrelationId,
+            });
             _trackingCode = file.TrackingCode;
         }
     }

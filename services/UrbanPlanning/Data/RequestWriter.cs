@@ -20,6 +20,11 @@ public sealed class RequestWriter(UrbanPlanningDbContext db, TimeProvider time, 
         {
             db.Files.Attach(file).Property(f => f.OfficeCode).IsModified = true;
             db.FileChanges.Add(handOver);
+            db.PublishOnCommit(new UrbanPlanningFileHandedOver(file.FileNumber, file.RenovationCode, file.District, handOver.FromOfficeCode!, file.OfficeCode)
+            {
+                OccurredAt = now,
+                CorrelationId = caller.CorrelationId,
+            });
         }
 
         var missing = rule.RequiredDocuments.Except(held, StringComparer.Ordinal);

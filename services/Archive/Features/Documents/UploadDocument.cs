@@ -43,6 +43,17 @@ public sealed class UploadDocument(ArchiveDbContext db, DocumentIngest ingest, O
             return Problem.Invalid(validated.Errors);
         }
 
+        if (DocumentAccessRules.IsCitizen(caller))
+        {
+            // A citizen uploads to a file of theirs, whatever the form says its source is.
+            if (metadata.FileNumber is null)
+            {
+                return Problem.Invalid("fileNumber", "A citizen uploads to one of their files: the file number is required.");
+            }
+
+            metadata = metadata with { Source = DocumentSource.CitizenUpload };
+        }
+
         var dossier = metadata.FileNumber is null ? null
             : await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.FileNumber == metadata.FileNumber, cancellationToken);
         if (metadata.CheckDossier(dossier, caller) is { } problem)

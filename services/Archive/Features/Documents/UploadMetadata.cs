@@ -32,9 +32,11 @@ public sealed record UploadMetadata(
         {
             errors.Add("source", "Source must be OfficeScan or LegacyImport.");
         }
-        else if (source == DocumentSource.System)
+        else if (source is DocumentSource.System or DocumentSource.CitizenUpload)
         {
-            errors.Add("source", "System records are made by the archive itself, not uploaded.");
+            errors.Add("source", source == DocumentSource.System
+                ? "System records are made by the archive itself, not uploaded."
+                : "A citizen's upload is marked so by the archive from their token; do not send it as the source.");
         }
 
         var fileNumber = FileNumbers.ReadOptional(Field("fileNumber"), "fileNumber", errors);

@@ -26,6 +26,7 @@ public static class EventCatalog
         Describe<CompletionCertificateIssued>(UrbanPlanning, "completion-certificate-issued", Scopes.UrbanPlanningRead, e => e.FileNumber),
         Describe<ServiceRequestSlaBreached>(UrbanPlanning, "service-request-sla-breached", Scopes.UrbanPlanningRead, e => e.FileNumber),
         Describe<PermitRevoked>(UrbanPlanning, "permit-revoked", Scopes.UrbanPlanningRead, e => e.FileNumber),
+        Describe<UrbanPlanningFileHandedOver>(UrbanPlanning, "file-handed-over", Scopes.UrbanPlanningRead, e => e.FileNumber),
 
         Describe<DocumentArchived>(Archive, "document-archived", Scopes.ArchiveRead,
             e => e.FileNumber ?? e.RenovationCode ?? e.DocumentId.ToString()),
@@ -33,7 +34,8 @@ public static class EventCatalog
         Describe<PropertyRegistered>(Property, "registered", Scopes.PropertyRead, e => e.RenovationCode,
             new PersonalField("owners[].partyId", PersonalKind.Party)),
         Describe<OwnershipTransferred>(Property, "ownership-transferred", Scopes.PropertyRead, e => e.RenovationCode,
-            new PersonalField("fromNationalId", PersonalKind.Party), new PersonalField("toNationalId", PersonalKind.Party)),
+            new PersonalField("fromNationalId", PersonalKind.Party), new PersonalField("toNationalId", PersonalKind.Party),
+            new PersonalField("ownersAfter[].partyId", PersonalKind.Party)),
 
         // Named and kept in the event log, but no client may subscribe: the API shows offices, licences
         // and staff to admins (and an office's own manager) only, and clients never hold admin. When a
@@ -49,6 +51,9 @@ public static class EventCatalog
         [typeof(OfficeAuthorizationChanged)] =
             "a cache-invalidation signal between services (drop cached AuthorizeService answers); the facts behind it are "
             + "OfficeLicenceChanged and StaffCertified, and it names staff by national ID",
+        [typeof(UrbanPlanningFileHoldersChanged)] =
+            "tells the archive who may upload to a file as a citizen; it lists national IDs, and the public fact behind "
+            + "it is the registry's OwnershipTransferred",
         [typeof(IssuedDocumentRendered)] =
             "carries an issued document's PDF to the archive; the fact itself is the …Issued event, and the PDF is served "
             + "to those who may read the file, never pushed to subscribers",
