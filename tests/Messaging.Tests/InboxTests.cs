@@ -54,6 +54,9 @@ public sealed class InboxTests(Servers servers, ITestOutputHelper output)
         });
         Assert.Equal(1, observations.HandleCalls(first.EventId));
         Assert.Equal(1, observations.HandleCalls(raced.EventId));
+        // The after-commit hook ran once per applied message (never for a duplicate), when the effect was committed.
+        Assert.Equal([true], observations.AfterCommits(first.EventId));
+        Assert.Equal([true], observations.AfterCommits(raced.EventId));
     }
 
     [Fact(Timeout = 90_000)]

@@ -1,14 +1,26 @@
 using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CityEServices.Messaging.Tests.Infrastructure;
 
-/// <summary>Applies each file opening once: one Effect row per event, if the inbox works.</summary>
-public sealed class FileOpenedConsumer(TestDb db, Observations observations, ILogger<FileOpenedConsumer> logger)
+/// <summary>
+/// Applies each file opening once: one Effect row per event, if the inbox works. After the commit it
+/// looks for its effect through a connection of its own, which sees only what is committed.
+/// </summary>
+public sealed class FileOpenedConsumer(TestDb db, Observations observations, IServiceScopeFactory scopes, ILogger<FileOpenedConsumer> logger)
     : InboxConsumer<TestDb, UrbanPlanningFileOpened>(db, logger)
 {
+    protected override async Task AfterCommitAsync(UrbanPlanningFileOpened message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<TestDb>();
+        observations.AfterCommit(message.EventId, await other.Effects.AsNoTracking().AnyAsync(e => e.EventId == message.EventId, cancellationToken));
+    }
+
     protected override Task HandleAsync(UrbanPlanningFileOpened message, ConsumeContext<UrbanPlanningFileOpened> context, CancellationToken cancellationToken)
     {
         observations.Handling(message.EventId);

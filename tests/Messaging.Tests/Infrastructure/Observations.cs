@@ -10,6 +10,7 @@ public sealed class Observations
     private readonly ConcurrentDictionary<Guid, int> _handleCalls = new();
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
     private readonly ConcurrentDictionary<Guid, ActivityTraceId?> _traceIds = new();
+    private readonly ConcurrentQueue<(Guid EventId, bool EffectCommitted)> _afterCommits = new();
 
     /// <summary>HandleAsync was entered for this event (every attempt, including ones that throw).</summary>
     public void Handling(Guid eventId)
@@ -23,6 +24,11 @@ public sealed class Observations
     public void Delivered(Guid messageId) => _deliveries.AddOrUpdate(messageId, 1, (_, n) => n + 1);
 
     public int HandleCalls(Guid eventId) => _handleCalls.GetValueOrDefault(eventId);
+
+    /// <summary>The consumer's after-commit hook ran, and whether another connection already saw the effect then.</summary>
+    public void AfterCommit(Guid eventId, bool effectCommitted) => _afterCommits.Enqueue((eventId, effectCommitted));
+
+    public IReadOnlyList<bool> AfterCommits(Guid eventId) => [.. _afterCommits.Where(c => c.EventId == eventId).Select(c => c.EffectCommitted)];
 
     public int Deliveries(Guid messageId) => _deliveries.GetValueOrDefault(messageId);
 
