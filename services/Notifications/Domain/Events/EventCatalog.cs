@@ -49,6 +49,9 @@ public static class EventCatalog
         [typeof(OfficeAuthorizationChanged)] =
             "a cache-invalidation signal between services (drop cached AuthorizeService answers); the facts behind it are "
             + "OfficeLicenceChanged and StaffCertified, and it names staff by national ID",
+        [typeof(CitizenSignInCodeIssued)] =
+            "a one-time sign-in code for notifications to text to the citizen (SignInCodeConsumer); a secret, never logged "
+            + "as an event and never offered",
         [typeof(IssuedDocumentRendered)] =
             "carries an issued document's PDF to the archive; the fact itself is the …Issued event, and the PDF is served "
             + "to those who may read the file, never pushed to subscribers",
