@@ -20,8 +20,11 @@ var identity = ServiceReplicas.Add<Projects.Identity>(builder, "identity", repli
     replica.WithServiceEndpoints()
         .WithReference(infrastructure.Database("identity-db"))
         .WaitFor(infrastructure.Database("identity-db"))
-        .WithEnvironment("Identity__AdminPassword", adminPassword);
-    // Identity needs PostgreSQL only: it starts while the broker and the cache are still booting.
+        .WithEnvironment("Identity__AdminPassword", adminPassword)
+        // Its outbox carries citizens' sign-in codes to notifications. It does not wait for the broker:
+        // staff sign in while the broker is still booting, and the outbox sends the codes once it is up.
+        .WithReference(infrastructure.RabbitMq);
+    // Identity needs PostgreSQL only to start: it starts while the broker and the cache are still booting.
     foreach (var server in infrastructure.DatabaseServers)
     {
         replica.WaitFor(server);

@@ -29,7 +29,7 @@ create() {
 }
 
 services=(identity property officemanagement archive urbanplanning notifications)
-messaging=(property officemanagement archive urbanplanning notifications)
+messaging=(identity property officemanagement archive urbanplanning notifications)
 cache_users=(property officemanagement archive urbanplanning gateway)
 
 if [ "$overlay" = dev ]; then

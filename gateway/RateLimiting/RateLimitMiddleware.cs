@@ -16,6 +16,9 @@ public static class RateLimitMiddleware
 
     public const string OpenDataPathPrefix = "/api/open-data";
 
+    /// <summary>Each request here texts a phone: anonymous, and held to the tracking page's per-IP limit, not the general one.</summary>
+    public const string SignInCodesPath = "/api/identity/citizens/sign-in-codes";
+
     public static IReverseProxyApplicationBuilder UseSharedRateLimits(this IReverseProxyApplicationBuilder proxy)
     {
         var limiter = proxy.ApplicationServices.GetRequiredService<SharedRateLimiter>();
@@ -56,6 +59,11 @@ public static class RateLimitMiddleware
         if (context.Request.Path.StartsWithSegments(TrackPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return ("track", settings.Track, ip);
+        }
+
+        if (context.Request.Path.StartsWithSegments(SignInCodesPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return ("sign-in-codes", settings.Track, ip);
         }
 
         // Anonymous like tracking and costlier to answer when not cached: the same per-IP limit.

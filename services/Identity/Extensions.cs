@@ -1,4 +1,6 @@
+using CityEServices.Identity.Features.Citizens;
 using CityEServices.Identity.Infrastructure.Keys;
+using CityEServices.Messaging;
 using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.Messaging.Jobs;
 using CityEServices.ServiceDefaults.Auth;
@@ -13,6 +15,7 @@ namespace CityEServices.Identity;
 public static class Extensions
 {
     public const string DatabaseName = "identity-db";
+    public const string ServiceName = "identity";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -23,6 +26,8 @@ public static class Extensions
         var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
 
         builder.AddServiceDatabase<IdentityDataContext>(DatabaseName);
+        // Identity consumes nothing; its outbox carries the citizens' sign-in codes to notifications.
+        builder.AddMessaging<IdentityDataContext>(ServiceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPasswordHasher<CityUser>, PasswordHasher<CityUser>>();
         builder.Services.AddScoped<Seeder>();
@@ -48,6 +53,8 @@ public static class Extensions
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<IssueStaffToken>();
         services.AddScoped<IssueClientToken>();
+        services.AddScoped<IssueCitizenToken>();
+        services.AddScoped<IssueSignInCode>();
 
         services.AddScoped<CreateUser>();
         services.AddScoped<ListUsers>();

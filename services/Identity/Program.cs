@@ -25,6 +25,7 @@ app.MapUsersApi();
 app.MapClientsApi();
 app.MapRevocationsApi();
 app.MapAuditApi();
+app.MapCitizensApi();
 
 await app.MigrateIdentityDatabaseAsync();
 

@@ -57,6 +57,8 @@ public static class Extensions
         builder.Services.AddScoped<CreateRequest>();
         builder.Services.AddScoped<ActOnRequest>();
         builder.Services.AddScoped<GetRequest>();
+        builder.Services.AddScoped<ListMyFiles>();
+        builder.Services.AddScoped<GetMyRequest>();
         builder.Services.AddScoped<RegisterEngineer>();
         builder.Services.AddScoped<GetEngineer>();
         builder.Services.AddScoped<AssignSupervisor>();

@@ -10,6 +10,7 @@ app.MapFilesApi();
 app.MapRequestsApi();
 app.MapSupervisionApi();
 app.MapTrackingApi();
+app.MapMeApi();
 app.MapPaymentsApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();

@@ -100,4 +100,32 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 3), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)], statuses);
         Assert.Equal(HttpStatusCode.OK, tracking.StatusCode);
     }
+
+    [Fact]
+    public async Task Citizen_sign_in_codes_need_no_token_and_are_limited_per_ip_on_a_counter_of_their_own()
+    {
+        // A window length of its own keeps its counter apart from the other tests' calls.
+        await using var gateway = fixture.NewGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimits:Track:PermitLimit"] = "2",
+            ["Gateway:RateLimits:Track:Window"] = "00:57:00",
+        });
+        using var client = gateway.CreateClient(token: null);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsync("/api/identity/citizens/sign-in-codes",
+                new StringContent("{\"nationalId\":\"0076229645\"}", System.Text.Encoding.UTF8, "application/json"));
+            statuses.Add(response.StatusCode);
+        }
+
+        // The rest of identity's API still wants a token, and tracking keeps its own two calls.
+        using var users = await client.PostAsync("/api/identity/users", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var tracking = await client.GetAsync("/api/track/ABC123?nationalId=0076229645");
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, users.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, tracking.StatusCode);
+    }
 }

@@ -18,6 +18,8 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
 
     public DbSet<AccountChange> AccountChanges => Set<AccountChange>();
 
+    public DbSet<SignInCode> SignInCodes => Set<SignInCode>();
+
     public DbSet<ServerKeyEntry> ServerKeys => Set<ServerKeyEntry>();
 
     /// <summary>Shared by every replica, so a cookie or antiforgery token one protects another can read, also after a restart.</summary>
@@ -33,6 +35,8 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         modelBuilder.UseOpenIddict();
         // The token pruner's schedule and lease: one replica prunes per interval.
         modelBuilder.AddJobLeases();
+        // The outbox that carries citizens' sign-in codes to notifications (identity has no inbox: it consumes nothing).
+        modelBuilder.AddMessagingTables();
 
         modelBuilder.Entity<CityUser>(user =>
         {
@@ -103,6 +107,21 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
             change.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(AccountRules.MaxReasonLength);
             change.Property(c => c.Details).HasColumnName("details").HasColumnType("jsonb");
             change.HasIndex(c => new { c.Account, c.At });
+        });
+
+        modelBuilder.Entity<SignInCode>(code =>
+        {
+            code.ToTable("sign_in_codes");
+            code.HasKey(c => c.Id);
+            code.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+            code.Property(c => c.NationalId).HasColumnName("national_id").HasMaxLength(10);
+            code.Property(c => c.CodeHash).HasColumnName("code_hash").HasMaxLength(64);
+            code.Property(c => c.IssuedAt).HasColumnName("issued_at");
+            code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
+            code.Property(c => c.Tries).HasColumnName("tries");
+            code.Property(c => c.UsedAt).HasColumnName("used_at");
+            // The rate limit counts one national ID's recent codes; the grant reads its latest.
+            code.HasIndex(c => new { c.NationalId, c.IssuedAt });
         });
 
         modelBuilder.Entity<ServerKeyEntry>(key =>

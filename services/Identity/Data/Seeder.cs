@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
+using CityEServices.Identity.Features.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Data;
@@ -18,6 +19,7 @@ public sealed partial class Seeder(
 {
     public const string CliClientId = "city-cli";
     public const string StaffClientId = "city-staff";
+    public const string CitizenClientId = "city-citizen";
     public const string AdminUserName = "admin";
 
     // pg_advisory_xact_lock key: "CITYSEED".
@@ -36,6 +38,7 @@ public sealed partial class Seeder(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLock})", ct);
             await EnsureClientAsync(CliDescriptor(), ct);
+            await EnsureClientAsync(CitizenDescriptor(), ct);
             await EnsureClientAsync(StaffDescriptor(settings.Value.StaffClient.RedirectUris), ct);
             if (adminPassword is not null)
             {
@@ -52,6 +55,15 @@ public sealed partial class Seeder(
         ClientType = ClientTypes.Public,
         DisplayName = "CityEServices command line",
         Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password },
+    };
+
+    /// <summary>Citizens' applications: the citizen-otp grant only, so no refresh token and no staff grant.</summary>
+    private static OpenIddictApplicationDescriptor CitizenDescriptor() => new()
+    {
+        ClientId = CitizenClientId,
+        ClientType = ClientTypes.Public,
+        DisplayName = "CityEServices citizens",
+        Permissions = { Permissions.Endpoints.Token, Permissions.Prefixes.GrantType + IssueCitizenToken.GrantType },
     };
 
     /// <summary>Staff applications in a browser: authorization code with PKCE, to the configured redirect URIs only.</summary>

@@ -17,6 +17,9 @@ public static class EventConsumers
         {
             register.MakeGenericMethod(descriptor.EventType).Invoke(null, [bus, serviceName]);
         }
+
+        // Internal, so not in the catalog's loop: citizens' sign-in codes, texted and never logged.
+        bus.AddConsumer<SignInCodeConsumer>().Endpoint(endpoint => endpoint.Name = QueueName(serviceName, typeof(CitizenSignInCodeIssued)));
     }
 
     /// <summary>The queue a type's consumer reads: the service's name and the event's, in kebab case.</summary>

@@ -98,6 +98,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         contact.Property(c => c.FileNumber).HasMaxLength(32);
         contact.Property(c => c.Mobile).HasMaxLength(16);
         contact.Property(c => c.TrackingCode).HasMaxLength(32);
+        contact.Property(c => c.ApplicantNationalId).HasMaxLength(10);
+        // A sign-in code goes to the latest mobile a national ID gave.
+        contact.HasIndex(c => new { c.ApplicantNationalId, c.RecordedAt });
     }
 
     private static void ConfigureSms(EntityTypeBuilder<SmsMessage> sms)

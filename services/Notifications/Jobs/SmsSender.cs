@@ -142,7 +142,8 @@ public sealed partial class SmsSender(
             message.TrackingCode ??= contact.TrackingCode;
         }
 
-        if (await db.SmsOptOuts.AnyAsync(o => o.Mobile == message.Mobile, cancellationToken))
+        // A sign-in code was asked for by the citizen themselves: the opt-out is from news about files, not from signing in.
+        if (message.Template != SmsTemplates.SignInCode && await db.SmsOptOuts.AnyAsync(o => o.Mobile == message.Mobile, cancellationToken))
         {
             message.Status = SmsStatus.OptedOut;
             return;

@@ -22,7 +22,7 @@ public static class TokenEndpoint
     }
 
     public static async Task<Results<SignInHttpResult, ForbidHttpResult>> ExchangeAsync(
-        HttpContext context, IssueStaffToken staff, IssueClientToken clients, CancellationToken cancellationToken)
+        HttpContext context, IssueStaffToken staff, IssueClientToken clients, IssueCitizenToken citizens, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is the token endpoint passthrough enabled?");
@@ -41,6 +41,12 @@ public static class TokenEndpoint
         else if (request.IsClientCredentialsGrantType())
         {
             decision = await clients.HandleAsync(request.ClientId!, request.GetScopes(), cancellationToken);
+        }
+        else if (request.GrantType == IssueCitizenToken.GrantType)
+        {
+            // OpenIddict has checked that the client (city-citizen) may use this grant.
+            decision = await citizens.HandleAsync(
+                (string?)request[IssueCitizenToken.NationalIdParameter], (string?)request[IssueCitizenToken.CodeParameter], cancellationToken);
         }
         else
         {

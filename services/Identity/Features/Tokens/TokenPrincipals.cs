@@ -26,6 +26,24 @@ public static class TokenPrincipals
     }
 
     /// <summary>
+    /// A citizen signed in with a one-time code: subject <c>citizen:</c> + national ID (a citizen has no
+    /// user row), role <c>citizen</c> only, no scopes, and a life shorter than staff tokens.
+    /// </summary>
+    public static ClaimsPrincipal ForCitizen(string nationalId, TimeSpan lifetime)
+    {
+        var identity = NewIdentity()
+            .SetClaim(Claims.Subject, CitizenSubjectPrefix + nationalId)
+            .SetClaim(Claims.Name, nationalId)
+            .SetClaims(Claims.Role, [Roles.Citizen])
+            .SetClaim(CityClaims.NationalId, nationalId);
+        var principal = Finish(identity);
+        principal.SetAccessTokenLifetime(lifetime);
+        return principal;
+    }
+
+    public const string CitizenSubjectPrefix = "citizen:";
+
+    /// <summary>
     /// A client is its own subject (<c>sub</c> = <c>client_id</c>, which is how services tell a client
     /// token from a user's), and its token carries the <paramref name="scopes"/> it may use.
     /// </summary>

@@ -23,6 +23,8 @@ public static class TokenServerExtensions
                 server.AllowClientCredentialsFlow();
                 // Staff sign in through a browser: the code flow, with PKCE required of every client.
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // Citizens: a national ID and the code texted to them (IssueCitizenToken), for city-citizen only.
+                server.AllowCustomFlow(IssueCitizenToken.GrantType);
                 if (allowPasswordGrant)
                 {
                     server.AllowPasswordFlow();

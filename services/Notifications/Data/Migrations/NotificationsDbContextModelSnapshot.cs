@@ -215,6 +215,11 @@ namespace CityEServices.Notifications.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("file_number");
 
+                    b.Property<string>("ApplicantNationalId")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("applicant_national_id");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
@@ -235,6 +240,9 @@ namespace CityEServices.Notifications.Data.Migrations
 
                     b.HasKey("FileNumber")
                         .HasName("pk_file_contacts");
+
+                    b.HasIndex("ApplicantNationalId", "RecordedAt")
+                        .HasDatabaseName("ix_file_contacts_applicant_national_id_recorded_at");
 
                     b.ToTable("file_contacts", (string)null);
                 });

@@ -54,6 +54,9 @@ public static class EventCatalog
         [typeof(UrbanPlanningFileHoldersChanged)] =
             "tells the archive who may upload to a file as a citizen; it lists national IDs, and the public fact behind "
             + "it is the registry's OwnershipTransferred",
+        [typeof(CitizenSignInCodeIssued)] =
+            "a one-time sign-in code for notifications to text to the citizen (SignInCodeConsumer); a secret, never logged "
+            + "as an event and never offered",
         [typeof(IssuedDocumentRendered)] =
             "carries an issued document's PDF to the archive; the fact itself is the …Issued event, and the PDF is served "
             + "to those who may read the file, never pushed to subscribers",

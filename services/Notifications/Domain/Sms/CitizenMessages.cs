@@ -11,6 +11,7 @@ public static class CitizenMessages
             FileNumber = opened.FileNumber,
             Mobile = MobileNumber.TryParse(opened.ApplicantMobile, out var mobile) ? mobile.Value : null,
             TrackingCode = opened.TrackingCode,
+            ApplicantNationalId = NationalId.TryParse(opened.ApplicantNationalId, out var nationalId) ? nationalId.Value : null,
             EventId = opened.EventId,
             RecordedAt = now,
         },

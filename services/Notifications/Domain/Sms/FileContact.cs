@@ -10,6 +10,9 @@ public sealed class FileContact
 
     public string? TrackingCode { get; init; }
 
+    /// <summary>The applicant's national ID: a citizen's sign-in code goes to the latest mobile they gave (null for contacts heard before it was kept).</summary>
+    public string? ApplicantNationalId { get; init; }
+
     public Guid EventId { get; init; }
 
     public DateTimeOffset RecordedAt { get; init; }

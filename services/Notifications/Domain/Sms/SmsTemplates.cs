@@ -9,6 +9,9 @@ public static class SmsTemplates
     public const string FileOpened = "file-opened";
     public const string StatusPrefix = "status:";
 
+    /// <summary>A citizen's one-time sign-in code: sent whatever the opt-out list says (the citizen asked for it), never rendered again.</summary>
+    public const string SignInCode = "sign-in-code";
+
     /// <summary>The most a rendered message may hold: two concatenated UCS-2 parts.</summary>
     public const int MaxLength = 134;
 
@@ -55,6 +58,10 @@ public static class SmsTemplates
             ? $"{Signature}: {sentence}"
             : $"{Signature}: {sentence} کد رهگیری: {trackingCode}";
     }
+
+    /// <summary>The sign-in code's text; the code comes first, where phones that fill codes in look for it.</summary>
+    public static string RenderSignInCode(string code) =>
+        $"{Signature}: کد ورود شما {code}. این کد را به هیچ‌کس ندهید؛ کارکنان شهرداری آن را نمی‌پرسند.";
 
     private static string Title(string? serviceType) =>
         serviceType is not null && ServiceTitles.TryGetValue(serviceType, out var title) ? title : "خدمت";

@@ -53,7 +53,9 @@ public sealed class ListSmsMessages(NotificationsDbContext db)
 
         return await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .ToPageAsync(request, m => new SmsMessageResponse(
-                m.Id, m.EventId, m.FileNumber, m.Template, m.Mobile, m.Text, m.Status, m.Attempts, m.LastError,
+                m.Id, m.EventId, m.FileNumber, m.Template, m.Mobile,
+                // A sign-in code is the citizen's key: even an admin sees that one was sent, not what it said.
+                m.Template == SmsTemplates.SignInCode ? null : m.Text, m.Status, m.Attempts, m.LastError,
                 DualTime.From(m.CreatedAt),
                 m.Status == SmsStatus.Pending ? DualTime.From(m.NextAttemptAt) : null,
                 m.SentAt is { } sent ? DualTime.From(sent) : null,

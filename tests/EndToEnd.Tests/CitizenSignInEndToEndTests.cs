@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace CityEServices.EndToEnd.Tests;
+
+/// <summary>
+/// Through the gateway, with every service real (issue 18, citizen sign-in): a file opened with the
+/// applicant's mobile, a sign-in code asked for anonymously, identity's outbox → notifications → the
+/// Development SMS sink, the citizen-otp grant, and the citizen's token refused by staff endpoints.
+/// </summary>
+[Collection(CityStackCollection.Name)]
+public sealed partial class CitizenSignInEndToEndTests(CityStackFixture stack)
+{
+    [Fact]
+    public async Task A_citizen_signs_in_with_the_code_texted_to_the_mobile_their_file_gave_and_is_no_member_of_staff()
+    {
+        var gateway = stack.Gateway;
+        var admin = await gateway.GetTokenAsync("admin", CityStackFixture.AdminPassword);
+        var world = await SampleWorld.CreateAsync(gateway, admin, district: 7);
+        var mobile = $"+98912{Random.Shared.Next(1_000_000, 9_999_999)}";
+        var opened = await gateway.PostAsJsonAsync("/api/urban-planning/files", new
+        {
+            renovationCode = world.RenovationCode,
+            applicantNationalId = world.ApplicantNationalId,
+            officeCode = world.OfficeCode,
+            applicantMobile = mobile,
+        }, world.OperatorToken).ExpectAsync(HttpStatusCode.Created);
+        var fileNumber = opened["fileNumber"]!.GetValue<string>();
+
+        // The file-opened SMS shows notifications knows the mobile; then the code is asked for.
+        await SmsToAsync(gateway, admin, mobile, texts => texts.Count >= 1, "the file-opened SMS");
+        var accepted = await RequestCodeAsync(gateway, world.ApplicantNationalId).ExpectAsync(HttpStatusCode.Accepted);
+        var code = CodeIn(await SmsToAsync(gateway, admin, mobile, texts => texts.Any(t => CodeIn(t) is not null), "the sign-in code's SMS"));
+
+        // Someone with no mobile on file gets the very same answer.
+        var stranger = await RequestCodeAsync(gateway, NationalIds.Next()).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal(accepted["detail"]!.GetValue<string>(), stranger["detail"]!.GetValue<string>());
+
+        var token = await CitizenTokenAsync(gateway, world.ApplicantNationalId, code!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gateway.GetAsync($"/api/urban-planning/files/{fileNumber}", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gateway.GetAsync("/api/identity/users", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gateway.GetAsync($"/api/properties/{world.RenovationCode}", token)).StatusCode);
+
+        // The code is spent.
+        using var again = await PostTokenAsync(gateway, world.ApplicantNationalId, code!);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> RequestCodeAsync(HttpClient gateway, string nationalId) =>
+        gateway.PostAsJsonAsync("/api/identity/citizens/sign-in-codes", new { nationalId });
+
+    private static Task<HttpResponseMessage> PostTokenAsync(HttpClient gateway, string nationalId, string code) =>
+        gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ir:tehran:city:citizen-otp",
+            ["client_id"] = "city-citizen",
+            ["national_id"] = nationalId,
+            ["code"] = code,
+        }));
+
+    private static async Task<string> CitizenTokenAsync(HttpClient gateway, string nationalId, string code)
+    {
+        using var response = await PostTokenAsync(gateway, nationalId, code);
+        var body = await response.ReadJsonAsync(HttpStatusCode.OK);
+        return body["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>The sink's texts to <paramref name="mobile"/>, once <paramref name="enough"/> holds.</summary>
+    private static async Task<IReadOnlyList<string>> SmsToAsync(HttpClient gateway, string admin, string mobile, Func<IReadOnlyList<string>, bool> enough, string what)
+    {
+        IReadOnlyList<string> texts = [];
+        await Eventually.UntilAsync(async () =>
+        {
+            var page = await gateway.GetAsync($"/api/notifications/sms?mobile={Uri.EscapeDataString(mobile)}&pageSize=100", admin).ExpectAsync(HttpStatusCode.OK);
+            texts = [.. page["items"]!.AsArray().Select(i => i!["message"]!.GetValue<string>())];
+            return enough(texts);
+        }, TimeSpan.FromSeconds(60), what);
+        return texts;
+    }
+
+    private static string? CodeIn(IReadOnlyList<string> texts) => texts.Select(CodeIn).FirstOrDefault(c => c is not null);
+
+    private static string? CodeIn(string text) => SignInCode().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
+
+    // "کد ورود شما 123456." — by its words, not any six digits: a tracking code in another SMS may hold a run of six.
+    [GeneratedRegex("کد ورود شما ([0-9]{6})")]
+    private static partial Regex SignInCode();
+}
