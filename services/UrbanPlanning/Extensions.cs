@@ -59,6 +59,8 @@ public static class Extensions
         builder.Services.AddScoped<GetRequest>();
         builder.Services.AddScoped<ListMyFiles>();
         builder.Services.AddScoped<GetMyRequest>();
+        builder.Services.AddScoped<GetMyPaymentOrder>();
+        builder.Services.AddScoped<GetMyDocument>();
         builder.Services.AddScoped<RegisterEngineer>();
         builder.Services.AddScoped<GetEngineer>();
         builder.Services.AddScoped<AssignSupervisor>();

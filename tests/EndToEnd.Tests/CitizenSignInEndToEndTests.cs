@@ -47,6 +47,55 @@ public sealed partial class CitizenSignInEndToEndTests(CityStackFixture stack)
         // The code is spent.
         using var again = await PostTokenAsync(gateway, world.ApplicantNationalId, code!);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        await ServedWithoutAVisitAsync(gateway, admin, world, fileNumber, token);
+    }
+
+    /// <summary>
+    /// The citizen sees their file and what a request still lacks, uploads the missing documents from home,
+    /// and the request moves on; another file's request is a 404 to them.
+    /// </summary>
+    private static async Task ServedWithoutAVisitAsync(HttpClient gateway, string admin, SampleWorld world, string fileNumber, string token)
+    {
+        const string certificate = "NO_VIOLATION_CERTIFICATE";
+        await gateway.AuthoriseAsync(admin, world, certificate);
+        var created = await gateway.PostAsJsonAsync($"/api/urban-planning/files/{fileNumber}/requests", new { serviceType = certificate }, world.OperatorToken)
+            .ExpectAsync(HttpStatusCode.Created);
+        var requestId = created["requestId"]!.GetValue<string>();
+
+        var files = await gateway.GetAsync("/api/me/files", token).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(fileNumber, Assert.Single(files["items"]!.AsArray())!["fileNumber"]!.GetValue<string>());
+        var request = await gateway.GetAsync($"/api/me/requests/{requestId}", token).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("AwaitingDocuments", request["status"]!.GetValue<string>());
+        var missing = request["missingDocumentCategories"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal(["IDENTITY_DOCUMENT", "OWNERSHIP_DEED"], missing);
+
+        foreach (var category in missing)
+        {
+            using var form = ArchiveUploads.Form(ArchiveUploads.Pdf(category), $"{category}.pdf", "application/pdf",
+                ("category", category), ("fileNumber", fileNumber), ("title", "مدرک ارسالی شهروند"));
+            using var upload = await ArchiveUploads.PostFormAsync(gateway, "/api/archive/documents", form, token);
+            var documentId = (await upload.ReadJsonAsync(HttpStatusCode.Created))["documentId"]!.GetValue<string>();
+            var archived = await gateway.GetAsync($"/api/archive/documents/{documentId}", admin).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("CitizenUpload", archived["source"]!.GetValue<string>());
+        }
+
+        await Eventually.UntilAsync(
+            async () => (await gateway.GetAsync($"/api/me/requests/{requestId}", token).ExpectAsync(HttpStatusCode.OK))["status"]!.GetValue<string>() == "Submitted",
+            TimeSpan.FromSeconds(30),
+            "the request to move on once the citizen's documents are archived");
+
+        // Someone else's file: its request is a 404, and so is an upload to it.
+        var other = await SampleWorld.CreateAsync(gateway, admin, district: 7);
+        var otherFile = (await gateway.OpenFileAsync(other))["fileNumber"]!.GetValue<string>();
+        await gateway.AuthoriseAsync(admin, other, certificate);
+        var otherRequest = (await gateway.PostAsJsonAsync($"/api/urban-planning/files/{otherFile}/requests", new { serviceType = certificate }, other.OperatorToken)
+            .ExpectAsync(HttpStatusCode.Created))["requestId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync($"/api/me/requests/{otherRequest}", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync($"/api/me/requests/{otherRequest}/payment-order", token)).StatusCode);
+        using var intrusion = ArchiveUploads.Form(ArchiveUploads.Pdf("x"), "x.pdf", "application/pdf", ("category", "IDENTITY_DOCUMENT"), ("fileNumber", otherFile), ("title", "x"));
+        using var refused = await ArchiveUploads.PostFormAsync(gateway, "/api/archive/documents", intrusion, token);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     private static Task<HttpResponseMessage> RequestCodeAsync(HttpClient gateway, string nationalId) =>

@@ -259,6 +259,12 @@ public sealed class OfficeAdministrationTests(OfficeManagementService service, I
         var other = await (await self.GetAsync($"/api/staff/{NationalIds.Next()}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("NotYourRecord", other.GetProperty("reason").GetString());
 
+        // The same person signed in as a citizen is not staff: staff records are not a citizen's view.
+        using var asCitizen = Service.CreateClient(TestTokens.Create([Roles.Citizen], nationalId: person, subject: "citizen:" + person));
+        var citizen = await (await asCitizen.GetAsync($"/api/staff/{person}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("NotYourRecord", citizen.GetProperty("reason").GetString());
+        await (await asCitizen.GetAsync($"/api/staff/{person}/qualifications")).AssertProblemAsync(HttpStatusCode.Forbidden);
+
         using var anonymous = Service.CreateClient();
         await (await anonymous.GetAsync($"/api/staff/{person}")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -43,6 +43,30 @@ public sealed class CitizenMeTests(WorkflowService service, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_citizen_opens_the_payment_order_of_their_own_request_only()
+    {
+        var mine = await Service.OpenFileAsync(16, "OFC16");
+        var theirs = await Service.OpenFileAsync(16, "OFC16");
+        using var reviewer = Service.CreateClient(TestTokens.Reviewer(16));
+        var (myRequest, order) = await Service.FeeAssessedAsync(mine, reviewer);
+        var (theirRequest, _) = await Service.FeeAssessedAsync(theirs, reviewer);
+        var notAssessed = await Service.SubmittedRequestAsync(await Service.OpenFileAsync(16, "OFC16"));
+        using var citizen = Service.CreateClient(CitizenToken(mine.Applicant));
+
+        var myOrder = await (await citizen.GetAsync($"/api/me/requests/{myRequest}/payment-order")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(order.GetProperty("orderId").GetString(), myOrder.GetProperty("orderId").GetString());
+        Assert.Equal(order.GetProperty("amountRial").GetDecimal(), myOrder.GetProperty("amountRial").GetDecimal());
+
+        // Another's order, and a document of a request not issued, are 404s; so is an order of another's unassessed request.
+        await (await citizen.GetAsync($"/api/me/requests/{theirRequest}/payment-order")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await citizen.GetAsync($"/api/me/requests/{notAssessed}/payment-order")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var noDocument = await (await citizen.GetAsync($"/api/me/requests/{myRequest}/document")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("No document issued.", noDocument.GetProperty("title").GetString());
+        var notMine = await (await citizen.GetAsync($"/api/me/requests/{theirRequest}/document")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("Service request not found.", notMine.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task The_national_id_comes_from_the_token_never_the_query()
     {
         var theirs = await Service.OpenFileAsync(14, Office);

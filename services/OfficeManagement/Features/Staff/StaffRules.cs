@@ -59,9 +59,12 @@ public static class StaffRules
             : Validated<QualificationEntry>.Invalid(errors);
     }
 
-    /// <summary>Null when <paramref name="caller"/> may read <paramref name="person"/>'s record: an admin, or the person themself.</summary>
+    /// <summary>
+    /// Null when <paramref name="caller"/> may read <paramref name="person"/>'s record: an admin, or the person
+    /// themself signed in as staff (a citizen's token carries a national ID too, but staff records are staff business).
+    /// </summary>
     public static Problem? RefuseReading(Caller caller, NationalId person, string what) =>
-        caller.IsIn(Roles.Admin) || (NationalId.TryParse(caller.NationalId, out var self) && self == person)
+        caller.IsIn(Roles.Admin) || (caller.Kind == CallerKind.User && NationalId.TryParse(caller.NationalId, out var self) && self == person)
             ? null
             : Problem.Forbidden("NotYourRecord", $"Only an admin or the staff member themself may read {what}.");
 

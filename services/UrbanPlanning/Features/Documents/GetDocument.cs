@@ -22,6 +22,12 @@ public sealed class GetDocument(UrbanPlanningDbContext db, FileByLaw access)
             return refused;
         }
 
+        return await ReadAsync(db, requestId, cancellationToken);
+    }
+
+    /// <summary>The issued PDF of a request its reader may see (the caller checked that).</summary>
+    public static async Task<Outcome<DocumentFile>> ReadAsync(UrbanPlanningDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
         var document = await db.IssuedDocuments.AsNoTracking()
             .Where(d => d.RequestId == requestId)
             .Select(d => new DocumentFile(d.Number, d.Pdf))

@@ -12,7 +12,24 @@ public static class MeApi
             .WithSummary("The files the signed-in citizen holds, newest first, with their requests in brief; paged.");
         me.MapGet("/requests/{requestId:guid}", GetRequestAsync).WithName("GetMyRequest")
             .WithSummary("A request of one of the citizen's files: status, missing document categories, timeline; 404 for anyone else's.");
+        me.MapGet("/requests/{requestId:guid}/payment-order", GetPaymentOrderAsync).WithName("GetMyPaymentOrder")
+            .WithSummary("The payment order of the citizen's own request, to pay at their bank; 404 for anyone else's.");
+        me.MapGet("/requests/{requestId:guid}/document", GetDocumentAsync).WithName("GetMyIssuedDocument")
+            .WithSummary("The issued document (PDF) of the citizen's own request; 404 for anyone else's.");
         return app;
+    }
+
+    public static async Task<Results<Ok<PaymentOrderResponse>, ProblemHttpResult>> GetPaymentOrderAsync(
+        Guid requestId, Caller caller, GetMyPaymentOrder getMyPaymentOrder, CancellationToken cancellationToken) =>
+        (await getMyPaymentOrder.HandleAsync(requestId, caller, cancellationToken)).ToOk();
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocumentAsync(
+        Guid requestId, Caller caller, GetMyDocument getMyDocument, CancellationToken cancellationToken)
+    {
+        var outcome = await getMyDocument.HandleAsync(requestId, caller, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.File(outcome.Value.Pdf, DocumentsApi.PdfContentType, $"{outcome.Value.Number}.pdf")
+            : outcome.Problem!.ToResult();
     }
 
     public static async Task<Results<Ok<Page<MyFileResponse>>, ProblemHttpResult>> ListFilesAsync(

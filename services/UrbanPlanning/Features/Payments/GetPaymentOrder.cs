@@ -1,3 +1,5 @@
+using CityEServices.UrbanPlanning.Domain.Requests;
+
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>
@@ -26,15 +28,21 @@ public sealed class GetPaymentOrder(UrbanPlanningDbContext db, FileByLaw access,
             return refused;
         }
 
-        var order = await db.PaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.RequestId == requestId, cancellationToken);
+        return await ReadAsync(db, request, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The order of a request its reader may see (the caller checked that), with its payment once paid.</summary>
+    public static async Task<Outcome<PaymentOrderResponse>> ReadAsync(UrbanPlanningDbContext db, ServiceRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var order = await db.PaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.RequestId == request.Id, cancellationToken);
         if (order is null)
         {
-            return Problem.NotFound("No payment order.", $"Request {requestId} has no payment order: its fee has not been assessed (it is {request.Status}).");
+            return Problem.NotFound("No payment order.", $"Request {request.Id} has no payment order: its fee has not been assessed (it is {request.Status}).");
         }
 
         var payment = order.PaymentId is { } paymentId
             ? await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
             : null;
-        return PaymentOrderResponse.From(order, request.ServiceType, payment, time.GetUtcNow());
+        return PaymentOrderResponse.From(order, request.ServiceType, payment, now);
     }
 }
