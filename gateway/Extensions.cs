@@ -28,6 +28,8 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RedisKeys>();
         builder.Services.AddSingleton<SharedRateLimiter>();
+        builder.Services.AddHttpClient(nameof(ApiReference.AggregatedOpenApi));
+        builder.Services.AddSingleton<ApiReference.AggregatedOpenApi>();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new()));
 

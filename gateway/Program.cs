@@ -4,6 +4,7 @@ using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.Pages;
 using CityEServices.Gateway.Proxy;
 using CityEServices.Gateway.RateLimiting;
+using CityEServices.ServiceDefaults.Health;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +22,9 @@ app.UseApiVersions();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapDefaultEndpoints();
+// Health only: /openapi/v1.json at the gateway is the services' documents merged, not the gateway's own.
+app.MapHealthEndpoints();
+AggregatedOpenApi.Map(app);
 app.MapApiReference();
 app.MapCitizenPages();
 app.MapReverseProxy(proxy =>

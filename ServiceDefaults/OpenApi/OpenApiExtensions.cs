@@ -17,24 +17,20 @@ public static class OpenApiExtensions
     public const string BearerScheme = "Bearer";
 
     public static IServiceCollection AddCityOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer(static (document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            // Requests from the reference go to whoever served the document (the gateway), never to
-            // the service's own address, which integrators cannot reach.
-            document.Servers = [new OpenApiServer { Url = "/" }];
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            options.AddDocumentTransformer(static (document, _, _) =>
             {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "An access token from POST /connect/token (client_credentials for integrators).",
-            };
-            // Every operation needs the token unless the service says otherwise (health, tracking).
-            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
-            return Task.CompletedTask;
-        }));
+                // Requests from the reference go to whoever served the document (the gateway), never to
+                // the service's own address, which integrators cannot reach.
+                document.Servers = [new OpenApiServer { Url = "/" }];
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer(SecurityTransformers.AddSchemes);
+            options.AddOperationTransformer(SecurityTransformers.AddRequirements);
+            options.AddOperationTransformer(ProblemResponses.Add);
+            options.AddSchemaTransformer(IranianPatterns.Apply);
+        });
 
     public static IEndpointConventionBuilder MapCityOpenApi(this IEndpointRouteBuilder app) =>
         app.MapOpenApi().AllowAnonymous().ExcludeFromDescription();

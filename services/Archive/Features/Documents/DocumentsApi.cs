@@ -18,6 +18,7 @@ public static class DocumentsApi
         documents.MapPost("/", UploadAsync).WithName("ArchiveDocument")
             .WithSummary("Archive a scanned document (multipart: file, category, fileNumber, renovationCode, title, source, scannedDate)")
             .DisableAntiforgery()
+            .Accepts<UploadForm>("multipart/form-data")
             .RequireScope(Scopes.ArchiveWrite);
         documents.MapGet("/", SearchAsync).WithName("SearchDocuments").WithSummary("Search documents, paged")
             .RequireScope(Scopes.ArchiveRead);
