@@ -121,12 +121,21 @@ public sealed partial class CitizenSignInEndToEndTests(CityStackFixture stack)
     private static async Task<IReadOnlyList<string>> SmsToAsync(HttpClient gateway, string admin, string mobile, Func<IReadOnlyList<string>, bool> enough, string what)
     {
         IReadOnlyList<string> texts = [];
-        await Eventually.UntilAsync(async () =>
+        JsonNode? last = null;
+        try
         {
-            var page = await gateway.GetAsync($"/api/notifications/sms?mobile={Uri.EscapeDataString(mobile)}&pageSize=100", admin).ExpectAsync(HttpStatusCode.OK);
-            texts = [.. page["items"]!.AsArray().Select(i => i!["message"]!.GetValue<string>())];
-            return enough(texts);
-        }, TimeSpan.FromSeconds(60), what);
+            await Eventually.UntilAsync(async () =>
+            {
+                last = await gateway.GetAsync($"/api/notifications/sms?mobile={Uri.EscapeDataString(mobile)}&pageSize=100", admin).ExpectAsync(HttpStatusCode.OK);
+                texts = [.. last["items"]!.AsArray().Select(i => i!["message"]!.GetValue<string>())];
+                return enough(texts);
+            }, TimeSpan.FromSeconds(60), what);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{e.Message}; the sink's last answer: {last?.ToJsonString()}", e);
+        }
+
         return texts;
     }
 

@@ -50,7 +50,7 @@ public sealed class KavenegarSmsProvider(HttpClient http, SmsProviderAddress add
             fields.Add(new("sender", settings.Sender));
         }
 
-        var url = $"{baseUrl}/v1/{Uri.EscapeDataString(settings.ApiKey ?? string.Empty)}/sms/send.json";
+        var url = $"{baseUrl}/v1/{Uri.EscapeDataString(address.ApiKey)}/sms/send.json";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         try

@@ -12,6 +12,17 @@ public sealed class SmsProviderAddress(IOptions<SmsOptions> options, IHostEnviro
 {
     public const string SinkPath = "/sms-sink";
 
+    /// <summary>
+    /// The key sent to the service's own sink when none is configured: the provider's route needs a key
+    /// segment (an empty one matches no route), and the sink without a configured key takes any.
+    /// </summary>
+    public const string SinkKey = "development";
+
+    /// <summary>The key to put in the provider's URL: the configured one, or <see cref="SinkKey"/> for the own sink.</summary>
+    public string ApiKey => !string.IsNullOrWhiteSpace(options.Value.ApiKey) ? options.Value.ApiKey
+        : string.IsNullOrWhiteSpace(options.Value.BaseUrl) && environment.IsDevelopment() ? SinkKey
+        : string.Empty;
+
     public string? BaseUrl
     {
         get
