@@ -1,3 +1,4 @@
+using CityEServices.Property.Features.Me;
 using CityEServices.Messaging;
 using CityEServices.Property.Data.SampleData;
 using CityEServices.Property.Infrastructure.Caching;
@@ -50,6 +51,7 @@ public static class Extensions
         services.AddScoped<GetProperty>();
         services.AddScoped<GetPropertyHistory>();
         services.AddScoped<CheckOwnership>();
+        services.AddScoped<ListMyProperties>();
         services.AddScoped<TransferOwnership>();
         services.AddScoped<PlaceLegalHold>();
         services.AddScoped<ClearLegalHold>();

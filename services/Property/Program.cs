@@ -1,3 +1,4 @@
+using CityEServices.Property.Features.Me;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
 app.MapAuditApi();
+app.MapMeApi();
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<PropertyDbContext>();

@@ -63,6 +63,11 @@ public sealed partial class CitizenSignInEndToEndTests(CityStackFixture stack)
             .ExpectAsync(HttpStatusCode.Created);
         var requestId = created["requestId"]!.GetValue<string>();
 
+        // Their property, with their own four dang and not the co-owner (served by the registry through the gateway).
+        var properties = await gateway.GetAsync("/api/me/properties", token).ExpectAsync(HttpStatusCode.OK);
+        var property = Assert.Single(properties["items"]!.AsArray())!;
+        Assert.Equal((world.RenovationCode, "4"), (property["renovationCode"]!.GetValue<string>(), property["myShareFraction"]!.GetValue<string>()));
+
         var files = await gateway.GetAsync("/api/me/files", token).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(fileNumber, Assert.Single(files["items"]!.AsArray())!["fileNumber"]!.GetValue<string>());
         var request = await gateway.GetAsync($"/api/me/requests/{requestId}", token).ExpectAsync(HttpStatusCode.OK);
