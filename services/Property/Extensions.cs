@@ -53,6 +53,5 @@ public static class Extensions
         services.AddScoped<TransferOwnership>();
         services.AddScoped<PlaceLegalHold>();
         services.AddScoped<ClearLegalHold>();
-        services.AddScoped<VerifyAuditChain>();
     }
 }

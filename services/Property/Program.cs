@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,7 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
-app.MapAuditApi();
+app.MapAuditChainApi<PropertyDbContext>("/api/properties", PropertyDbContext.HistoryTable);
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<PropertyDbContext>();

@@ -1,4 +1,4 @@
-namespace CityEServices.Property.Features.Audit;
+namespace CityEServices.Web.Audit;
 
 /// <summary>The answer of GET /audit/verify: the chain is intact (with its head) or the first entry that is not.</summary>
 /// <param name="Trail">The audited table.</param>
