@@ -8,7 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
-app.MapAuditChainApi<PropertyDbContext>("/api/properties", PropertyDbContext.HistoryTable);
+app.MapAuditChainApi<PropertyDbContext>("/api/properties", PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<PropertyDbContext>();
