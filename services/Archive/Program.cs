@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ app.MapDocumentsApi();
 app.MapHoldsApi();
 app.MapDisposalsApi();
 app.MapFixityApi();
+app.MapAuditChainApi<ArchiveDbContext>("/api/archive", ArchiveDbContext.ContentReadsTable, ArchiveDbContext.DisposalsTable);
 app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<ArchiveDbContext>();

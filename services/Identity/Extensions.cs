@@ -71,7 +71,6 @@ public static class Extensions
         services.AddScoped<RotateClientSecret>();
 
         services.AddScoped<ListRevocations>();
-        services.AddScoped<VerifyAuditChain>();
     }
 
     /// <summary>The token issuer, once the settings that would only fail later (at the first token) are known to be sound.</summary>

@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
 
@@ -24,7 +25,7 @@ app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
 app.MapRevocationsApi();
-app.MapAuditApi();
+app.MapAuditChainApi<IdentityDataContext>("/api/identity", IdentityDataContext.AccountChangesTable);
 app.MapCitizensApi();
 
 await app.MigrateIdentityDatabaseAsync();

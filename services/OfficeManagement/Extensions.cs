@@ -69,7 +69,6 @@ public static class Extensions
         services.AddScoped<RankOffices>();
         services.AddScoped<GetAuthorizationDecision>();
         services.AddScoped<GetPerformance>();
-        services.AddScoped<VerifyAuditChain>();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +13,7 @@ app.MapServiceTypesApi();
 app.MapScorecardsApi();
 app.MapOpenDataApi();
 app.MapAuthorizationApi();
-app.MapAuditApi();
+app.MapAuditChainApi<OfficeManagementDbContext>("/api/offices", OfficeManagementDbContext.StatusChangesTable);
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<OfficeManagementDbContext>();

@@ -55,6 +55,5 @@ public static class Extensions
         services.AddScoped<TransferOwnership>();
         services.AddScoped<PlaceLegalHold>();
         services.AddScoped<ClearLegalHold>();
-        services.AddScoped<VerifyAuditChain>();
     }
 }

@@ -1,4 +1,5 @@
 using CityEServices.Property.Features.Me;
+using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,7 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
-app.MapAuditApi();
+app.MapAuditChainApi<PropertyDbContext>("/api/properties", PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);
 app.MapMeApi();
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 

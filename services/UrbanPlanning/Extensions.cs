@@ -72,7 +72,6 @@ public static class Extensions
         builder.Services.AddScoped<GetDocument>();
         builder.Services.AddScoped<RevokeDocument>();
         builder.Services.AddScoped<VerifyDocument>();
-        builder.Services.AddScoped<VerifyAuditChain>();
         builder.Services.AddScoped<GetDocumentKeys>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<OfficeQueue>();

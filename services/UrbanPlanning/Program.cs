@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,6 @@ app.MapPaymentsApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();
 app.MapQueuesApi();
-app.MapAuditApi();
+app.MapAuditChainApi<UrbanPlanningDbContext>("/api/urban-planning", UrbanPlanningDbContext.TransitionsTable);
 
 await app.RunCityServiceAsync<UrbanPlanningDbContext>();

@@ -1,246 +1,37 @@
 using System.Net;
-using System.Text.Json;
-using CityEServices.Contracts.Security;
 using CityEServices.Property.Data;
 using CityEServices.Property.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CityEServices.Property.IntegrationTests;
 
-/// <summary>
-/// The property history is append-only and hash-chained in PostgreSQL: the service's own connection
-/// cannot change it, concurrent writers still form one chain, and a superuser who edits or deletes an
-/// entry behind the triggers' back is caught by GET /audit/verify at exactly that entry. Each tampering
-/// test puts the row back, so the tests of this class share one database in any order.
-/// </summary>
+/// <summary>The property history's hash chain (the tests themselves are in <see cref="AuditChainTestBase{TService, TEntryPoint}"/>).</summary>
 [Collection(ServersCollection.Name)]
-public sealed class AuditChainTests(PropertyService service, ITestOutputHelper output) : ServiceTest<PropertyService>(service, output), IClassFixture<PropertyService>
+public sealed class AuditChainTests(PropertyService service, ITestOutputHelper output)
+    : AuditChainTestBase<PropertyService, PropertyDbContext>(service, output), IClassFixture<PropertyService>
 {
-    private const string VerifyPath = "/api/properties/audit/verify";
-    private const string Table = PropertyDbContext.HistoryTable;
-
-    [Fact]
-    public async Task Transitions_written_through_the_service_are_chained_and_verify_intact()
-    {
-        await HistoryAsync(extra: 3);
-        using var admin = Service.CreateClient(TestTokens.Admin());
-
-        var report = await (await admin.GetAsync(VerifyPath)).AssertJsonAsync(HttpStatusCode.OK);
-
-        Assert.True(report.GetProperty("intact").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, report.GetProperty("firstBroken").ValueKind);
-        var entries = report.GetProperty("entries").GetInt64();
-        Assert.Equal(await Service.CountAsync($"SELECT count(*) FROM {Table}"), entries);
-        Assert.Equal(entries, report.GetProperty("headSequence").GetInt64());
-        var head = await ScalarAsync<byte[]>($"SELECT entry_hash FROM {Table} ORDER BY chain_seq DESC LIMIT 1");
-        Assert.Equal(Convert.ToHexStringLower(head), report.GetProperty("headHash").GetString());
-        Assert.Equal(0, await Service.CountAsync($"SELECT count(*) FROM {Table} WHERE chain_seq IS NULL OR entry_hash IS NULL"));
-    }
-
-    [Fact]
-    public async Task An_entry_edited_directly_by_a_superuser_is_reported_exactly()
-    {
-        await HistoryAsync(extra: 4);
-        var (seq, id, note) = await MiddleEntryAsync();
-        await using var db = await SuperuserAsync();
-        await ExecuteAsync(db, $"UPDATE {Table} SET note = 'rewritten' WHERE chain_seq = {seq}");
-        try
-        {
-            var broken = await FirstBrokenAsync();
-
-            Assert.Equal(seq, broken.GetProperty("sequence").GetInt64());
-            Assert.Equal(id.ToString(), broken.GetProperty("id").GetString());
-            Assert.Equal("hash_mismatch", broken.GetProperty("reason").GetString());
-        }
-        finally
-        {
-            await using var restore = new NpgsqlCommand($"UPDATE {Table} SET note = @note WHERE chain_seq = {seq}", db);
-            restore.Parameters.AddWithValue("note", (object?)note ?? DBNull.Value);
-            await restore.ExecuteNonQueryAsync();
-        }
-
-        Assert.True(await IntactAsync());
-    }
-
-    [Fact]
-    public async Task An_entry_edited_and_re_hashed_breaks_the_link_of_the_next_one()
-    {
-        await HistoryAsync(extra: 4);
-        var (seq, _, note) = await MiddleEntryAsync();
-        await using var db = await SuperuserAsync();
-        var original = await ScalarAsync<byte[]>($"SELECT entry_hash FROM {Table} WHERE chain_seq = {seq}");
-        // The intruder knows the recipe: the edited entry verifies on its own, only the chain gives it away.
-        await ExecuteAsync(db, "SET timezone = 'UTC'");
-        await ExecuteAsync(db, $"UPDATE {Table} SET note = 'rewritten' WHERE chain_seq = {seq}");
-        await ExecuteAsync(db, $"""
-            UPDATE {Table} t SET entry_hash = sha256(t.prev_hash || convert_to(jsonb_strip_nulls(to_jsonb(t) - 'chain_seq' - 'prev_hash' - 'entry_hash')::text, 'UTF8'))
-            WHERE chain_seq = {seq}
-            """);
-        try
-        {
-            var broken = await FirstBrokenAsync();
-
-            Assert.Equal(seq + 1, broken.GetProperty("sequence").GetInt64());
-            Assert.Equal("link_broken", broken.GetProperty("reason").GetString());
-        }
-        finally
-        {
-            await using var restore = new NpgsqlCommand($"UPDATE {Table} SET note = @note, entry_hash = @hash WHERE chain_seq = {seq}", db);
-            restore.Parameters.AddWithValue("note", (object?)note ?? DBNull.Value);
-            restore.Parameters.AddWithValue("hash", original);
-            await restore.ExecuteNonQueryAsync();
-        }
-
-        Assert.True(await IntactAsync());
-    }
-
-    [Fact]
-    public async Task An_entry_deleted_from_the_middle_is_reported_as_missing()
-    {
-        await HistoryAsync(extra: 4);
-        var (seq, _, _) = await MiddleEntryAsync();
-        await using var db = await SuperuserAsync();
-        await ExecuteAsync(db, $"CREATE TEMP TABLE saved AS SELECT * FROM {Table} WHERE chain_seq = {seq}");
-        await ExecuteAsync(db, $"DELETE FROM {Table} WHERE chain_seq = {seq}");
-        try
-        {
-            var broken = await FirstBrokenAsync();
-
-            Assert.Equal(seq, broken.GetProperty("sequence").GetInt64());
-            Assert.Equal(JsonValueKind.Null, broken.GetProperty("id").ValueKind);
-            Assert.Equal("missing", broken.GetProperty("reason").GetString());
-        }
-        finally
-        {
-            await ExecuteAsync(db, $"INSERT INTO {Table} SELECT * FROM saved");
-        }
-
-        Assert.True(await IntactAsync());
-    }
-
-    [Theory]
-    [InlineData("UPDATE property_history SET note = 'rewritten'")]
-    [InlineData("DELETE FROM property_history")]
-    [InlineData("TRUNCATE property_history CASCADE")]
-    public async Task The_services_own_connection_cannot_change_the_history(string sql)
-    {
-        await HistoryAsync(extra: 1);
-        var before = await Service.CountAsync($"SELECT count(*) FROM {Table}");
-        using var scope = Service.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PropertyDbContext>();
-
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
-
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
-        Assert.Contains("append-only", refused.MessageText);
-        Assert.Equal(before, await Service.CountAsync($"SELECT count(*) FROM {Table}"));
-        Assert.True(await IntactAsync());
-    }
-
-    [Fact]
-    public async Task Twenty_concurrent_writers_form_one_unbroken_chain()
-    {
-        var code = await HistoryAsync(extra: 0);
-        var before = await Service.CountAsync($"SELECT count(*) FROM {Table}");
-
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-        {
-            await using var connection = Service.OpenDatabase();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var insert = new NpgsqlCommand(
-                $"INSERT INTO {Table} (id, renovation_code, at, kind, actor, note, legal_hold_after, under_construction_after) VALUES (gen_random_uuid(), @code, now(), 'LegalHoldSet', 'user:concurrent', @note, true, false)",
-                connection,
-                transaction);
-            insert.Parameters.AddWithValue("code", code);
-            insert.Parameters.AddWithValue("note", $"writer {i}");
-            await insert.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-        }));
-
-        Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(*) FROM {Table}"));
-        Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(DISTINCT chain_seq) FROM {Table}"));
-        Assert.Equal(before + 20, await Service.CountAsync($"SELECT max(chain_seq) FROM {Table}"));
-        Assert.True(await IntactAsync());
-    }
-
-    [Fact]
-    public async Task Only_an_admin_verifies()
-    {
-        using var anonymous = Service.CreateClient();
-        using var reviewer = Service.CreateClient(TestTokens.Reviewer(3));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(VerifyPath)).StatusCode);
-        var problem = await (await reviewer.GetAsync(VerifyPath)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("RoleNotAllowed", problem.GetProperty("reason").GetString());
-    }
-
     private static int _parcel;
 
-    /// <summary>
-    /// A property registered through the service (its history entry written by EF), plus
-    /// <paramref name="extra"/> more entries inserted in plain SQL (chained by the same trigger).
-    /// </summary>
-    private async Task<string> HistoryAsync(int extra)
+    protected override string VerifyPath => "/api/properties/audit/verify";
+
+    protected override string Table => PropertyDbContext.HistoryTable;
+
+    protected override string InsertEntrySql =>
+        $"INSERT INTO {Table} (id, renovation_code, at, kind, actor, note, legal_hold_after, under_construction_after) VALUES (gen_random_uuid(), @key, now(), 'LegalHoldSet', 'user:test', @note, true, false)";
+
+    /// <summary>A property registered through the service (its history entry written by EF).</summary>
+    protected override async Task<object> StartHistoryAsync()
     {
         var code = $"14-7-3-{Interlocked.Increment(ref _parcel)}-0-0-0";
         using var registrar = Service.CreateClient(TestTokens.Registrar());
         await (await registrar.RegisterAsync(Requests.Registration(code, 14, Requests.Owner(NationalIds.Next(), "مریم احمدی", 6)))).AssertJsonAsync(HttpStatusCode.Created);
-        for (var i = 0; i < extra; i++)
-        {
-            await Service.ExecuteAsync(
-                $"INSERT INTO {Table} (id, renovation_code, at, kind, actor, note, legal_hold_after, under_construction_after) VALUES (gen_random_uuid(), @code, now(), 'LegalHoldSet', 'user:test', @note, true, false)",
-                ("code", code),
-                ("note", i % 2 == 0 ? $"یادداشت {i}" : null));
-        }
-
         return code;
     }
 
-    private async Task<(long Seq, Guid Id, string? Note)> MiddleEntryAsync()
+    protected override async Task ExecuteAsServiceAsync(string sql)
     {
-        await using var db = Service.OpenDatabase();
-        await using var command = new NpgsqlCommand(
-            $"SELECT chain_seq, id, note FROM {Table} ORDER BY chain_seq OFFSET (SELECT count(*) / 2 FROM {Table}) LIMIT 1", db);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetInt64(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-    }
-
-    /// <summary>The fixture's own (superuser) connection with triggers off, as an intruder with the database's keys would be.</summary>
-    private async Task<NpgsqlConnection> SuperuserAsync()
-    {
-        var db = Service.OpenDatabase();
-        await ExecuteAsync(db, "SET session_replication_role = replica");
-        return db;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection db, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var db = Service.OpenDatabase();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<JsonElement> FirstBrokenAsync()
-    {
-        using var admin = Service.CreateClient(TestTokens.Admin());
-        var report = await (await admin.GetAsync(VerifyPath)).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.False(report.GetProperty("intact").GetBoolean());
-        return report.GetProperty("firstBroken");
-    }
-
-    private async Task<bool> IntactAsync()
-    {
-        using var admin = Service.CreateClient(TestTokens.Admin());
-        var report = await (await admin.GetAsync(VerifyPath)).AssertJsonAsync(HttpStatusCode.OK);
-        return report.GetProperty("intact").GetBoolean();
+        using var scope = Service.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<PropertyDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 }

@@ -2,6 +2,11 @@ namespace CityEServices.Archive.Data;
 
 public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
 {
+    /// <summary>The archive's hash-chained audit trails (see the AuditChain migration).</summary>
+    public const string ContentReadsTable = "content_reads";
+
+    public const string DisposalsTable = "disposals";
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
 
     public DbSet<Document> Documents => Set<Document>();
@@ -107,7 +112,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
         modelBuilder.Entity<Disposal>(disposal =>
         {
-            disposal.ToTable("disposals");
+            disposal.ToTable(DisposalsTable);
             disposal.HasKey(d => d.Id);
             disposal.Property(d => d.Id).HasColumnName("id").ValueGeneratedNever();
             disposal.Property(d => d.DocumentId).HasColumnName("document_id");
@@ -123,7 +128,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
         modelBuilder.Entity<ContentRead>(read =>
         {
-            read.ToTable("content_reads");
+            read.ToTable(ContentReadsTable);
             read.HasKey(r => r.Id);
             read.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();
             read.Property(r => r.DocumentId).HasColumnName("document_id");

@@ -13,6 +13,8 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
     /// <summary>The registry's history: append-only and hash-chained (see <see cref="AuditChain"/>).</summary>
     public const string HistoryTable = "property_history";
 
+    public const string PersonalDataReadsTable = "personal_data_reads";
+
     /// <summary>The audit of reads of citizens' data (<see cref="PersonalDataRead"/>).</summary>
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
@@ -123,7 +125,7 @@ public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> option
 
     private static void ConfigurePersonalDataReads(EntityTypeBuilder<PersonalDataRead> read)
     {
-        read.ToTable("personal_data_reads");
+        read.ToTable(PersonalDataReadsTable);
         read.HasKey(r => r.Id);
         read.Property(r => r.Id).UseIdentityAlwaysColumn();
         read.Property(r => r.Actor).HasMaxLength(200);
