@@ -120,7 +120,11 @@ case $mode in
     [ "$role" = master ] || exit 0
     # Sentinel promotes a replica without waiting for it to catch up (unlike a cluster's manual
     # failover), so writes are paused and the replicas given a moment to reach the primary's offset
-    # first: a rolling restart then loses nothing that was acknowledged.
+    # first. This narrows what a rolling restart can lose; it does not guarantee nothing acknowledged is
+    # lost (known gaps: no replica listed counts as "none behind"; the wait can outlast the 10 s pause;
+    # writes accepted after the pause ends and before the Sentinels demote this node are lost). What
+    # Redis holds is caches and rate-limit windows (rebuilt) and the gateway's idempotency records: one
+    # lost in such a window lets a retried POST through once more.
     cli -p "$REDIS_PORT" client pause 10000 write >/dev/null 2>&1 || true
     for _ in $(seq 1 50); do
       info=$(cli -p "$REDIS_PORT" info replication 2>/dev/null | tr -d '\r') || break
