@@ -139,6 +139,7 @@ public sealed class DeliveryTests(NotificationsService service, ITestOutputHelpe
             new StaffCertified("1583250689", "S22A", "BUILDING_PERMIT", T0.AddYears(2)) { OccurredAt = T0.AddMinutes(13) },
             new ServiceRequestSlaBreached(request, file, "S22A", 22, "BUILDING_PERMIT", T0.AddDays(30), T0.AddDays(31)) { OccurredAt = T0.AddMinutes(14) },
             new PermitRevoked("7M3K9QX2B4HD", request, file, code, "BUILDING_PERMIT", "خطا در نقشه", "user:reviewer-1") { OccurredAt = T0.AddMinutes(15) },
+            new UrbanPlanningFileHandedOver(file, code, 22, "S22A", "S05B") { OccurredAt = T0.AddMinutes(16) },
         ];
 
         foreach (var e in published)
@@ -228,6 +229,7 @@ public sealed class DeliveryTests(NotificationsService service, ITestOutputHelpe
         StaffCertified x => Service.PublishAsync(x),
         ServiceRequestSlaBreached x => Service.PublishAsync(x),
         PermitRevoked x => Service.PublishAsync(x),
+        UrbanPlanningFileHandedOver x => Service.PublishAsync(x),
         _ => throw new ArgumentException(e.GetType().Name),
     };
 }
