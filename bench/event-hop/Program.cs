@@ -22,6 +22,7 @@ var warmupSeconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HO
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
 var run = Random.Shared.Next(10_000, 99_999);
 var admin = await TokenAsync("admin", adminPassword);
+await using var webhooks = await WebhookProbe.SubscribeAsync(http, gateway, admin);
 
 // One office, licensed for URBAN_FILE, with one certified operator who opens every file.
 var office = $"B{run}";
@@ -129,6 +130,10 @@ for (var i = 0; i < count; i++)
     }
 }
 
+var measured = opened.Skip(warmup).Where(f => f is not null).Select(f => f!.Value).ToList();
+var (deliveries, undelivered, unsigned) = await webhooks.MeasureAsync(measured, TimeSpan.FromSeconds(20));
+deliveries.Sort();
+
 if (hops.Count == 0)
 {
     Console.Error.WriteLine("[event-hop] no dossier appeared");
@@ -136,16 +141,25 @@ if (hops.Count == 0)
 }
 
 hops.Sort();
-Console.WriteLine($"event_hop_p50_ms: {Percentile(50):F1}");
-Console.WriteLine($"event_hop_p95_ms: {Percentile(95):F1}");
+Console.WriteLine($"event_hop_p50_ms: {Percentile(hops, 50):F1}");
+Console.WriteLine($"event_hop_p95_ms: {Percentile(hops, 95):F1}");
 Console.WriteLine($"event_hop_max_ms: {hops[^1]:F1}");
 Console.WriteLine($"event_hop_files: {hops.Count}");
 Console.WriteLine($"event_hop_warmup_max_ms: {(warmupHops.Count == 0 ? 0 : warmupHops.Max()):F1}");
 Console.WriteLine($"event_hop_files_per_s: {(hops.Count + warmupHops.Count) / openSeconds:F1}");
 Console.WriteLine($"event_hop_missing_dossiers: {missing + count - opened.Count(f => f is not null)}");
-return 0;
+if (deliveries.Count > 0)
+{
+    Console.WriteLine($"webhook_delivery_p50_ms: {Percentile(deliveries, 50):F1}");
+    Console.WriteLine($"webhook_delivery_p95_ms: {Percentile(deliveries, 95):F1}");
+    Console.WriteLine($"webhook_delivery_max_ms: {deliveries[^1]:F1}");
+}
 
-double Percentile(int p) => hops[Math.Clamp((int)Math.Ceiling(p / 100.0 * hops.Count) - 1, 0, hops.Count - 1)];
+Console.WriteLine($"webhook_delivery_missing: {undelivered}");
+Console.WriteLine($"webhook_delivery_unsigned: {unsigned}");
+return deliveries.Count == 0 || unsigned > 0 ? 1 : 0;
+
+static double Percentile(List<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
 static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
     ? value : throw new InvalidOperationException($"{name} is not set: run through ./city bench");
