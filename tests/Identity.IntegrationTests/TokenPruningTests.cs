@@ -43,17 +43,23 @@ public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) :
         await identity.ExecuteAsync("INSERT INTO revocations (subject, revoked_at, cause) VALUES (@s, @at, 'Deactivated')", ("s", Id("old-revocation")), ("at", now.AddDays(-30)));
         await identity.ExecuteAsync("INSERT INTO revocations (subject, revoked_at, cause) VALUES (@s, @at, 'Deactivated')", ("s", Id("recent-revocation")), ("at", now.AddDays(-1)));
 
+        // Citizens' sign-in codes: one expired before the minimum age, one expired yesterday (kept).
+        await InsertSignInCodeAsync($"o{_run}c", now.AddDays(-30));
+        await InsertSignInCodeAsync($"r{_run}c", now.AddDays(-1));
+
         string[] prunedTokens = [Id("old-expired"), Id("old-redeemed-code"), Id("old-revoked")];
         string[] prunedAuthorizations = [Id("old-adhoc"), Id("old-revoked")];
         await Eventually.UntilAsync(
             async () => await CountTokensAsync(prunedTokens) == 0 && await CountAuthorizationsAsync(prunedAuthorizations) == 0
-                && await identity.CountAsync("SELECT count(*) FROM revocations WHERE subject = @s", ("s", Id("old-revocation"))) == 0,
+                && await identity.CountAsync("SELECT count(*) FROM revocations WHERE subject = @s", ("s", Id("old-revocation"))) == 0
+                && await CountSignInCodesAsync($"o{_run}c") == 0,
             Patience,
             "the old expired, redeemed and revoked rows are pruned");
 
         Assert.Equal(2L, await CountTokensAsync(Id("recent-expired"), Id("old-still-valid")));
         Assert.Equal(2L, await CountAuthorizationsAsync(Id("recent-revoked"), Id("old-permanent")));
         Assert.Equal(1L, await identity.CountAsync("SELECT count(*) FROM revocations WHERE subject = @s", ("s", Id("recent-revocation"))));
+        Assert.Equal(1L, await CountSignInCodesAsync($"r{_run}c"));
         Assert.Equal(issued, await identity.CountAsync("""SELECT count(*) FROM "OpenIddictTokens" WHERE "CreationDate" > @since""", ("since", now.AddMinutes(-1))));
         Assert.Contains(identity.PrunerLog.Entries, e => e.Level == LogLevel.Information && e.Message.StartsWith("Pruned ", StringComparison.Ordinal) && !e.Message.StartsWith("Pruned 0 token rows and 0 ", StringComparison.Ordinal));
     }
@@ -112,6 +118,15 @@ public sealed class TokenPruningTests(IdentityServiceWithFastPruning identity) :
             SELECT @id, "Id", @created, @expires, 'revoked', 'pruning-test', 'access_token' FROM authorization_row
             """,
             ("id", id), ("created", created), ("expires", created.AddDays(60)));
+
+    /// <summary>A code for <paramref name="nationalId"/> (ten characters: the run's eight between two), issued two minutes before it expired.</summary>
+    private Task InsertSignInCodeAsync(string nationalId, DateTimeOffset expires) =>
+        identity.ExecuteAsync(
+            "INSERT INTO sign_in_codes (id, national_id, code_hash, issued_at, expires_at, tries) VALUES (gen_random_uuid(), @id, @hash, @issued, @expires, 0)",
+            ("id", nationalId), ("hash", new string('0', 64)), ("issued", expires.AddMinutes(-2)), ("expires", expires));
+
+    private Task<long> CountSignInCodesAsync(string nationalId) =>
+        identity.CountAsync("SELECT count(*) FROM sign_in_codes WHERE national_id = @id", ("id", nationalId));
 
     private Task<long> CountTokensAsync(params string[] ids) =>
         identity.CountAsync("""SELECT count(*) FROM "OpenIddictTokens" WHERE "Id" = ANY(@ids)""", ("ids", ids));

@@ -8,7 +8,9 @@ namespace CityEServices.Identity.Jobs;
 /// the token and authorization rows OpenIddict considers prunable (expired, redeemed, revoked or otherwise
 /// no longer valid tokens; invalid authorizations and ad-hoc ones left without tokens) once they are older
 /// than <c>Identity:Pruning:MinimumAge</c>, and revocations older than that too (they only matter while a
-/// token issued before them could still be presented, and no token lives for days). A replica that cannot reach the database cannot take the lease,
+/// token issued before them could still be presented, and no token lives for days), and citizens' sign-in codes
+/// that expired before that (the per-ID sending limit looks back only minutes; older codes are dead hashes).
+/// A replica that cannot reach the database cannot take the lease,
 /// so no round starts then; a round that fails is recorded in the lease row and retried shortly
 /// (<see cref="PeriodicJob{TDbContext}"/>), and never stops the host. Pruning is idempotent, so the rare
 /// overlap of a lease that ran out mid-round only repeats a scan.
@@ -38,10 +40,10 @@ public sealed partial class TokenPruner(
             // Tokens first: an authorization is prunable only once no token refers to it.
             var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
             var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
-            var revocations = await scope.ServiceProvider.GetRequiredService<IdentityDataContext>().Revocations
-                .Where(r => r.RevokedAt < threshold)
-                .ExecuteDeleteAsync(cancellationToken);
-            LogPruned(_logger, tokens, authorizations, revocations, threshold);
+            var data = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+            var revocations = await data.Revocations.Where(r => r.RevokedAt < threshold).ExecuteDeleteAsync(cancellationToken);
+            var codes = await data.SignInCodes.Where(c => c.ExpiresAt < threshold).ExecuteDeleteAsync(cancellationToken);
+            LogPruned(_logger, tokens, authorizations, revocations, codes, threshold);
         }
         catch (AggregateException all) when (all.InnerExceptions.Count > 0 && !cancellationToken.IsCancellationRequested)
         {
@@ -52,6 +54,6 @@ public sealed partial class TokenPruner(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Pruned {Tokens} token rows and {Authorizations} authorization rows created before {Threshold:O}, and {Revocations} revocations")]
-    private static partial void LogPruned(ILogger logger, long tokens, long authorizations, int revocations, DateTimeOffset threshold);
+    [LoggerMessage(LogLevel.Information, "Pruned {Tokens} token rows and {Authorizations} authorization rows created before {Threshold:O}, {Revocations} revocations and {Codes} sign-in codes")]
+    private static partial void LogPruned(ILogger logger, long tokens, long authorizations, int revocations, int codes, DateTimeOffset threshold);
 }
