@@ -58,6 +58,12 @@ var archive = ServiceReplicas.Add<Projects.Archive>(builder, "archive", replicas
     .WithEnvironment("Archive__ContentRoot", archiveContent))
     .WithReference(officeManagement);
 
+// Every service that hash-chains audit tables asks the archive for the heads of them it keeps (audit/verify);
+// urban planning's reference below covers it too.
+identity.WithReference(archive);
+property.WithReference(archive);
+officeManagement.WithReference(archive);
+
 var urbanPlanning = ServiceReplicas.Add<Projects.UrbanPlanning>(builder, "urbanplanning", replicas, replica => replica
     .WithServiceEndpoints()
     .WithInfrastructure(infrastructure, "urbanplanning-db"))

@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Archive.Features;
 using CityEServices.Archive.Infrastructure.Storage;
 using CityEServices.Messaging;
@@ -26,6 +27,8 @@ public static class Extensions
             bus.AddConsumer<ExcavationPermitIssuedConsumer>();
             bus.AddConsumer<WasteContractSignedConsumer>();
             bus.AddConsumer<CompletionCertificateIssuedConsumer>();
+            // Every service's audit chain heads, kept as evidence against a rewritten history.
+            bus.AddConsumer<AuditHeadPublishedConsumer>();
             // Office management's changes drop this replica's cached by-law answers at once.
             bus.AddOfficeAuthorizationInvalidation();
         });
@@ -55,6 +58,11 @@ public static class Extensions
         builder.Services.AddPeriodicJob<ScheduledFixity, ArchiveDbContext>();
         builder.Services.AddPeriodicJob<FixityWorker, ArchiveDbContext>();
         builder.Services.AddUseCases();
+
+        // Its own copy of every service's heads, read from its own table rather than over gRPC to itself.
+        builder.Services.AddScoped<IArchivedHeads, Features.Audit.LocalArchivedHeads>();
+        // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
+        builder.AddAuditChain<ArchiveDbContext>(ServiceName, ArchiveDbContext.ContentReadsTable, ArchiveDbContext.DisposalsTable, ArchiveDbContext.AuditHeadsTable);
 
         return builder;
     }

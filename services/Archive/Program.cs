@@ -13,7 +13,7 @@ app.MapDocumentsApi();
 app.MapHoldsApi();
 app.MapDisposalsApi();
 app.MapFixityApi();
-app.MapAuditChainApi<ArchiveDbContext>("/api/archive", ArchiveDbContext.ContentReadsTable, ArchiveDbContext.DisposalsTable);
+app.MapAuditChainApi<ArchiveDbContext>("/api/archive");
 app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<ArchiveDbContext>();

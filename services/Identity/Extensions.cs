@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Identity.Features.Citizens;
 using CityEServices.Identity.Infrastructure.Keys;
 using CityEServices.Messaging;
@@ -45,6 +46,9 @@ public static class Extensions
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
+        builder.AddAuditChain<IdentityDataContext>(ServiceName, IdentityDataContext.AccountChangesTable);
+
         return builder;
     }
 

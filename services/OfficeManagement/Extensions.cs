@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Messaging;
 using CityEServices.OfficeManagement.Data.SampleData;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -44,6 +45,9 @@ public static class Extensions
         {
             builder.Services.AddHostedService<SampleDataSeeder>();
         }
+
+        // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
+        builder.AddAuditChain<OfficeManagementDbContext>(ServiceName, OfficeManagementDbContext.StatusChangesTable);
 
         return builder;
     }

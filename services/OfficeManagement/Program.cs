@@ -13,7 +13,7 @@ app.MapServiceTypesApi();
 app.MapScorecardsApi();
 app.MapOpenDataApi();
 app.MapAuthorizationApi();
-app.MapAuditChainApi<OfficeManagementDbContext>("/api/offices", OfficeManagementDbContext.StatusChangesTable);
+app.MapAuditChainApi<OfficeManagementDbContext>("/api/offices");
 app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
 
 await app.RunCityServiceAsync<OfficeManagementDbContext>();

@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Property.Features.Me;
 using CityEServices.Messaging;
 using CityEServices.Property.Data.SampleData;
@@ -38,6 +39,9 @@ public static class Extensions
         builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddUseCases();
+        // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
+        builder.AddAuditChain<PropertyDbContext>(ServiceName, PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);
+
         return builder;
     }
 

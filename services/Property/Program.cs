@@ -9,7 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseCityService();
 app.MapPropertiesApi();
-app.MapAuditChainApi<PropertyDbContext>("/api/properties", PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);
+app.MapAuditChainApi<PropertyDbContext>("/api/properties");
 app.MapMeApi();
 app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
 

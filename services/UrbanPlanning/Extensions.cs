@@ -1,3 +1,4 @@
+using CityEServices.Web.Audit;
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.Contracts.Grpc.Property;
 using CityEServices.Messaging;
@@ -76,6 +77,9 @@ public static class Extensions
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<OfficeQueue>();
         builder.Services.AddScoped<SearchFiles>();
+        // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
+        builder.AddAuditChain<UrbanPlanningDbContext>(ServiceName, UrbanPlanningDbContext.TransitionsTable);
+
         return builder;
     }
 }

@@ -16,6 +16,6 @@ app.MapPaymentsApi();
 app.MapDocumentsApi();
 app.MapVerificationApi();
 app.MapQueuesApi();
-app.MapAuditChainApi<UrbanPlanningDbContext>("/api/urban-planning", UrbanPlanningDbContext.TransitionsTable);
+app.MapAuditChainApi<UrbanPlanningDbContext>("/api/urban-planning");
 
 await app.RunCityServiceAsync<UrbanPlanningDbContext>();

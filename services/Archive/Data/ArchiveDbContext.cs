@@ -7,6 +7,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public const string DisposalsTable = "disposals";
 
+    public const string AuditHeadsTable = "audit_heads";
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
 
     public DbSet<Document> Documents => Set<Document>();
@@ -21,11 +23,28 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<FixityFinding> FixityFindings => Set<FixityFinding>();
 
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddMessagingTables();
         // The schedule of the fixity jobs (Jobs/), shared by every replica.
         modelBuilder.AddJobLeases();
+
+        // Other services' chain heads: one row per head heard (the same head from two replicas once).
+        modelBuilder.Entity<AuditHead>(head =>
+        {
+            head.ToTable(AuditHeadsTable, t => t.HasCheckConstraint("ck_audit_heads_hash", "hash ~ '^[0-9a-f]{64}$'"));
+            head.HasKey(h => h.Id);
+            head.Property(h => h.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            head.Property(h => h.Service).HasColumnName("service").HasMaxLength(40);
+            head.Property(h => h.Trail).HasColumnName("trail").HasMaxLength(63);
+            head.Property(h => h.Sequence).HasColumnName("sequence");
+            head.Property(h => h.Hash).HasColumnName("hash").HasMaxLength(64).IsFixedLength();
+            head.Property(h => h.PublishedAt).HasColumnName("published_at");
+            head.Property(h => h.ReceivedAt).HasColumnName("received_at");
+            head.HasIndex(h => new { h.Service, h.Trail, h.Sequence }).IsUnique().HasDatabaseName("ux_audit_heads_service_trail_sequence");
+        });
 
         modelBuilder.Entity<Dossier>(dossier =>
         {

@@ -1,14 +1,17 @@
 using CityEServices.Contracts.Grpc.Archive;
+using CityEServices.Contracts.Security;
+using CityEServices.Web.Audit;
 using Grpc.Core;
 
 namespace CityEServices.Archive.Grpc;
 
 /// <summary>
-/// What urban planning asks before it creates a service request: does the file's dossier exist, and
+/// The chain heads other services published (for their <c>audit/verify</c>, asked with an admin's token),
+/// and what urban planning asks before it creates a service request: does the file's dossier exist, and
 /// which document categories are already archived for this file or for this property (a deed
 /// archived for an earlier file of the property still counts, so the citizen is not asked twice).
 /// </summary>
-public sealed class ArchiveCatalogService(ArchiveDbContext db) : ArchiveCatalog.ArchiveCatalogBase
+public sealed class ArchiveCatalogService(ArchiveDbContext db, IArchivedHeads archivedHeads) : ArchiveCatalog.ArchiveCatalogBase
 {
     public override async Task<DossierSummaryReply> GetDossierSummary(GetDossierSummaryRequest request, ServerCallContext context)
     {
@@ -36,6 +39,25 @@ public sealed class ArchiveCatalogService(ArchiveDbContext db) : ArchiveCatalog.
 
         var reply = new DossierSummaryReply { DossierExists = exists };
         reply.Categories.AddRange(categories);
+        return reply;
+    }
+
+    public override async Task<ChainHeadsReply> GetChainHeads(GetChainHeadsRequest request, ServerCallContext context)
+    {
+        if (!context.GetHttpContext().User.IsInRole(Roles.Admin))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only an admin reads the audit chain heads."));
+        }
+
+        var heads = await archivedHeads.GetAsync(request.Service, context.CancellationToken) ?? [];
+        var reply = new ChainHeadsReply();
+        reply.Heads.AddRange(heads.Select(h => new ChainHead
+        {
+            Trail = h.Trail,
+            Sequence = h.Sequence,
+            Hash = h.Hash,
+            PublishedAtUnixMs = h.PublishedAt.ToUnixTimeMilliseconds(),
+        }));
         return reply;
     }
 }

@@ -154,6 +154,9 @@ public static partial class AuditChain
         $fn$;
         """;
 
+    /// <summary>Throws unless <paramref name="table"/> is a plain identifier, safe to put into SQL text.</summary>
+    public static void RequireTable(string table) => RequireIdentifier(table);
+
     private static void RequireIdentifier(string name)
     {
         if (!Identifier().IsMatch(name))

@@ -20,6 +20,54 @@ public sealed record BrokenAuditEntry(long Sequence, string? Id, string Reason);
 
 public static class AuditChainVerification
 {
+    /// <summary>The hash of entry <paramref name="sequence"/> of <paramref name="table"/>'s chain, or null when there is none.</summary>
+    public static async Task<byte[]?> AuditEntryHashAsync(this DbContext db, string table, long sequence, CancellationToken cancellationToken)
+    {
+        AuditChain.RequireTable(table);
+        var rows = await db.QueryAsync($"SELECT chain_seq, entry_hash FROM {table} WHERE chain_seq = @sequence", sequence, cancellationToken);
+        return rows is { } row ? row.Hash : null;
+    }
+
+    /// <summary>The newest entry of <paramref name="table"/>'s chain (sequence, hash), or null when it is empty.</summary>
+    public static Task<(long Sequence, byte[] Hash)?> AuditChainHeadAsync(this DbContext db, string table, CancellationToken cancellationToken)
+    {
+        AuditChain.RequireTable(table);
+        return db.QueryAsync($"SELECT chain_seq, entry_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1", null, cancellationToken);
+    }
+
+    private static async Task<(long Sequence, byte[] Hash)?> QueryAsync(this DbContext db, string sql, long? sequence, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            if (sequence is { } value)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "sequence";
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
     /// <summary>Recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
     public static async Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using CityEServices.Web.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CityEServices.TestSupport;
@@ -10,12 +12,15 @@ namespace CityEServices.TestSupport;
 /// and hash-chained in PostgreSQL, the service's own connection cannot change it, concurrent writers
 /// still form one chain, and a superuser who edits or deletes an entry behind the triggers' back is
 /// caught by GET /audit/verify at exactly that entry. Each tampering test puts the row back, so the
-/// tests of a class share one database in any order. A service's test class says how to start its
+/// tests of a class share one database in any order. The chain is also compared with the archive's copy of its
+/// head (the fixture's <see cref="ArchivedHeadsStub"/> plays the archive): cutting the newest entries off, or
+/// rewriting the newest one and its hash so the chain alone still verifies, is caught there; and the service
+/// publishes its heads to its outbox when they move. A service's test class says how to start its
 /// history and how to insert one more entry in plain SQL.
 /// </summary>
 public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service, ITestOutputHelper output) : ServiceTest<TService>(service, output)
     where TService : ServiceFactory<TEntryPoint>
-    where TEntryPoint : class
+    where TEntryPoint : Microsoft.EntityFrameworkCore.DbContext
 {
     /// <summary>The service's GET /audit/verify.</summary>
     protected abstract string VerifyPath { get; }
@@ -186,6 +191,118 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
     }
 
     [Fact]
+    public async Task The_chain_is_compared_with_the_head_the_archive_keeps()
+    {
+        await HistoryAsync(extra: 2);
+        var (seq, hash) = await HeadAsync();
+        try
+        {
+            Service.ArchivedHeads.Hold(new ArchivedHead(Table, seq, hash, DateTimeOffset.UnixEpoch));
+            var report = await ReportAsync();
+            Assert.Equal("matches", report.GetProperty("headCheck").GetString());
+            Assert.True(report.GetProperty("intact").GetBoolean());
+            Assert.Equal(seq, report.GetProperty("archivedHead").GetProperty("sequence").GetInt64());
+
+            // Entries written since the archive's head leave it matching: the chain still passes through it.
+            await HistoryAsync(extra: 1);
+            Assert.Equal("matches", (await ReportAsync()).GetProperty("headCheck").GetString());
+
+            Service.ArchivedHeads.Unreachable();
+            report = await ReportAsync();
+            Assert.Equal("unavailable", report.GetProperty("headCheck").GetString());
+            Assert.True(report.GetProperty("intact").GetBoolean());
+        }
+        finally
+        {
+            Service.ArchivedHeads.Reset();
+        }
+
+        Assert.Equal("not_archived", (await ReportAsync()).GetProperty("headCheck").GetString());
+    }
+
+    [Fact]
+    public async Task Newest_entries_deleted_behind_the_archives_head_are_reported_truncated()
+    {
+        await HistoryAsync(extra: 3);
+        var (seq, hash) = await HeadAsync();
+        await using var db = await SuperuserAsync();
+        await ExecuteAsync(db, $"CREATE TEMP TABLE cut AS SELECT * FROM {Table} WHERE chain_seq >= {seq - 1}");
+        await ExecuteAsync(db, $"DELETE FROM {Table} WHERE chain_seq >= {seq - 1}");
+        try
+        {
+            Service.ArchivedHeads.Hold(new ArchivedHead(Table, seq, hash, DateTimeOffset.UnixEpoch));
+            var report = await ReportAsync();
+
+            Assert.Equal("truncated", report.GetProperty("headCheck").GetString());
+            Assert.False(report.GetProperty("intact").GetBoolean());
+            Assert.Equal(seq, report.GetProperty("firstBroken").GetProperty("sequence").GetInt64());
+            Assert.Equal("truncated", report.GetProperty("firstBroken").GetProperty("reason").GetString());
+        }
+        finally
+        {
+            Service.ArchivedHeads.Reset();
+            await ExecuteAsync(db, $"INSERT INTO {Table} {(IdIsIdentity ? "OVERRIDING SYSTEM VALUE " : "")}SELECT * FROM cut");
+        }
+
+        Assert.True(await IntactAsync());
+    }
+
+    [Fact]
+    public async Task The_newest_entry_rewritten_and_re_hashed_is_reported_as_not_the_archives_head()
+    {
+        await HistoryAsync(extra: 2);
+        var (seq, hash) = await HeadAsync();
+        var note = await ScalarAsync<object>($"SELECT {EditableColumn} FROM {Table} WHERE chain_seq = {seq}");
+        await using var db = await SuperuserAsync();
+        // The newest entry has no successor to give it away: the chain alone verifies after this.
+        await ExecuteAsync(db, "SET timezone = 'UTC'");
+        await ExecuteAsync(db, $"UPDATE {Table} SET {EditableColumn} = 'rewritten' WHERE chain_seq = {seq}");
+        await ExecuteAsync(db, $"""
+            UPDATE {Table} t SET entry_hash = sha256(t.prev_hash || convert_to(jsonb_strip_nulls(to_jsonb(t) - 'chain_seq' - 'prev_hash' - 'entry_hash')::text, 'UTF8'))
+            WHERE chain_seq = {seq}
+            """);
+        try
+        {
+            Assert.True(await IntactAsync(), "without the archive's copy the rewrite does not show");
+            Service.ArchivedHeads.Hold(new ArchivedHead(Table, seq, hash, DateTimeOffset.UnixEpoch));
+            var report = await ReportAsync();
+
+            Assert.Equal("head_mismatch", report.GetProperty("headCheck").GetString());
+            Assert.False(report.GetProperty("intact").GetBoolean());
+            Assert.Equal(seq, report.GetProperty("firstBroken").GetProperty("sequence").GetInt64());
+        }
+        finally
+        {
+            Service.ArchivedHeads.Reset();
+            await using var restore = new NpgsqlCommand($"UPDATE {Table} SET {EditableColumn} = @note, entry_hash = @hash WHERE chain_seq = {seq}", db);
+            restore.Parameters.AddWithValue("note", note ?? DBNull.Value);
+            restore.Parameters.AddWithValue("hash", Convert.FromHexString(hash));
+            await restore.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await IntactAsync());
+    }
+
+    [Fact]
+    public async Task A_moved_head_is_published_through_the_outbox_once()
+    {
+        await HistoryAsync(extra: 1);
+        var publisher = Service.Factory.Services.GetRequiredService<AuditHeadPublisher<TEntryPoint>>();
+        await publisher.PublishAsync(CancellationToken.None);
+        var (seq, hash) = await HeadAsync();
+
+        Assert.Equal(1, await PublishedAsync(seq, hash));
+        await publisher.PublishAsync(CancellationToken.None);
+        Assert.Equal(1, await PublishedAsync(seq, hash));
+
+        await HistoryAsync(extra: 1);
+        await publisher.PublishAsync(CancellationToken.None);
+        var (next, nextHash) = await HeadAsync();
+        Assert.True(next > seq);
+        Assert.Equal(1, await PublishedAsync(next, nextHash));
+    }
+
+    [Fact]
     public async Task Only_an_admin_verifies()
     {
         using var anonymous = Service.CreateClient();
@@ -238,6 +355,25 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
         await using var db = Service.OpenDatabase();
         await using var command = new NpgsqlCommand(sql, db);
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The newest entry: its sequence number and hash (lower-case hex).</summary>
+    private async Task<(long Seq, string Hash)> HeadAsync()
+    {
+        var seq = await ScalarAsync<long>($"SELECT max(chain_seq) FROM {Table}");
+        return (seq, Convert.ToHexStringLower(await ScalarAsync<byte[]>($"SELECT entry_hash FROM {Table} WHERE chain_seq = {seq}")));
+    }
+
+    /// <summary>How many AuditHeadPublished rows of this trail's head (<paramref name="seq"/>, <paramref name="hash"/>) the outbox holds.</summary>
+    private Task<long> PublishedAsync(long seq, string hash) => Service.CountAsync(
+        "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.AuditHeadPublished' " +
+        "AND payload->>'trail' = @trail AND (payload->>'sequence')::bigint = @seq AND payload->>'hash' = @hash",
+        ("trail", Table), ("seq", seq), ("hash", hash));
+
+    private async Task<JsonElement> ReportAsync()
+    {
+        using var admin = await AdminClientAsync();
+        return await (await admin.GetAsync(VerifyPath)).AssertJsonAsync(HttpStatusCode.OK);
     }
 
     private async Task<JsonElement> FirstBrokenAsync()

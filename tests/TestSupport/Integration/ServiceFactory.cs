@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CityEServices.Contracts.Events;
+using CityEServices.Web.Audit;
 using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -73,7 +75,15 @@ public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string 
                 logging.AddFilter("System.Net.Http", LogLevel.Warning);
                 logging.AddFilter("Polly", LogLevel.Warning);
             });
-            web.ConfigureTestServices(ConfigureTestServices);
+            web.ConfigureTestServices(services =>
+            {
+                if (AnswersArchivedHeads)
+                {
+                    services.Replace(ServiceDescriptor.Singleton<IArchivedHeads>(ArchivedHeads));
+                }
+
+                ConfigureTestServices(services);
+            });
         });
 
         // Starting runs Program: migrations, then the host with the bus and the outbox relay.
@@ -94,6 +104,15 @@ public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The archive's copy of the service's audit chain heads, as the test sets it: no archive runs beside a service
+    /// fixture, and asking for one would cost every audit/verify the gRPC deadline. The archive's own fixture keeps
+    /// its real one (<see cref="AnswersArchivedHeads"/>).
+    /// </summary>
+    public ArchivedHeadsStub ArchivedHeads { get; } = new();
+
+    protected virtual bool AnswersArchivedHeads => true;
 
     /// <summary>Adds to or overrides the configuration the service starts with.</summary>
     protected virtual void ConfigureSettings(IDictionary<string, string?> settings)

@@ -60,6 +60,8 @@ public static class EventCatalog
         [typeof(IssuedDocumentRendered)] =
             "carries an issued document's PDF to the archive; the fact itself is the …Issued event, and the PDF is served "
             + "to those who may read the file, never pushed to subscribers",
+        [typeof(AuditHeadPublished)] =
+            "each service's audit chain heads for the archive to keep (tamper evidence); bookkeeping, not a fact of the city",
     };
 
     private static readonly Dictionary<Type, EventDescriptor> ByEventType = Named.ToDictionary(d => d.EventType);
