@@ -12,8 +12,7 @@ public sealed class UrbanPlanningFileHandedOverConsumer(ArchiveDbContext db, ILo
 {
     protected override async Task HandleAsync(UrbanPlanningFileHandedOver message, ConsumeContext<UrbanPlanningFileHandedOver> context, CancellationToken cancellationToken)
     {
-        var dossier = await Db.Dossiers.SingleOrDefaultAsync(d => d.FileNumber == message.FileNumber, cancellationToken)
-            ?? throw new InvalidOperationException($"No dossier for file {message.FileNumber} yet: its opening has not arrived; retried.");
+        var dossier = await OpenedDossier.RequireAsync(Db, message.FileNumber, cancellationToken);
         dossier.HandOver(message.ToOfficeCode, message.OccurredAt);
     }
 }

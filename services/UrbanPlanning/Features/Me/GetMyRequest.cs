@@ -10,17 +10,13 @@ public sealed class GetMyRequest(UrbanPlanningDbContext db, ServiceRuleBook rule
 {
     public async Task<Outcome<MyRequestResponse>> HandleAsync(Guid requestId, Caller caller, CancellationToken cancellationToken)
     {
-        var who = CitizenFiles.NationalIdOf(caller);
-        if (!who.Succeeded)
+        var mine = await FindMyRequest.HandleAsync(db, requestId, caller, cancellationToken);
+        if (!mine.Succeeded)
         {
-            return who.Problem!;
+            return mine.Problem!;
         }
 
-        if (await db.FindRequestAsync(requestId, forUpdate: false, cancellationToken) is not (var request, var file) || !file.IsHolder(who.Value))
-        {
-            return Problem.NotFound("Service request not found.", $"You have no service request {requestId}.");
-        }
-
+        var request = mine.Value;
         var now = time.GetUtcNow();
         var clock = request.Clock;
         return new MyRequestResponse(
