@@ -19,9 +19,15 @@ public sealed class GeneratedClientEndToEndTests(CityStackFixture stack)
     [Fact]
     public async Task An_operator_opens_a_file_and_uploads_a_document_through_the_generated_client()
     {
+        var problems = await ProblemRecorder.RunAsync(OpenAndUploadAsync);
+        Assert.True(problems is null, problems);
+    }
+
+    private async Task OpenAndUploadAsync(ProblemRecorder problems)
+    {
         var admin = await stack.Gateway.GetTokenAsync("admin", CityStackFixture.AdminPassword);
         var world = await SampleWorld.CreateAsync(stack.Gateway, admin, district: 9);
-        using var http = new HttpClient();
+        using var http = new HttpClient(problems);
         var adapter = new HttpClientRequestAdapter(new BaseBearerTokenAuthenticationProvider(new FixedToken(world.OperatorToken)), httpClient: http)
         {
             BaseUrl = stack.Gateway.BaseAddress!.ToString().TrimEnd('/'),
@@ -57,6 +63,41 @@ public sealed class GeneratedClientEndToEndTests(CityStackFixture stack)
         using var read = new MemoryStream();
         await content!.CopyToAsync(read);
         Assert.Equal(pdf, read.ToArray());
+    }
+
+    /// <summary>
+    /// Kiota reports an answer the contract does not describe (a gateway 503, say) as a bare status code:
+    /// keep the problem body so a failure says which reason the gateway or the service gave.
+    /// </summary>
+    private sealed class ProblemRecorder : DelegatingHandler
+    {
+        private string? _last;
+
+        public static async Task<string?> RunAsync(Func<ProblemRecorder, Task> calls)
+        {
+            var recorder = new ProblemRecorder { InnerHandler = new HttpClientHandler() };
+            try
+            {
+                await calls(recorder);
+                return null;
+            }
+            catch (ApiException e)
+            {
+                return $"{e.ResponseStatusCode} {e.Message}\n{recorder._last}";
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode >= 400)
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                _last = $"{request.Method} {request.RequestUri?.AbsolutePath} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            }
+
+            return response;
+        }
     }
 
     private sealed class FixedToken(string token) : IAccessTokenProvider
