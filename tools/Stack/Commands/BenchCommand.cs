@@ -14,9 +14,9 @@ namespace CityEServices.Stack.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(bool mix)
     {
-        var settings = BenchSettings.FromEnvironment();
+        var settings = BenchSettings.FromEnvironment(mix);
         var log = Path.Combine(Repository.State, "bench-apphost.log");
         var data = Path.Combine(Repository.State, "bench-data");
         var figuresFile = Path.Combine(Repository.State, "bench-figures");
