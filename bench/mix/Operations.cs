@@ -50,7 +50,7 @@ internal sealed class Operations(Gateway gateway, World world)
             "property_read" => gateway.Request(HttpMethod.Get, $"/api/properties/{file.RenovationCode}", world.Integrator),
             "file_read" => gateway.Request(HttpMethod.Get, $"/api/urban-planning/files/{file.FileNumber}", world.Integrator),
             "search" => random.Next(2) == 0
-                ? gateway.Request(HttpMethod.Get, "/api/properties?district=22&q=ولیعصر&page=1&pageSize=20", world.Integrator)
+                ? gateway.Request(HttpMethod.Get, "/api/properties?district=22&q=ولیعصر&page=1&pageSize=20", world.Admin)
                 : gateway.Request(HttpMethod.Get, $"/api/urban-planning/files?renovationCode={file.RenovationCode}&page=1&pageSize=20", world.Integrator),
             "file_open" => Open(),
             "request_action" => RequestAction(random),

@@ -19,12 +19,21 @@ internal static class Preparation
         var admin = await gateway.PasswordTokenAsync("admin", adminPassword);
         var office = $"M{run}";
         await gateway.PostAsync("/api/offices", new { code = office, name = $"دفتر سنجش {run}", district = 22, address = "تهران" }, admin);
-        await gateway.PostAsync($"/api/offices/{office}/licences", new { serviceType = "URBAN_FILE" }, admin);
+        // Licensed and certified for the file and for the building permits the mix's request actions create.
+        string[] serviceTypes = ["URBAN_FILE", "BUILDING_PERMIT"];
+        foreach (var serviceType in serviceTypes)
+        {
+            await gateway.PostAsync($"/api/offices/{office}/licences", new { serviceType }, admin);
+        }
+
         var operatorId = NationalIds.Next();
         await gateway.PostAsync($"/api/offices/{office}/staff", new { nationalId = operatorId, fullName = "سارا کریمی", role = "Operator" }, admin);
-        foreach (var kind in new[] { "Exam", "Interview", "Training" })
+        foreach (var serviceType in serviceTypes)
         {
-            await gateway.PostAsync($"/api/staff/{operatorId}/qualifications", new { serviceType = "URBAN_FILE", kind, score = 90, passed = true }, admin);
+            foreach (var kind in new[] { "Exam", "Interview", "Training" })
+            {
+                await gateway.PostAsync($"/api/staff/{operatorId}/qualifications", new { serviceType, kind, score = 90, passed = true }, admin);
+            }
         }
 
         await gateway.PostAsync("/api/identity/users", new { userName = $"mix{run}", password = OperatorPassword, roles = new[] { "office-operator" }, nationalId = operatorId, officeCode = office }, admin);

@@ -111,6 +111,7 @@ internal static class BenchCommand
                 // benchmark user reaches, so the figures measure answers rather than 429s.
                 "--Gateway:RateLimits:Api:PermitLimit=100000000",
                 "--Gateway:RateLimits:Anonymous:PermitLimit=100000000",
+                "--Gateway:RateLimits:Track:PermitLimit=100000000",
                 // Traces sampled as the Kubernetes manifests sample them (10%, the gateway's decision followed),
                 // not Aspire's developer default of every span: the figures are the services' cost.
                 "--Telemetry:TracesSampler=parentbased_traceidratio",
