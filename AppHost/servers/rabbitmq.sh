@@ -19,9 +19,12 @@ log.console.level = warning
 log.file = false
 CONF
 echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+# An empty env file of our own: the Debian one belongs to the system server, and /dev/null is not
+# always a device (a machine where something replaced it with a file would have it sourced as shell).
+: > "$dir/rabbitmq-env.conf"
 
 export HOME="$dir/home"
-export RABBITMQ_CONF_ENV_FILE=/dev/null
+export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
 export RABBITMQ_NODENAME="city$amqp@localhost"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT=$amqp
