@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CityEServices.Bench;
 using CityEServices.TestSupport;
 
 // event_hop_p50_ms / _p95_ms: from the moment urban planning's 201 for a new file reaches the client
 // (its transaction — file and outbox row — has committed by then) to the dossier's creation time as the
 // archive stores it, for files opened at a steady rate. Both clocks are this machine's.
-var gateway = new Uri(Env("CITY_GATEWAY_URL"));
-var archive = new Uri(Env("CITY_ARCHIVE_URL"));
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
+var gateway = new Gateway(http, new Uri(Env("CITY_GATEWAY_URL")));
+var archive = new Gateway(http, new Uri(Env("CITY_ARCHIVE_URL")));
 var adminPassword = Env("CITY_ADMIN_PASSWORD");
 var perSecond = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_PER_S") ?? "20", CultureInfo.InvariantCulture);
 var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_SECONDS") ?? "10", CultureInfo.InvariantCulture);
@@ -19,49 +20,31 @@ var seconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_SECO
 // measured openings, and its worst hop is reported apart (event_hop_warmup_max_ms).
 var warmupSeconds = int.Parse(Environment.GetEnvironmentVariable("BENCH_EVENT_HOP_WARMUP_SECONDS") ?? "3", CultureInfo.InvariantCulture);
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(30) };
 var run = Random.Shared.Next(10_000, 99_999);
-var admin = await TokenAsync("admin", adminPassword);
-await using var webhooks = await WebhookProbe.SubscribeAsync(http, gateway, admin);
+var admin = await gateway.PasswordTokenAsync("admin", adminPassword);
+await using var webhooks = await WebhookProbe.SubscribeAsync(gateway, admin);
 
 // One office, licensed for URBAN_FILE, with one certified operator who opens every file.
 var office = $"B{run}";
-await PostAsync(gateway, "/api/offices", new { code = office, name = $"دفتر سنجش {run}", district = 22, address = "تهران" }, admin);
-await PostAsync(gateway, $"/api/offices/{office}/licences", new { serviceType = "URBAN_FILE" }, admin);
+await gateway.PostAsync("/api/offices", new { code = office, name = $"دفتر سنجش {run}", district = 22, address = "تهران" }, admin);
+await gateway.PostAsync($"/api/offices/{office}/licences", new { serviceType = "URBAN_FILE" }, admin);
 var operatorId = NationalIds.Next();
-await PostAsync(gateway, $"/api/offices/{office}/staff", new { nationalId = operatorId, fullName = "سارا کریمی", role = "Operator" }, admin);
+await gateway.PostAsync($"/api/offices/{office}/staff", new { nationalId = operatorId, fullName = "سارا کریمی", role = "Operator" }, admin);
 foreach (var kind in new[] { "Exam", "Interview", "Training" })
 {
-    await PostAsync(gateway, $"/api/staff/{operatorId}/qualifications", new { serviceType = "URBAN_FILE", kind, score = 90, passed = true }, admin);
+    await gateway.PostAsync($"/api/staff/{operatorId}/qualifications", new { serviceType = "URBAN_FILE", kind, score = 90, passed = true }, admin);
 }
 
 const string OperatorPassword = "Bench-Operator-Passw0rd";
-await PostAsync(gateway, "/api/identity/users", new { userName = $"bench{run}", password = OperatorPassword, roles = new[] { "office-operator" }, nationalId = operatorId, officeCode = office }, admin);
-var operatorToken = await TokenAsync($"bench{run}", OperatorPassword);
+await gateway.PostAsync("/api/identity/users", new { userName = $"bench{run}", password = OperatorPassword, roles = new[] { "office-operator" }, nationalId = operatorId, officeCode = office }, admin);
+var operatorToken = await gateway.PasswordTokenAsync($"bench{run}", OperatorPassword);
 
 // One property per file (a property has at most one file), registered before the clock starts.
 var warmup = perSecond * warmupSeconds;
 var count = warmup + perSecond * seconds;
 var properties = new (string Code, string Owner)[count];
-await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-{
-    var owner = NationalIds.Next();
-    var code = $"22-{run % 90 + 1}-{run}-{i + 1}-0-0-0";
-    await PostAsync(gateway, "/api/properties", new
-    {
-        renovationCode = code,
-        registrationPlate = new { section = 11, main = 4512, sub = i + 1 },
-        district = 22,
-        address = "تهران، خیابان ولیعصر",
-        postalCode = "1965833111",
-        landAreaM2 = 200,
-        buildingAreaM2 = 400,
-        floors = 2,
-        usage = "Residential",
-        owners = new[] { new { partyType = "Person", nationalId = owner, fullName = "مریم احمدی", shareDang = 6 } },
-    }, admin);
-    properties[i] = (code, owner);
-});
+await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+    properties[i] = await Properties.RegisterAsync(gateway, run, i + 1, admin));
 Console.Error.WriteLine($"[event-hop] opening {count} files at {perSecond}/s, the first {warmup} to warm up");
 
 // Steady load: one opening every 1/perSecond s on a fixed schedule, whatever the previous ones are doing.
@@ -79,7 +62,7 @@ for (var i = 0; i < count; i++)
     var index = i;
     openings.Add(Task.Run(async () =>
     {
-        using var response = await SendAsync(gateway, HttpMethod.Post, "/api/urban-planning/files", operatorToken,
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/api/urban-planning/files", operatorToken,
             new { renovationCode = properties[index].Code, applicantNationalId = properties[index].Owner, officeCode = office });
         var answeredAt = DateTimeOffset.UtcNow;
         if (response.StatusCode == HttpStatusCode.Created)
@@ -111,7 +94,7 @@ for (var i = 0; i < count; i++)
 
     while (true)
     {
-        using var response = await SendAsync(archive, HttpMethod.Get, $"/api/archive/dossiers/{file.FileNumber}", admin);
+        using var response = await archive.SendAsync(HttpMethod.Get, $"/api/archive/dossiers/{file.FileNumber}", admin);
         if (response.StatusCode == HttpStatusCode.OK)
         {
             var dossier = await response.Content.ReadFromJsonAsync<JsonNode>();
@@ -163,37 +146,3 @@ static double Percentile(List<double> sorted, int p) => sorted[Math.Clamp((int)M
 
 static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
     ? value : throw new InvalidOperationException($"{name} is not set: run through ./city bench");
-
-async Task<string> TokenAsync(string user, string password)
-{
-    using var response = await http.PostAsync(new Uri(gateway, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "password",
-        ["client_id"] = "city-cli",
-        ["username"] = user,
-        ["password"] = password,
-    }));
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!.GetValue<string>();
-}
-
-async Task<HttpResponseMessage> SendAsync(Uri baseAddress, HttpMethod method, string path, string token, object? body = null)
-{
-    using var request = new HttpRequestMessage(method, new Uri(baseAddress, path));
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    if (body is not null)
-    {
-        request.Content = JsonContent.Create(body);
-    }
-
-    return await http.SendAsync(request);
-}
-
-async Task PostAsync(Uri baseAddress, string path, object body, string token)
-{
-    using var response = await SendAsync(baseAddress, HttpMethod.Post, path, token, body);
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-}

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using CityEServices.Bench;
 using CityEServices.TestSupport.Webhooks;
 
 /// <summary>
@@ -10,21 +8,14 @@ using CityEServices.TestSupport.Webhooks;
 /// </summary>
 internal sealed class WebhookProbe(WebhookReceiver receiver, string secret) : IAsyncDisposable
 {
-    public static async Task<WebhookProbe> SubscribeAsync(HttpClient http, Uri gateway, string adminToken)
+    public static async Task<WebhookProbe> SubscribeAsync(Gateway gateway, string adminToken)
     {
-        var client = await SendAsync(http, new Uri(gateway, "/api/identity/clients"), adminToken,
-            new { displayName = "Benchmark subscriber", scopes = new[] { "webhooks", "urban-planning.read" } });
-        using var tokenResponse = await http.PostAsync(new Uri(gateway, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client["clientId"]!.GetValue<string>(),
-            ["client_secret"] = client["clientSecret"]!.GetValue<string>(),
-        }));
-        tokenResponse.EnsureSuccessStatusCode();
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!.GetValue<string>();
+        var client = await gateway.PostAsync("/api/identity/clients",
+            new { displayName = "Benchmark subscriber", scopes = new[] { "webhooks", "urban-planning.read" } }, adminToken);
+        var token = await gateway.ClientTokenAsync(client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
         var receiver = await WebhookReceiver.StartAsync();
-        var subscription = await SendAsync(http, new Uri(gateway, "/api/webhooks/subscriptions"), token,
-            new { url = receiver.Url, eventTypes = new[] { "ir.tehran.city.urban-planning.file-opened" }, description = "event-hop benchmark" });
+        var subscription = await gateway.PostAsync("/api/webhooks/subscriptions",
+            new { url = receiver.Url, eventTypes = new[] { "ir.tehran.city.urban-planning.file-opened" }, description = "event-hop benchmark" }, token);
         return new WebhookProbe(receiver, subscription["secret"]!.GetValue<string>());
     }
 
@@ -44,13 +35,4 @@ internal sealed class WebhookProbe(WebhookReceiver receiver, string secret) : IA
     }
 
     public ValueTask DisposeAsync() => receiver.DisposeAsync();
-
-    private static async Task<JsonNode> SendAsync(HttpClient http, Uri uri, string token, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"POST {uri.AbsolutePath}: {(int)response.StatusCode} {text}");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CityEServices.Bench;
 using CityEServices.TestSupport;
 
 namespace CityEServices.Mix;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CityEServices.Bench;
 using CityEServices.Mix;
 using CityEServices.TestSupport;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CityEServices.TestSupport;
+using CityEServices.Bench;
 
 namespace CityEServices.Mix;
 
@@ -27,24 +27,6 @@ internal sealed class World
     public async Task RegisterPropertiesAsync(Gateway gateway, int count)
     {
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
-        {
-            var index = Interlocked.Increment(ref properties);
-            var owner = NationalIds.Next();
-            var code = $"22-{Run % 90 + 1}-{Run}-{index}-0-0-0";
-            await gateway.PostAsync("/api/properties", new
-            {
-                renovationCode = code,
-                registrationPlate = new { section = 11, main = 4512, sub = index },
-                district = 22,
-                address = "تهران، خیابان ولیعصر",
-                postalCode = "1965833111",
-                landAreaM2 = 200,
-                buildingAreaM2 = 400,
-                floors = 2,
-                usage = "Residential",
-                owners = new[] { new { partyType = "Person", nationalId = owner, fullName = "مریم احمدی", shareDang = 6 } },
-            }, Admin);
-            Unopened.Enqueue((code, owner));
-        });
+            Unopened.Enqueue(await Properties.RegisterAsync(gateway, Run, Interlocked.Increment(ref properties), Admin)));
     }
 }

@@ -52,6 +52,7 @@ public static class Extensions
         builder.Services.AddScoped<RequestWriter>();
         builder.Services.AddScoped<FileByLaw>();
         builder.Services.AddScoped<CounterPayment>();
+        builder.Services.AddScoped<ReadableRequests>();
 
         builder.Services.AddScoped<OpenFile>();
         builder.Services.AddScoped<GetFile>();

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore.Design;
+using CityEServices.Messaging.Persistence;
 
 namespace CityEServices.Identity.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without configuration or a running database.</summary>
-public sealed class DesignTimeDataContextFactory : IDesignTimeDbContextFactory<IdentityDataContext>
-{
-    public IdentityDataContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IdentityDataContext>()
-            .UseNpgsql("Host=localhost;Database=identity")
-            .Options);
-}
+public sealed class DesignTimeDataContextFactory() : ServiceDesignTimeFactory<IdentityDataContext>("identity", options => new(options));

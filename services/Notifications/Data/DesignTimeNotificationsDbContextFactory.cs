@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore.Design;
+using CityEServices.Messaging.Persistence;
 
 namespace CityEServices.Notifications.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without configuration or a running database.</summary>
-public sealed class DesignTimeNotificationsDbContextFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
-{
-    public NotificationsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>()
-            .UseNpgsql("Host=localhost;Database=notifications")
-            .Options);
-}
+public sealed class DesignTimeNotificationsDbContextFactory() : ServiceDesignTimeFactory<NotificationsDbContext>("notifications", options => new(options));

@@ -1,3 +1,4 @@
+using CityEServices.Notifications.Domain;
 using CityEServices.Notifications.Domain.Events;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
@@ -81,13 +82,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     private static void ConfigureDelivery(EntityTypeBuilder<WebhookDelivery> delivery)
     {
-        delivery.ToTable("webhook_deliveries");
-        delivery.HasKey(d => d.Id);
-        delivery.Property(d => d.Id).ValueGeneratedNever();
+        ConfigureAttempt(delivery, "webhook_deliveries");
         delivery.Property(d => d.WebhookId).HasMaxLength(64);
         delivery.Property(d => d.Subject).HasMaxLength(100);
         delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
-        delivery.Property(d => d.LastError).HasMaxLength(WebhookDelivery.MaxErrorLength);
         delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
         // Restrict: an event is deleted (retention) only once no delivery of it is left, so nothing pending can vanish with it.
         delivery.HasOne<EventLogEntry>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
@@ -99,6 +97,16 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             .HasDatabaseName("ix_webhook_deliveries_pending_order");
         // The deliveries list, newest first, by status.
         delivery.HasIndex(d => new { d.SubscriptionId, d.Status, d.CreatedAt });
+    }
+
+    /// <summary>The columns every <see cref="OutgoingAttempt"/> has, in the type's own table.</summary>
+    private static void ConfigureAttempt<TAttempt>(EntityTypeBuilder<TAttempt> attempt, string table)
+        where TAttempt : OutgoingAttempt
+    {
+        attempt.ToTable(table);
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Id).ValueGeneratedNever();
+        attempt.Property(a => a.LastError).HasMaxLength(OutgoingAttempt.MaxErrorLength);
     }
 
     private static void ConfigureContact(EntityTypeBuilder<FileContact> contact)
@@ -115,9 +123,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     private static void ConfigureSms(EntityTypeBuilder<SmsMessage> sms)
     {
-        sms.ToTable("sms_messages");
-        sms.HasKey(m => m.Id);
-        sms.Property(m => m.Id).ValueGeneratedNever();
+        ConfigureAttempt(sms, "sms_messages");
         sms.Property(m => m.Recipient).HasMaxLength(64);
         sms.Property(m => m.FileNumber).HasMaxLength(32);
         sms.Property(m => m.Template).HasMaxLength(64);
@@ -126,7 +132,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         sms.Property(m => m.TrackingCode).HasMaxLength(32);
         sms.Property(m => m.Text).HasMaxLength(500);
         sms.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        sms.Property(m => m.LastError).HasMaxLength(SmsMessage.MaxErrorLength);
         sms.Property(m => m.ProviderMessageId).HasMaxLength(64);
         // A sender whose lease ran out (and was taken over) cannot overwrite the new holder's outcome.
         sms.Property(m => m.LeaseToken).IsConcurrencyToken();

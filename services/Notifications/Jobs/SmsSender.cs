@@ -28,33 +28,8 @@ public sealed partial class SmsSender(
         }
 
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SendDueAsync(stoppingToken) == _sms.MaxInFlight)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                LogPassFailed(logger, e);
-            }
-
-            try
-            {
-                await signal.WaitAsync(_sms.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await signal.RunPassesAsync(
+            async ct => await SendDueAsync(ct) == _sms.MaxInFlight, _sms.PollInterval, e => LogPassFailed(logger, e), stoppingToken);
     }
 
     /// <summary>One pass: claims up to MaxInFlight due messages and sends them; returns how many it claimed.</summary>

@@ -33,36 +33,16 @@ public sealed partial class WebhookDeliveryWorker(
         }
 
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        // A failed pass is usually the database being away: deliveries are safe where they are.
+        await signal.RunPassesAsync(
+            async ct =>
             {
-                var (claimed, limit) = await StartDueAsync(stoppingToken);
-                if (claimed > 0 && claimed == limit)
-                {
-                    // A full claim: more may be due right away.
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                // The database may be away: deliveries are safe where they are; look again shortly.
-                LogPassFailed(logger, e);
-            }
-
-            try
-            {
-                await signal.WaitAsync(_options.Deliveries.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+                var (claimed, limit) = await StartDueAsync(ct);
+                return claimed > 0 && claimed == limit;
+            },
+            _options.Deliveries.PollInterval,
+            e => LogPassFailed(logger, e),
+            stoppingToken);
 
         // In-flight attempts end with the host's token; their leases are handed back as they do.
         await Task.WhenAll(_inFlight.Values);

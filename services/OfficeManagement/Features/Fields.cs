@@ -73,6 +73,37 @@ public static class Fields
         return System.Enum.Parse<TEnum>(name);
     }
 
+    /// <summary>
+    /// A write's office (the path's <c>code</c>) and its checked body, or the 400 of the first that is
+    /// wrong: the body is not checked while the office code does not read.
+    /// </summary>
+    public static Outcome<(OfficeCode Office, T Body)> ForOffice<TRequest, T>(string code, TRequest request, Func<TRequest, Validated<T>> validate)
+        where T : class =>
+        Read<OfficeCode, TRequest, T>(code, "code", request, validate);
+
+    /// <summary>A write's person (the path's <c>nationalId</c>) and its checked body, as <see cref="ForOffice"/>.</summary>
+    public static Outcome<(NationalId Person, T Body)> ForPerson<TRequest, T>(string nationalId, TRequest request, Func<TRequest, Validated<T>> validate)
+        where T : class =>
+        Read<NationalId, TRequest, T>(nationalId, "nationalId", request, validate);
+
+    private static Outcome<(TKey, T)> Read<TKey, TRequest, T>(string key, string field, TRequest request, Func<TRequest, Validated<T>> validate)
+        where TKey : IValidatedValue<TKey>
+        where T : class
+    {
+        if (!TKey.TryParse(key, out var parsed, out var error))
+        {
+            return Problem.Invalid(field, error);
+        }
+
+        var validated = validate(request);
+        if (validated.Value is not { } body)
+        {
+            return Problem.Invalid(validated.Errors);
+        }
+
+        return (parsed, body);
+    }
+
     private static T? Failed<T>(ValidationErrors errors, string field, string? error) where T : struct
     {
         errors.Add(field, error ?? $"{field} is not valid.");

@@ -46,6 +46,30 @@ public sealed class AuthorizationChanges(OfficeManagementDbContext db, Authoriza
     /// <summary>A qualification attempt was recorded: every answer about the person (at any office) may be stale.</summary>
     public void QualificationRecorded(NationalId person, Caller caller, DateTimeOffset at) => Announce(null, person, Qualification, caller, at);
 
+    /// <summary>
+    /// Saves the request's changes with their announcements and then retires the cached answers; a
+    /// save that fails as <paramref name="isConflict"/> expects answers <paramref name="conflict"/> instead.
+    /// </summary>
+    public Task<Problem?> CommitAsync(Func<DbUpdateException, bool> isConflict, Func<Problem> conflict, CancellationToken cancellationToken) =>
+        CommitAsync(db.SaveChangesAsync, isConflict, conflict, cancellationToken);
+
+    /// <summary>As the other overload, for a use case whose <paramref name="save"/> is more than one SaveChanges.</summary>
+    public async Task<Problem?> CommitAsync(
+        Func<CancellationToken, Task> save, Func<DbUpdateException, bool> isConflict, Func<Problem> conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await save(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (isConflict(ex))
+        {
+            return conflict();
+        }
+
+        await CommittedAsync();
+        return null;
+    }
+
     /// <summary>After the commit: retires this service's cached answers about what was announced.</summary>
     public async Task CommittedAsync()
     {

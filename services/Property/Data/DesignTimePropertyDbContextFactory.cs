@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore.Design;
+using CityEServices.Messaging.Persistence;
 
 namespace CityEServices.Property.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without configuration or a running database.</summary>
-public sealed class DesignTimePropertyDbContextFactory : IDesignTimeDbContextFactory<PropertyDbContext>
-{
-    public PropertyDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PropertyDbContext>()
-            .UseNpgsql("Host=localhost;Database=property")
-            .Options);
-}
+public sealed class DesignTimePropertyDbContextFactory() : ServiceDesignTimeFactory<PropertyDbContext>("property", options => new(options));

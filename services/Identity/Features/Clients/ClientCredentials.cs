@@ -36,6 +36,13 @@ public static class ClientCredentials
         return client is null ? Problem.NotFound("Client not found.", $"There is no integrator client '{id}'.") : client;
     }
 
-    public static Problem AlreadyRevoked(IntegratorClient client) =>
+    /// <summary>A client that may still be changed: the 404 of an unknown one, the 409 of a revoked one (revocation is for good).</summary>
+    public static async Task<Outcome<IntegratorClient>> FindUnrevokedAsync(IdentityDataContext db, string clientId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, clientId, cancellationToken);
+        return found.Succeeded && found.Value.IsRevoked ? AlreadyRevoked(found.Value) : found;
+    }
+
+    private static Problem AlreadyRevoked(IntegratorClient client) =>
         Problem.Conflict(IdentityReasons.AlreadyRevoked, "Client revoked.", $"'{client.ClientId}' was revoked at {client.RevokedAt:O} by {client.RevokedBy}.");
 }

@@ -8,17 +8,13 @@ public sealed class RevokeClient(IdentityDataContext db, TimeProvider time)
 {
     public async Task<Outcome<Done>> HandleAsync(string clientId, Caller caller, CancellationToken cancellationToken)
     {
-        var found = await ClientCredentials.FindAsync(db, clientId, cancellationToken);
+        var found = await ClientCredentials.FindUnrevokedAsync(db, clientId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;
         }
 
         var client = found.Value;
-        if (client.IsRevoked)
-        {
-            return ClientCredentials.AlreadyRevoked(client);
-        }
 
         var now = time.GetDatabaseNow();
         client.Revoke(now, caller.Actor);

@@ -14,17 +14,13 @@ public sealed class RotateClientSecret(IdentityDataContext db, IOpenIddictApplic
 {
     public async Task<Outcome<RotatedSecretResponse>> HandleAsync(string clientId, Caller caller, CancellationToken cancellationToken)
     {
-        var found = await ClientCredentials.FindAsync(db, clientId, cancellationToken);
+        var found = await ClientCredentials.FindUnrevokedAsync(db, clientId, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;
         }
 
         var client = found.Value;
-        if (client.IsRevoked)
-        {
-            return ClientCredentials.AlreadyRevoked(client);
-        }
 
         if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is not OpenIddictEntityFrameworkCoreApplication application)
         {

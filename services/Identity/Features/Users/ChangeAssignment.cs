@@ -19,17 +19,14 @@ public sealed class ChangeAssignment(IdentityDataContext db, TimeProvider time)
             return Problem.Invalid(errors);
         }
 
-        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        var found = await UserAccounts.FindForChangeAsync(
+            db, userName, assignment.Roles.Contains(Roles.Admin) ? null : $"cannot lose the {Roles.Admin} role", cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;
         }
 
         var user = found.Value;
-        if (user.UserName == UserAccounts.BootstrapAdmin && !assignment.Roles.Contains(Roles.Admin))
-        {
-            return UserAccounts.BootstrapAdminRefused($"cannot lose the {Roles.Admin} role");
-        }
 
         if (!user.Differs(assignment))
         {

@@ -10,17 +10,13 @@ public sealed class DeactivateUser(IdentityDataContext db, TimeProvider time)
             return Problem.Invalid("reason", invalid);
         }
 
-        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        var found = await UserAccounts.FindForChangeAsync(db, userName, "cannot be deactivated", cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;
         }
 
         var user = found.Value;
-        if (user.UserName == UserAccounts.BootstrapAdmin)
-        {
-            return UserAccounts.BootstrapAdminRefused("cannot be deactivated");
-        }
 
         if (!user.Active)
         {

@@ -16,18 +16,15 @@ public sealed class ResetPassword(IdentityDataContext db, IPasswordHasher<CityUs
             return Problem.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["password"] = [.. problems] });
         }
 
-        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        // The seeder sets the bootstrap admin's password from Identity:AdminPassword at every start and would undo a reset silently.
+        var found = await UserAccounts.FindForChangeAsync(
+            db, userName, "takes its password from Identity:AdminPassword (the AppHost's admin-password parameter); change that and restart", cancellationToken);
         if (!found.Succeeded)
         {
             return found.Problem!;
         }
 
         var user = found.Value;
-        if (user.UserName == UserAccounts.BootstrapAdmin)
-        {
-            // The seeder sets it from Identity:AdminPassword at every start and would undo a reset silently.
-            return UserAccounts.BootstrapAdminRefused("takes its password from Identity:AdminPassword (the AppHost's admin-password parameter); change that and restart");
-        }
 
         var now = time.GetDatabaseNow();
         user.ResetPassword(hasher.HashPassword(user, request!.Password!));

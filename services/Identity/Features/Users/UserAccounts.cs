@@ -13,9 +13,22 @@ public static class UserAccounts
         return user is null ? Problem.NotFound("User not found.", $"There is no user named '{name}'.") : user;
     }
 
+    /// <summary>
+    /// The account a change is for: the 404 of an unknown one, and the bootstrap admin's 409 when
+    /// <paramref name="bootstrapAdminRefusal"/> says why the change may not touch it (null: it may).
+    /// </summary>
+    public static async Task<Outcome<CityUser>> FindForChangeAsync(
+        IdentityDataContext db, string userName, string? bootstrapAdminRefusal, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db, userName, cancellationToken);
+        return found.Succeeded && found.Value.UserName == BootstrapAdmin && bootstrapAdminRefusal is not null
+            ? BootstrapAdminRefused(bootstrapAdminRefusal)
+            : found;
+    }
+
     public static string Account(CityUser user) => $"user:{user.Id}";
 
-    public static Problem BootstrapAdminRefused(string what) =>
+    private static Problem BootstrapAdminRefused(string what) =>
         Problem.Conflict(IdentityReasons.BootstrapAdmin, "The bootstrap admin cannot be changed so.",
             $"'{BootstrapAdmin}' {what}: it is the account that can always administer the city, whatever else goes wrong.");
 

@@ -5,14 +5,8 @@ namespace CityEServices.Notifications.Domain.Sms;
 /// redelivered event adds none) and sent by the sender job, retried until the provider takes it.
 /// Its id is also the provider's <c>localid</c>, which keeps a retried send from reaching the phone twice.
 /// </summary>
-public sealed class SmsMessage
+public sealed class SmsMessage : OutgoingAttempt
 {
-    public const int MaxErrorLength = 500;
-
-    public Guid Id { get; init; }
-
-    public Guid EventId { get; init; }
-
     /// <summary>Who it is for, by role: <c>applicant:&lt;file number&gt;</c>. One message per event and recipient.</summary>
     public required string Recipient { get; init; }
 
@@ -32,23 +26,6 @@ public sealed class SmsMessage
     public string? Text { get; set; }
 
     public SmsStatus Status { get; set; }
-
-    /// <summary>Messages to one recipient go out in the order of the events behind them.</summary>
-    public DateTimeOffset EventTime { get; init; }
-
-    public int Attempts { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset NextAttemptAt { get; set; }
-
-    public DateTimeOffset? LeasedUntil { get; set; }
-
-    public Guid? LeaseToken { get; set; }
-
-    public DateTimeOffset? LastAttemptAt { get; set; }
-
-    public string? LastError { get; set; }
 
     public string? ProviderMessageId { get; set; }
 

@@ -4,41 +4,18 @@ namespace CityEServices.Notifications.Domain.Webhooks;
 /// One event owed to one subscription. <see cref="WebhookId"/> is the same on every attempt and on a
 /// replay of the same event to the same subscription, so the subscriber can recognise a repeat.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : OutgoingAttempt
 {
-    public const int MaxErrorLength = 500;
-
-    public Guid Id { get; init; }
-
     public required string WebhookId { get; init; }
 
     public Guid SubscriptionId { get; init; }
 
-    public Guid EventId { get; init; }
-
     /// <summary>Deliveries of one subject to one subscription go in (<see cref="EventTime"/>, <see cref="EventId"/>) order.</summary>
     public required string Subject { get; init; }
 
-    public DateTimeOffset EventTime { get; init; }
-
     public DeliveryStatus Status { get; set; }
 
-    public int Attempts { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset NextAttemptAt { get; set; }
-
-    /// <summary>While an attempt is in flight: until when the replica that claimed it holds it.</summary>
-    public DateTimeOffset? LeasedUntil { get; set; }
-
-    public Guid? LeaseToken { get; set; }
-
-    public DateTimeOffset? LastAttemptAt { get; set; }
-
     public int? LastStatusCode { get; set; }
-
-    public string? LastError { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
 

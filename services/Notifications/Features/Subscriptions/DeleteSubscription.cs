@@ -10,11 +10,6 @@ public sealed class DeleteSubscription(NotificationsDbContext db, SubscriptionAc
 {
     public async Task<Outcome<Done>> HandleAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.RequireClient(caller) is { } refused)
-        {
-            return refused;
-        }
-
         var found = await access.FindOwnAsync(id, caller, track: true, cancellationToken);
         if (!found.Succeeded)
         {

@@ -5,13 +5,7 @@ public sealed class GetSubscription(SubscriptionAccess access, TimeProvider time
 {
     public async Task<Outcome<SubscriptionResponse>> HandleAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.RequireClient(caller) is { } refused)
-        {
-            return refused;
-        }
-
-        await access.RefreshScopesAsync(caller, cancellationToken);
-        var found = await access.FindOwnAsync(id, caller, track: false, cancellationToken);
+        var found = await access.FindOwnAsync(id, caller, track: false, cancellationToken, refreshScopes: true);
         return found.Then(s => SubscriptionResponse.From(s, time.GetUtcNow()));
     }
 }

@@ -7,11 +7,6 @@ public sealed class ListDeliveries(NotificationsDbContext db, SubscriptionAccess
 {
     public async Task<Outcome<Page<DeliveryResponse>>> HandleAsync(string id, string? status, string? page, string? pageSize, Caller caller, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.RequireClient(caller) is { } refused)
-        {
-            return refused;
-        }
-
         var found = await access.FindOwnAsync(id, caller, track: false, cancellationToken);
         if (!found.Succeeded)
         {

@@ -13,13 +13,7 @@ public sealed class ReplayEvents(NotificationsDbContext db, SubscriptionAccess a
 {
     public async Task<Outcome<ReplayResponse>> HandleAsync(string id, ReplayRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.RequireClient(caller) is { } refused)
-        {
-            return refused;
-        }
-
-        await access.RefreshScopesAsync(caller, cancellationToken);
-        var found = await access.FindOwnAsync(id, caller, track: false, cancellationToken);
+        var found = await access.FindOwnAsync(id, caller, track: false, cancellationToken, refreshScopes: true);
         if (!found.Succeeded)
         {
             return found.Problem!;

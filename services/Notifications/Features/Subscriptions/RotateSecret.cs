@@ -13,11 +13,6 @@ public sealed class RotateSecret(NotificationsDbContext db, SubscriptionAccess a
 
     public async Task<Outcome<RotatedSecretResponse>> HandleAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
-        if (SubscriptionAccess.RequireClient(caller) is { } refused)
-        {
-            return refused;
-        }
-
         var found = await access.FindOwnAsync(id, caller, track: true, cancellationToken);
         if (!found.Succeeded)
         {

@@ -18,9 +18,23 @@ public sealed class SubscriptionAccess(NotificationsDbContext db)
     public static Problem NotFound(string id) =>
         Problem.NotFound("Subscription not found.", $"This client has no webhook subscription {id}.");
 
-    /// <summary>The caller's own active subscription <paramref name="id"/>, tracked when <paramref name="track"/>; else the 404.</summary>
-    public async Task<Outcome<WebhookSubscription>> FindOwnAsync(string id, Caller caller, bool track, CancellationToken cancellationToken)
+    /// <summary>
+    /// The calling client's own active subscription <paramref name="id"/>, tracked when <paramref name="track"/>;
+    /// else the 403 of a caller that is not a client, or the 404. With <paramref name="refreshScopes"/> the
+    /// client's subscriptions first take up the scopes it holds now (see <see cref="RefreshScopesAsync"/>).
+    /// </summary>
+    public async Task<Outcome<WebhookSubscription>> FindOwnAsync(string id, Caller caller, bool track, CancellationToken cancellationToken, bool refreshScopes = false)
     {
+        if (RequireClient(caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (refreshScopes)
+        {
+            await RefreshScopesAsync(caller, cancellationToken);
+        }
+
         if (!Guid.TryParse(id, out var key))
         {
             return NotFound(id);

@@ -10,16 +10,13 @@ public sealed class ChangeOfficeStatus(OfficeManagementDbContext db, Authorizati
 
     public async Task<Outcome<StatusChangeResponse>> HandleAsync(string code, ChangeStatusRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!OfficeCode.TryParse(code, out var officeCode, out var error))
+        var input = Fields.ForOffice(code, request, OfficeRules.Validate);
+        if (input.Problem is { } invalid)
         {
-            return Problem.Invalid("code", error);
+            return invalid;
         }
 
-        var validated = OfficeRules.Validate(request);
-        if (validated.Value is not { } change)
-        {
-            return Problem.Invalid(validated.Errors);
-        }
+        var (officeCode, change) = input.Value;
 
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Code == officeCode, cancellationToken);
         if (office is null)
@@ -36,16 +33,10 @@ public sealed class ChangeOfficeStatus(OfficeManagementDbContext db, Authorizati
 
         db.OfficeStatusChanges.Add(entry);
         changes.OfficeStatusChanged(office.Code, caller, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problem.Conflict(Conflicts.ConcurrentChange, NotChanged, $"Office {officeCode} was changed by someone else at the same moment; read it again.");
-        }
-
-        await changes.CommittedAsync();
-        return StatusChangeResponse.From(entry);
+        var conflict = await changes.CommitAsync(
+            ex => ex is DbUpdateConcurrencyException,
+            () => Problem.Conflict(Conflicts.ConcurrentChange, NotChanged, $"Office {officeCode} was changed by someone else at the same moment; read it again."),
+            cancellationToken);
+        return conflict is null ? StatusChangeResponse.From(entry) : conflict;
     }
 }

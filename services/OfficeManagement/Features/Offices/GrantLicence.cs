@@ -9,16 +9,13 @@ public sealed class GrantLicence(OfficeManagementDbContext db, AuthorizationChan
 
     public async Task<Outcome<LicenceResponse>> HandleAsync(string code, GrantLicenceRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!OfficeCode.TryParse(code, out var officeCode, out var error))
+        var input = Fields.ForOffice(code, request, OfficeRules.Validate);
+        if (input.Problem is { } invalid)
         {
-            return Problem.Invalid("code", error);
+            return invalid;
         }
 
-        var validated = OfficeRules.Validate(request);
-        if (validated.Value is not { } serviceType)
-        {
-            return Problem.Invalid(validated.Errors);
-        }
+        var (officeCode, serviceType) = input.Value;
 
         var office = await db.Offices.Include(o => o.Licences).FirstOrDefaultAsync(o => o.Code == officeCode, cancellationToken);
         if (office is null)
@@ -34,17 +31,11 @@ public sealed class GrantLicence(OfficeManagementDbContext db, AuthorizationChan
 
         db.Licences.Add(licence);
         changes.LicenceChanged(office.Code, serviceType, granted: true, caller, licence.GrantedAt);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Granted by a concurrent request since we read it: the same answer a later request gets.
-            return Problem.Conflict(Conflicts.AlreadyLicensed, NotGranted, $"Office {officeCode} is already licensed for {serviceType}.");
-        }
-
-        await changes.CommittedAsync();
-        return LicenceResponse.From(licence);
+        // Granted by a concurrent request since we read it: the same answer a later request gets.
+        var conflict = await changes.CommitAsync(
+            ex => ex.IsUniqueViolation(),
+            () => Problem.Conflict(Conflicts.AlreadyLicensed, NotGranted, $"Office {officeCode} is already licensed for {serviceType}."),
+            cancellationToken);
+        return conflict is null ? LicenceResponse.From(licence) : conflict;
     }
 }

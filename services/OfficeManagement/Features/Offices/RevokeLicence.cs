@@ -31,17 +31,11 @@ public sealed class RevokeLicence(OfficeManagementDbContext db, AuthorizationCha
         }
 
         changes.LicenceChanged(office.Code, type!, granted: false, caller, licence.RevokedAt!.Value);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Revoked by a concurrent request since we read it: the same answer a later request gets.
-            return Problem.Conflict(Conflicts.NoActiveLicence, NotRevoked, $"Office {office.Code} holds no licence for {type}.");
-        }
-
-        await changes.CommittedAsync();
-        return LicenceResponse.From(licence);
+        // Revoked by a concurrent request since we read it: the same answer a later request gets.
+        var conflict = await changes.CommitAsync(
+            ex => ex is DbUpdateConcurrencyException,
+            () => Problem.Conflict(Conflicts.NoActiveLicence, NotRevoked, $"Office {office.Code} holds no licence for {type}."),
+            cancellationToken);
+        return conflict is null ? LicenceResponse.From(licence) : conflict;
     }
 }

@@ -9,16 +9,13 @@ public sealed class AddStaff(OfficeManagementDbContext db, AuthorizationChanges 
 
     public async Task<Outcome<StaffResponse>> HandleAsync(string code, AddStaffRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!OfficeCode.TryParse(code, out var officeCode, out var error))
+        var input = Fields.ForOffice(code, request, StaffRules.Validate);
+        if (input.Problem is { } invalid)
         {
-            return Problem.Invalid("code", error);
+            return invalid;
         }
 
-        var validated = StaffRules.Validate(request);
-        if (validated.Value is not { } newStaff)
-        {
-            return Problem.Invalid(validated.Errors);
-        }
+        var (officeCode, newStaff) = input.Value;
 
         var office = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == officeCode, cancellationToken);
         if (office is null)
@@ -45,16 +42,10 @@ public sealed class AddStaff(OfficeManagementDbContext db, AuthorizationChanges 
         var staff = StaffMember.Join(newStaff.NationalId, newStaff.FullName, newStaff.Role, office.Code, now, caller.Actor);
         db.Staff.Add(staff);
         changes.StaffChanged(staff.NationalId, office.Code, caller, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            return Problem.Conflict(Conflicts.StaffAlreadyActive, NotAdded, $"{newStaff.NationalId} was just added as active staff elsewhere.");
-        }
-
-        await changes.CommittedAsync();
-        return StaffResponse.From(staff);
+        var conflict = await changes.CommitAsync(
+            ex => ex.IsUniqueViolation(),
+            () => Problem.Conflict(Conflicts.StaffAlreadyActive, NotAdded, $"{newStaff.NationalId} was just added as active staff elsewhere."),
+            cancellationToken);
+        return conflict is null ? StaffResponse.From(staff) : conflict;
     }
 }

@@ -12,16 +12,13 @@ public sealed class MoveStaff(OfficeManagementDbContext db, AuthorizationChanges
 
     public async Task<Outcome<StaffResponse>> HandleAsync(string nationalId, MoveStaffRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!NationalId.TryParse(nationalId, out var person, out var idError))
+        var input = Fields.ForPerson(nationalId, request, StaffRules.Validate);
+        if (input.Problem is { } invalid)
         {
-            return Problem.Invalid("nationalId", idError);
+            return invalid;
         }
 
-        var validated = StaffRules.Validate(request);
-        if (validated.Value is not { } move)
-        {
-            return Problem.Invalid(validated.Errors);
-        }
+        var (person, move) = input.Value;
 
         var target = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == move.Office, cancellationToken);
         if (target is null)
@@ -54,23 +51,18 @@ public sealed class MoveStaff(OfficeManagementDbContext db, AuthorizationChanges
         // Two statements in one transaction: the old engagement ends before the new one starts, as the
         // "one active engagement per person" index requires. The events commit with the first.
         var strategy = db.Database.CreateExecutionStrategy();
-        try
-        {
-            await strategy.ExecuteAsync(async ct =>
+        var conflict = await changes.CommitAsync(
+            token => strategy.ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
                 db.Staff.Add(next);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-            }, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
-        {
-            return Problem.Conflict(Conflicts.ConcurrentChange, NotMoved, $"{person} was changed by someone else at the same moment; read the record again.");
-        }
-
-        await changes.CommittedAsync();
-        return StaffResponse.From(next);
+            }, token),
+            ex => ex is DbUpdateConcurrencyException || ex.IsUniqueViolation(),
+            () => Problem.Conflict(Conflicts.ConcurrentChange, NotMoved, $"{person} was changed by someone else at the same moment; read the record again."),
+            cancellationToken);
+        return conflict is null ? StaffResponse.From(next) : conflict;
     }
 }

@@ -7,28 +7,14 @@ namespace CityEServices.UrbanPlanning.Features.Payments;
 /// the file's office authorised now for the request's service type, a reviewer of its district, an
 /// admin, and clients granted <c>payments</c> (banks) or <c>urban-planning.read</c>.
 /// </summary>
-public sealed class GetPaymentOrder(UrbanPlanningDbContext db, FileByLaw access, TimeProvider time)
+public sealed class GetPaymentOrder(UrbanPlanningDbContext db, ReadableRequests requests, TimeProvider time)
 {
     public static readonly IReadOnlyCollection<string> ClientScopes = [Scopes.Payments, Scopes.UrbanPlanningRead];
 
     public async Task<Outcome<PaymentOrderResponse>> HandleAsync(Guid requestId, Caller caller, CancellationToken cancellationToken)
     {
-        if (FileAccessRules.CanReadAny(caller, ClientScopes) is { } mayNotRead)
-        {
-            return mayNotRead;
-        }
-
-        if (await db.FindRequestAsync(requestId, forUpdate: false, cancellationToken) is not (var request, var file))
-        {
-            return Problem.NotFound("Service request not found.", $"There is no service request {requestId}.");
-        }
-
-        if (await access.RefuseReadingAsync(caller, file, request.ServiceType, ClientScopes, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        return await ReadAsync(db, request, time.GetUtcNow(), cancellationToken);
+        var found = await requests.FindAsync(requestId, caller, ClientScopes, cancellationToken);
+        return found.Succeeded ? await ReadAsync(db, found.Value, time.GetUtcNow(), cancellationToken) : found.Problem!;
     }
 
     /// <summary>The order of a request its reader may see (the caller checked that), with its payment once paid.</summary>

@@ -2,9 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace CityEServices.Mix;
+namespace CityEServices.Bench;
 
-/// <summary>The gateway as the driver calls it: tokens, JSON calls that must succeed (preparation), raw sends (load).</summary>
+/// <summary>
+/// A city endpoint (the gateway, or a service straight) as the benchmark drivers call it: tokens, JSON
+/// calls that must succeed (preparation), raw sends (load). Compiled into each driver from bench/lib.
+/// </summary>
 internal sealed class Gateway(HttpClient http, Uri baseAddress)
 {
     public HttpClient Http => http;
@@ -29,6 +32,18 @@ internal sealed class Gateway(HttpClient http, Uri baseAddress)
         }
 
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+
+    /// <summary>A raw send whose answer the caller reads and judges (and disposes).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = Request(method, path, token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await http.SendAsync(request);
     }
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? token)
