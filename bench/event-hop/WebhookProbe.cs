@@ -6,7 +6,7 @@ using CityEServices.TestSupport.Webhooks;
 /// openings are also timed from urban planning's 201 (its commit has happened) to the subscriber receiving
 /// the signed CloudEvent: outbox relay, broker, notifications' inbox and event log, its delivery worker.
 /// </summary>
-internal sealed class WebhookProbe(WebhookReceiver receiver, string secret) : IAsyncDisposable
+internal sealed class WebhookProbe(WebhookReceiver receiver, string secret, Gateway gateway, string subscriptionPath, string token) : IAsyncDisposable
 {
     public static async Task<WebhookProbe> SubscribeAsync(Gateway gateway, string adminToken)
     {
@@ -16,7 +16,8 @@ internal sealed class WebhookProbe(WebhookReceiver receiver, string secret) : IA
         var receiver = await WebhookReceiver.StartAsync();
         var subscription = await gateway.PostAsync("/api/webhooks/subscriptions",
             new { url = receiver.Url, eventTypes = new[] { "ir.tehran.city.urban-planning.file-opened" }, description = "event-hop benchmark" }, token);
-        return new WebhookProbe(receiver, subscription["secret"]!.GetValue<string>());
+        return new WebhookProbe(receiver, subscription["secret"]!.GetValue<string>(), gateway,
+            $"/api/webhooks/subscriptions/{subscription["id"]!.GetValue<string>()}", token);
     }
 
     /// <summary>Milliseconds from each answer to its event's first arrival, waiting up to <paramref name="patience"/>; and how many never came.</summary>
@@ -34,5 +35,14 @@ internal sealed class WebhookProbe(WebhookReceiver receiver, string secret) : IA
         return (latencies, files.Count - latencies.Count, first.Values.Count(a => !a.VerifiesWith(secret)));
     }
 
-    public ValueTask DisposeAsync() => receiver.DisposeAsync();
+    /// <summary>Unsubscribes before the receiver goes, as an integrator leaving would: benchmarks after this one
+    /// (in the same stack) would otherwise share the machine with deliveries owed to a port nobody listens on.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using (await gateway.SendAsync(HttpMethod.Delete, subscriptionPath, token))
+        {
+        }
+
+        await receiver.DisposeAsync();
+    }
 }
