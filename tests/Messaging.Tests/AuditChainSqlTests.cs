@@ -21,28 +21,6 @@ public sealed class AuditChainSqlTests
         Assert.Equal(3, Count(sql, "SET timezone = 'UTC'"));
     }
 
-    [Fact]
-    public void Sealing_takes_the_lock_off_the_insert_and_puts_it_on_the_sealer()
-    {
-        var sql = AuditChain.InstallSealing("request_transitions", lockKey: 7, orderPendingBy: "at, id");
-        var insertTrigger = sql[sql.IndexOf("FUNCTION request_transitions_chain()", StringComparison.Ordinal)..sql.IndexOf("FUNCTION request_transitions_chain_seal()", StringComparison.Ordinal)];
-
-        Assert.DoesNotContain("pg_advisory_xact_lock", insertTrigger, StringComparison.Ordinal);
-        Assert.Contains("NEW.chain_seq := NULL", insertTrigger, StringComparison.Ordinal);
-        Assert.Contains($"pg_advisory_xact_lock({AuditChain.LockClass}, 7)", sql, StringComparison.Ordinal);
-        Assert.Contains("WHERE chain_seq IS NULL ORDER BY at, id LOOP", sql, StringComparison.Ordinal);
-        Assert.Contains("GRANT UPDATE (chain_seq, prev_hash, entry_hash) ON request_transitions", sql, StringComparison.Ordinal);
-        // The sealer and the verifier hash the same canonical text under the same settings.
-        Assert.Equal(2, Count(sql, "jsonb_strip_nulls(to_jsonb("));
-        Assert.Equal(2, Count(sql, "SET timezone = 'UTC'"));
-    }
-
-    [Theory]
-    [InlineData("request_transitions; DROP TABLE files", "id")]
-    [InlineData("request_transitions", "at; DELETE FROM files")]
-    public void Sealing_refuses_anything_but_plain_identifiers(string table, string orderBy) =>
-        Assert.Throws<ArgumentException>(() => AuditChain.InstallSealing(table, 1, orderBy));
-
     [Theory]
     [InlineData("request_transitions; DROP TABLE files", "id")]
     [InlineData("Request_Transitions", "id")]

@@ -40,6 +40,7 @@ public static partial class AuditChain
             RequireIdentifier(column);
         }
 
+        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
         var canonicalRow = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t");
         return $"""
             ALTER TABLE {table} ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash bytea, ADD COLUMN entry_hash bytea;
@@ -65,11 +66,28 @@ public static partial class AuditChain
             ALTER TABLE {table} ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN entry_hash SET NOT NULL;
             CREATE UNIQUE INDEX ux_{table}_chain_seq ON {table} (chain_seq);
 
-            {ChainOnInsert(table, lockKey)}
+            CREATE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
+            DECLARE
+                last_seq bigint;
+                last_hash bytea;
+            BEGIN
+                -- One writer at a time per table until commit: the next insert must see this one as the last.
+                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
+                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
+                NEW.chain_seq := coalesce(last_seq, 0) + 1;
+                NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+                NEW.entry_hash := sha256(NEW.prev_hash || convert_to({canonicalNew}, 'UTF8'));
+                RETURN NEW;
+            END
+            $fn$;
             -- "zz": BEFORE triggers fire in name order, so the hash covers what any other trigger set.
             CREATE TRIGGER zz_audit_chain BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_chain();
 
-            {AppendOnly(table)}
+            CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+            END
+            $fn$;
             CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_append_only();
             CREATE TRIGGER audit_append_only_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
 
@@ -79,126 +97,6 @@ public static partial class AuditChain
             {VerifyFunctionSql}
             """;
     }
-
-    /// <summary>
-    /// Takes the chain off the write path: inserts no longer lock the table until commit (which made every
-    /// writer of a trail wait for the one before it to commit, the ceiling of every write path that leaves an
-    /// audit entry). New rows arrive unsealed (chain columns null, whatever the writer sent), and
-    /// <c>{table}_chain_seal()</c> chains the committed unsealed rows in <paramref name="orderPendingBy"/> order,
-    /// one sealer at a time under the table's advisory lock. The service's sealer calls it every
-    /// <c>Audit:SealInterval</c>; verifying and publishing the head call it first. The one change the
-    /// append-only trigger lets through is sealing: setting the chain columns of an unsealed row whose
-    /// content stays as it was (the role gets UPDATE on those three columns only). An unsealed row is as
-    /// append-only as a sealed one; only a superuser editing it in the seconds before it is sealed goes unseen.
-    /// </summary>
-    public static string InstallSealing(string table, int lockKey, string orderPendingBy = "id")
-    {
-        RequireIdentifier(table);
-        foreach (var column in orderPendingBy.Split(", "))
-        {
-            RequireIdentifier(column);
-        }
-
-        var canonicalRow = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t");
-        return $"""
-            ALTER TABLE {table} ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN entry_hash DROP NOT NULL;
-            CREATE INDEX ix_{table}_unsealed ON {table} ({orderPendingBy}) WHERE chain_seq IS NULL;
-
-            CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                -- Only the sealer chains: a writer cannot insert a row that claims a place in the chain.
-                NEW.chain_seq := NULL;
-                NEW.prev_hash := NULL;
-                NEW.entry_hash := NULL;
-                RETURN NEW;
-            END
-            $fn$;
-
-            CREATE FUNCTION {table}_{SealSuffix}() RETURNS bigint LANGUAGE plpgsql {Settings} AS $fn$
-            DECLARE
-                r record;
-                last_seq bigint;
-                last_hash bytea;
-                sealed bigint := 0;
-            BEGIN
-                IF NOT EXISTS (SELECT 1 FROM {table} WHERE chain_seq IS NULL) THEN
-                    RETURN 0;
-                END IF;
-                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
-                -- A statement after the lock sees what the sealer before this one committed.
-                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
-                last_seq := coalesce(last_seq, 0);
-                last_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-                FOR r IN SELECT ctid AS row_id FROM {table} WHERE chain_seq IS NULL ORDER BY {orderPendingBy} LOOP
-                    last_seq := last_seq + 1;
-                    UPDATE {table} t SET chain_seq = last_seq, prev_hash = last_hash,
-                           entry_hash = sha256(last_hash || convert_to({canonicalRow}, 'UTF8'))
-                    WHERE t.ctid = r.row_id
-                    RETURNING t.entry_hash INTO last_hash;
-                    sealed := sealed + 1;
-                END LOOP;
-                RETURN sealed;
-            END
-            $fn$;
-
-            CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                IF TG_OP = 'UPDATE' AND OLD.chain_seq IS NULL AND NEW.chain_seq IS NOT NULL
-                   AND (to_jsonb(OLD) - 'chain_seq' - 'prev_hash' - 'entry_hash') = (to_jsonb(NEW) - 'chain_seq' - 'prev_hash' - 'entry_hash') THEN
-                    RETURN NEW;
-                END IF;
-                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-            END
-            $fn$;
-            GRANT UPDATE (chain_seq, prev_hash, entry_hash) ON {table} TO CURRENT_USER;
-
-            {VerifyFunctionSql}
-            """;
-    }
-
-    /// <summary>The reverse of <see cref="InstallSealing"/>: what is pending is sealed, then inserts chain (and lock) again.</summary>
-    public static string UninstallSealing(string table, int lockKey)
-    {
-        RequireIdentifier(table);
-        return $"""
-            SELECT {table}_{SealSuffix}();
-            DROP FUNCTION {table}_{SealSuffix}();
-            REVOKE UPDATE (chain_seq, prev_hash, entry_hash) ON {table} FROM CURRENT_USER;
-            {AppendOnly(table)}
-            {ChainOnInsert(table, lockKey)}
-            DROP INDEX ix_{table}_unsealed;
-            ALTER TABLE {table} ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN entry_hash SET NOT NULL;
-            """;
-    }
-
-    /// <summary>The name of a table's seal function after its table name and an underscore.</summary>
-    public const string SealSuffix = "chain_seal";
-
-    /// <summary>The insert trigger of <see cref="Install"/>: each insert chains itself, holding the table's lock until commit.</summary>
-    private static string ChainOnInsert(string table, int lockKey) => $"""
-        CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
-        DECLARE
-            last_seq bigint;
-            last_hash bytea;
-        BEGIN
-            -- One writer at a time per table until commit: the next insert must see this one as the last.
-            PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
-            SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
-            NEW.chain_seq := coalesce(last_seq, 0) + 1;
-            NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-            NEW.entry_hash := sha256(NEW.prev_hash || convert_to({string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW")}, 'UTF8'));
-            RETURN NEW;
-        END
-        $fn$;
-        """;
-
-    private static string AppendOnly(string table) => $"""
-        CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-        END
-        $fn$;
-        """;
 
     /// <summary>The reverse of <see cref="Install"/> (the chain columns go; the verify function stays for other tables).</summary>
     public static string Uninstall(string table)
@@ -217,7 +115,7 @@ public static partial class AuditChain
     }
 
     /// <summary>
-    /// <c>audit_chain_verify(table)</c>: over the sealed entries, one row with the entry count, the head (last sequence and hash)
+    /// <c>audit_chain_verify(table)</c>: one row with the entry count, the head (last sequence and hash)
     /// and the first broken entry, if any: its sequence, its id, and why (<see cref="AuditChainBreaks"/>).
     /// A missing entry in the middle is reported at the missing sequence number (id null).
     /// </summary>
@@ -233,7 +131,6 @@ public static partial class AuditChain
                            lag(t.chain_seq) OVER w AS before_seq,
                            lag(t.entry_hash) OVER w AS before_hash
                     FROM %s t
-                    WHERE t.chain_seq IS NOT NULL
                     WINDOW w AS (ORDER BY t.chain_seq)
                 ),
                 broken AS (
@@ -246,9 +143,9 @@ public static partial class AuditChain
                            END AS reason
                     FROM entries e
                 )
-                SELECT (SELECT count(*) FROM %s WHERE chain_seq IS NOT NULL),
+                SELECT (SELECT count(*) FROM %s),
                        (SELECT max(chain_seq) FROM %s),
-                       (SELECT entry_hash FROM %s WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1),
+                       (SELECT entry_hash FROM %s ORDER BY chain_seq DESC LIMIT 1),
                        b.seq, b.id, b.reason
                 FROM (SELECT 1) one
                 LEFT JOIN LATERAL (SELECT * FROM broken WHERE reason IS NOT NULL ORDER BY seq LIMIT 1) b ON true

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Messaging.Persistence;
@@ -21,18 +20,6 @@ public sealed record BrokenAuditEntry(long Sequence, string? Id, string Reason);
 
 public static class AuditChainVerification
 {
-    /// <summary>Chains the committed entries of <paramref name="table"/> that are not chained yet; how many it chained.</summary>
-    public static Task<long> SealAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
-    {
-        AuditChain.RequireTable(table);
-        return db.WithConnectionAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {table}_{AuditChain.SealSuffix}()";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }, cancellationToken);
-    }
-
     /// <summary>The hash of entry <paramref name="sequence"/> of <paramref name="table"/>'s chain, or null when there is none.</summary>
     public static async Task<byte[]?> AuditEntryHashAsync(this DbContext db, string table, long sequence, CancellationToken cancellationToken)
     {
@@ -41,51 +28,14 @@ public static class AuditChainVerification
         return rows is { } row ? row.Hash : null;
     }
 
-    /// <summary>The newest sealed entry of <paramref name="table"/>'s chain (sequence, hash), or null when there is none.</summary>
+    /// <summary>The newest entry of <paramref name="table"/>'s chain (sequence, hash), or null when it is empty.</summary>
     public static Task<(long Sequence, byte[] Hash)?> AuditChainHeadAsync(this DbContext db, string table, CancellationToken cancellationToken)
     {
         AuditChain.RequireTable(table);
-        return db.QueryAsync($"SELECT chain_seq, entry_hash FROM {table} WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1", null, cancellationToken);
+        return db.QueryAsync($"SELECT chain_seq, entry_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1", null, cancellationToken);
     }
 
-    private static Task<(long Sequence, byte[] Hash)?> QueryAsync(this DbContext db, string sql, long? sequence, CancellationToken cancellationToken) =>
-        db.WithConnectionAsync<(long, byte[])?>(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            if (sequence is { } value)
-            {
-                command.AddParameter("sequence", value);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
-        }, cancellationToken);
-
-    /// <summary>Seals what is pending, then recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
-    public static async Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
-    {
-        await db.SealAuditChainAsync(table, cancellationToken);
-        return await db.WithConnectionAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT entry_count, head_seq, head_hash, broken_seq, broken_id, broken_reason FROM {AuditChain.VerifyFunction}(CAST(@table AS regclass))";
-            command.AddParameter("table", table);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var broken = reader.IsDBNull(3)
-                ? null
-                : new BrokenAuditEntry(reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
-            return new AuditChainReport(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
-                broken);
-        }, cancellationToken);
-    }
-
-    /// <summary>Runs <paramref name="work"/> on the context's connection, opening (and closing) it only if it was not open.</summary>
-    private static async Task<T> WithConnectionAsync<T>(this DbContext db, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    private static async Task<(long Sequence, byte[] Hash)?> QueryAsync(this DbContext db, string sql, long? sequence, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -96,7 +46,18 @@ public static class AuditChainVerification
 
         try
         {
-            return await work(connection);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            if (sequence is { } value)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "sequence";
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
         }
         finally
         {
@@ -107,11 +68,41 @@ public static class AuditChainVerification
         }
     }
 
-    private static void AddParameter(this DbCommand command, string name, object value)
+    /// <summary>Recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
+    public static async Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT entry_count, head_seq, head_hash, broken_seq, broken_id, broken_reason FROM {AuditChain.VerifyFunction}(CAST(@table AS regclass))";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "table";
+            parameter.Value = table;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var broken = reader.IsDBNull(3)
+                ? null
+                : new BrokenAuditEntry(reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
+            return new AuditChainReport(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+                broken);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace CityEServices.Web.Audit;
 public static class AuditChainExtensions
 {
     /// <summary>
-    /// A service's hash-chained tables (the default first): chained by a sealer every second, their heads published hourly for the archive to keep,
+    /// A service's hash-chained tables (the default first): their heads published hourly for the archive to keep,
     /// and <c>MapAuditChainApi</c>'s verification compared with the archive's copy. The archive registers its own
     /// <see cref="IArchivedHeads"/> first (it reads its own table); every other service asks it over gRPC.
     /// </summary>
@@ -22,7 +22,6 @@ public static class AuditChainExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditHeadPublisher<TDbContext>>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<AuditHeadPublisher<TDbContext>>());
-        builder.Services.AddHostedService<AuditChainSealer<TDbContext>>();
         if (!builder.Services.Any(d => d.ServiceType == typeof(IArchivedHeads)))
         {
             builder.AddServiceClient<ArchiveCatalog.ArchiveCatalogClient>("archive");

@@ -51,7 +51,6 @@ public sealed partial class AuditHeadPublisher<TDbContext>(
         var moved = new List<(string Trail, long Sequence)>();
         foreach (var table in trails.Tables)
         {
-            await db.SealAuditChainAsync(table, cancellationToken);
             if (await db.AuditChainHeadAsync(table, cancellationToken) is not { } head
                 || (_published.TryGetValue(table, out var last) && last == head.Sequence))
             {

@@ -184,33 +184,9 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
             await transaction.CommitAsync();
         }));
 
-        await SealedAsync();
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(*) FROM {Table}"));
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(DISTINCT chain_seq) FROM {Table}"));
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT max(chain_seq) FROM {Table}"));
-        Assert.True(await IntactAsync());
-    }
-
-    [Fact]
-    public async Task A_writer_does_not_wait_for_another_writers_commit()
-    {
-        var key = await HistoryAsync(extra: 0);
-        var before = await Service.CountAsync($"SELECT count(*) FROM {Table}");
-        await using var slow = Service.OpenDatabase();
-        await using var open = await slow.BeginTransactionAsync();
-        await InsertAsync(slow, open, key, "written, not yet committed", step: 1);
-
-        // Chained on insert, this writer would wait here until the one above commits (the trail's lock).
-        await using (var quick = Service.OpenDatabase())
-        {
-            await using var transaction = await quick.BeginTransactionAsync();
-            await Eventually.WithinAsync(InsertAsync(quick, transaction, key, "committed first", step: 2), TimeSpan.FromSeconds(5), "an insert while another writer's insert is uncommitted");
-            await transaction.CommitAsync();
-        }
-
-        await open.CommitAsync();
-        await SealedAsync();
-        Assert.Equal(before + 2, await Service.CountAsync($"SELECT max(chain_seq) FROM {Table}"));
         Assert.True(await IntactAsync());
     }
 
@@ -337,7 +313,7 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
         Assert.Equal("RoleNotAllowed", problem.GetProperty("reason").GetString());
     }
 
-    /// <summary>The service's own history plus <paramref name="extra"/> entries inserted in plain SQL (chained by the service's sealer, which this waits for), some with Persian text, some with nulls.</summary>
+    /// <summary>The service's own history plus <paramref name="extra"/> entries inserted in plain SQL (chained by the same trigger), some with Persian text, some with nulls.</summary>
     private async Task<object> HistoryAsync(int extra)
     {
         var key = await StartHistoryAsync();
@@ -346,24 +322,7 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
             await Service.ExecuteAsync(InsertEntrySql, ("key", key), ("note", i % 2 == 0 ? $"یادداشت {i}" : null), ("step", i));
         }
 
-        await SealedAsync();
         return key;
-    }
-
-    /// <summary>Waits until the service's sealer has chained every entry (it runs every Audit:SealInterval).</summary>
-    private Task SealedAsync() => Eventually.UntilAsync(
-        async () => await Service.CountAsync($"SELECT count(*) FROM {Table} WHERE chain_seq IS NULL") == 0,
-        TimeSpan.FromSeconds(15),
-        $"the service's sealer chains every entry of {Table}");
-
-    private async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, object key, string note, int step)
-    {
-        await using var insert = new NpgsqlCommand(InsertEntrySql, connection, transaction);
-        insert.Parameters.AddWithValue("key", key);
-        insert.Parameters.AddWithValue("note", note);
-        insert.Parameters.AddWithValue("step", step);
-        insert.CommandTimeout = 10;
-        await insert.ExecuteNonQueryAsync();
     }
 
     /// <summary>The entry in the middle of the chain: its sequence number, its id as text, and its <see cref="EditableColumn"/>.</summary>
