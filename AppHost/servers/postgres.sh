@@ -29,8 +29,11 @@ if [ ! -f "$dir/PG_VERSION" ]; then
 fi
 # Loopback only, no unix socket (deep paths overflow its 107-byte limit), trust auth: a developer's
 # throwaway server. Real deployments bring their own servers through ConnectionStrings__*.
+# pg_stat_statements (statements inside triggers too) answers "which query costs what" while a
+# benchmark runs: CREATE EXTENSION pg_stat_statements in any database, then read the view.
 "${run[@]}" "$bin/postgres" -D "$dir" -p "$port" -c listen_addresses=127.0.0.1 \
-  -c unix_socket_directories= -c max_connections=300 -c shared_buffers=64MB "$@" &
+  -c unix_socket_directories= -c max_connections=300 -c shared_buffers=64MB \
+  -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all "$@" &
 child=$!
 
 # SIGTERM is a "smart" shutdown that waits for every client to leave, and runuser turns it into a

@@ -204,6 +204,8 @@ public sealed class CityStack : IAsyncDisposable
     {
         var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == project);
         var lines = new Queue<string>();
+        // A host that fails often logs its cause first and then pages of shutdown noise: keep the first failure too.
+        var firstFailure = new List<string>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(10));
         try
@@ -212,6 +214,11 @@ public sealed class CityStack : IAsyncDisposable
             {
                 foreach (var line in batch)
                 {
+                    if (firstFailure.Count is > 0 and < StartupCrash.FailureLinesKept || (firstFailure.Count == 0 && StartupCrash.StartsFailure(line.Content)))
+                    {
+                        firstFailure.Add(line.Content);
+                    }
+
                     lines.Enqueue(line.Content);
                     if (lines.Count > StartupCrash.LinesKept)
                     {
@@ -225,7 +232,7 @@ public sealed class CityStack : IAsyncDisposable
             lines.Enqueue("(its log could not be read within 10 s)");
         }
 
-        return [.. lines];
+        return firstFailure.Count == 0 || lines.Contains(firstFailure[0]) ? [.. lines] : [.. firstFailure, "…", .. lines];
     }
 
     private async Task<bool> IsHealthyAsync(HttpClient http, string project, CancellationToken cancellationToken)

@@ -6,6 +6,14 @@ public static class StartupCrash
     /// <summary>How many of its last lines are kept: an unhandled exception's message and stack fit.</summary>
     public const int LinesKept = 60;
 
+    /// <summary>How many lines of the first failure logged are kept besides the last lines.</summary>
+    public const int FailureLinesKept = 30;
+
+    /// <summary>True for the first line of a logged error (console format "fail:" or "crit:", colours or not).</summary>
+    public static bool StartsFailure(string line) =>
+        line.Contains("fail\u001b[39m", StringComparison.Ordinal) || line.Contains("crit\u001b[39m", StringComparison.Ordinal)
+        || line.Contains("fail: ", StringComparison.Ordinal) || line.Contains("crit: ", StringComparison.Ordinal);
+
     /// <summary>
     /// True when Kestrel failed to bind because the port was taken: not a fault of the service, and
     /// gone once whoever held the port lets go of it.

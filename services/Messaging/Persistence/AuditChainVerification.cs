@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Messaging.Persistence;
@@ -35,7 +36,38 @@ public static class AuditChainVerification
         return db.QueryAsync($"SELECT chain_seq, entry_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1", null, cancellationToken);
     }
 
-    private static async Task<(long Sequence, byte[] Hash)?> QueryAsync(this DbContext db, string sql, long? sequence, CancellationToken cancellationToken)
+    private static Task<(long Sequence, byte[] Hash)?> QueryAsync(this DbContext db, string sql, long? sequence, CancellationToken cancellationToken) =>
+        db.ReadAsync<(long Sequence, byte[] Hash)?>(
+            sql,
+            sequence is { } value ? ("sequence", value) : null,
+            async reader => await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null,
+            cancellationToken);
+
+    /// <summary>Recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
+    public static Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            $"SELECT entry_count, head_seq, head_hash, broken_seq, broken_id, broken_reason FROM {AuditChain.VerifyFunction}(CAST(@table AS regclass))",
+            ("table", table),
+            async reader =>
+            {
+                await reader.ReadAsync(cancellationToken);
+                var broken = reader.IsDBNull(3)
+                    ? null
+                    : new BrokenAuditEntry(reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
+                return new AuditChainReport(
+                    reader.GetInt64(0),
+                    reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                    reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+                    broken);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs one query on the context's own connection and reads its answer; a connection EF has not opened
+    /// is opened for this query only and closed again, one that is open is left as it is.
+    /// </summary>
+    private static async Task<T> ReadAsync<T>(
+        this DbContext db, string sql, (string Name, object Value)? parameter, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -48,54 +80,16 @@ public static class AuditChainVerification
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            if (sequence is { } value)
+            if (parameter is var (name, value))
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "sequence";
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
+                var dbParameter = command.CreateParameter();
+                dbParameter.ParameterName = name;
+                dbParameter.Value = value;
+                command.Parameters.Add(dbParameter);
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
-
-    /// <summary>Recomputes the chain of <paramref name="table"/> in the database (one full scan).</summary>
-    public static async Task<AuditChainReport> VerifyAuditChainAsync(this DbContext db, string table, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT entry_count, head_seq, head_hash, broken_seq, broken_id, broken_reason FROM {AuditChain.VerifyFunction}(CAST(@table AS regclass))";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "table";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var broken = reader.IsDBNull(3)
-                ? null
-                : new BrokenAuditEntry(reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5));
-            return new AuditChainReport(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
-                broken);
+            return await read(reader);
         }
         finally
         {
