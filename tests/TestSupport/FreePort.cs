@@ -7,15 +7,14 @@ public static class FreePort
 {
     private static readonly HashSet<int> Handed = [];
 
-    /// <summary>A loopback port nothing listens on now and that this process has not handed out before.</summary>
+    /// <summary>A loopback port nothing listens on now, below the ephemeral range (see LoopbackPorts), that this process has not handed out before.</summary>
     public static int Next()
     {
         lock (Handed)
         {
             while (true)
             {
-                using var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
+                using var listener = CityEServices.Stack.LoopbackPorts.Listen();
                 var port = ((IPEndPoint)listener.LocalEndpoint).Port;
                 listener.Stop();
                 if (Handed.Add(port))

@@ -101,10 +101,10 @@ public sealed class StackPorts
     // All held open at once, so no two are the same.
     private static Dictionary<string, int?> Allocate(string[] names)
     {
-        var listeners = names.Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        var listeners = new List<TcpListener>();
         try
         {
-            listeners.ForEach(l => l.Start());
+            names.ToList().ForEach(_ => listeners.Add(LoopbackPorts.Listen()));
             return names.Zip(listeners, (name, l) => (name, (int?)((IPEndPoint)l.LocalEndpoint).Port)).ToDictionary();
         }
         finally
