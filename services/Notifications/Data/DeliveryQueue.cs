@@ -19,8 +19,7 @@ public sealed class DeliveryQueue(NotificationsDbContext db)
     /// <summary>
     /// Leases up to <paramref name="limit"/> due deliveries: for each (subscription, subject) only the
     /// earliest pending one (a later one waits while an earlier is pending, in flight or backing off),
-    /// at most <paramref name="perSubscription"/> in flight per subscription (one, a probe, while its last
-    /// attempts failed, and none before its <c>retry_after</c>), and round-robin across
+    /// at most <paramref name="perSubscription"/> in flight per subscription, and round-robin across
     /// subscriptions (each one's first before anyone's second), so a subscriber with a backlog or a
     /// failure streak never starves the others.
     /// </summary>
@@ -38,20 +37,18 @@ public sealed class DeliveryQueue(NotificationsDbContext db)
                     WHERE status = 'Pending' AND leased_until > {now}
                     GROUP BY subscription_id
                 ), heads AS (
-                    SELECT d.id, d.subscription_id, d.event_time, d.event_id, b.subscription_id IS NOT NULL AS failing
+                    SELECT d.id, d.subscription_id, d.event_time, d.event_id
                     FROM webhook_deliveries d
                     JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.status = 'Active'
-                    LEFT JOIN subscriber_backoffs b ON b.subscription_id = d.subscription_id
                     WHERE d.status = 'Pending' AND d.next_attempt_at <= {now}
                       AND (d.leased_until IS NULL OR d.leased_until <= {now})
-                      AND (b.retry_after IS NULL OR b.retry_after <= {now})
                       AND NOT EXISTS (
                           SELECT 1 FROM webhook_deliveries e
                           WHERE e.subscription_id = d.subscription_id AND e.subject = d.subject AND e.status = 'Pending'
                             AND (e.event_time, e.event_id, e.id) < (d.event_time, d.event_id, d.id))
                 ), ranked AS (
                     SELECT h.id, row_number() OVER (PARTITION BY h.subscription_id ORDER BY h.event_time, h.event_id, h.id) AS rank,
-                           (CASE WHEN h.failing THEN 1 ELSE {perSubscription} END) - coalesce(i.n, 0) AS free
+                           {perSubscription} - coalesce(i.n, 0) AS free
                     FROM heads h LEFT JOIN inflight i ON i.subscription_id = h.subscription_id
                 ), chosen AS (
                     SELECT id FROM ranked WHERE rank <= free ORDER BY rank, id LIMIT {limit}
@@ -103,24 +100,6 @@ public sealed class DeliveryQueue(NotificationsDbContext db)
                 .SetProperty(d => d.NextAttemptAt, d => nextAttempt ?? d.NextAttemptAt)
                 .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null)
                 .SetProperty(d => d.LeaseToken, (Guid?)null), cancellationToken);
-
-    /// <summary>The subscriber answered: its backoff, if any, is over.</summary>
-    public Task<int> SubscriberAnsweredAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
-        db.Backoffs.Where(b => b.SubscriptionId == subscriptionId).ExecuteDeleteAsync(cancellationToken);
-
-    /// <summary>An attempt failed: one more failure in a row; how many there are now.</summary>
-    public async Task<int> SubscriberFailedAsync(Guid subscriptionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        // ToList, not Single: a composed query would wrap the INSERT in a subquery, which PostgreSQL refuses.
-        (await db.Database.SqlQuery<int>($"""
-            INSERT INTO subscriber_backoffs AS b (subscription_id, consecutive_failures, retry_after) VALUES ({subscriptionId}, 1, {now})
-            ON CONFLICT (subscription_id) DO UPDATE SET consecutive_failures = b.consecutive_failures + 1
-            RETURNING b.consecutive_failures AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
-
-    /// <summary>Nothing more is sent to the subscription before <paramref name="retryAfter"/> (nor before a later time already set).</summary>
-    public Task<int> PauseSubscriberAsync(Guid subscriptionId, DateTimeOffset retryAfter, CancellationToken cancellationToken) =>
-        db.Backoffs.Where(b => b.SubscriptionId == subscriptionId && b.RetryAfter < retryAfter)
-            .ExecuteUpdateAsync(set => set.SetProperty(b => b.RetryAfter, retryAfter), cancellationToken);
 
     /// <summary>Gives a claim back untried (the replica is stopping): due again at once, for any replica.</summary>
     public Task<int> ReleaseAsync(Guid id, Guid token, CancellationToken cancellationToken) =>

@@ -14,8 +14,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
 
-    public DbSet<SubscriberBackoff> Backoffs => Set<SubscriberBackoff>();
-
     public DbSet<FileContact> FileContacts => Set<FileContact>();
 
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
@@ -29,7 +27,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         modelBuilder.Entity<EventLogEntry>(ConfigureEvent);
         modelBuilder.Entity<WebhookSubscription>(ConfigureSubscription);
         modelBuilder.Entity<WebhookDelivery>(ConfigureDelivery);
-        modelBuilder.Entity<SubscriberBackoff>(ConfigureBackoff);
         modelBuilder.Entity<FileContact>(ConfigureContact);
         modelBuilder.Entity<SmsMessage>(ConfigureSms);
         modelBuilder.Entity<SmsOptOut>(ConfigureOptOut);
@@ -71,13 +68,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         // PostgreSQL's system column: changes on every update, costs no storage, needs no migration.
         subscription.Property(s => s.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         subscription.HasIndex(s => new { s.ClientId, s.CreatedAt });
-    }
-
-    private static void ConfigureBackoff(EntityTypeBuilder<SubscriberBackoff> backoff)
-    {
-        backoff.ToTable("subscriber_backoffs");
-        backoff.HasKey(b => b.SubscriptionId);
-        backoff.HasOne<WebhookSubscription>().WithMany().HasForeignKey(b => b.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void ConfigureDelivery(EntityTypeBuilder<WebhookDelivery> delivery)

@@ -65,12 +65,6 @@ public sealed class DeliveryOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// The longest a failing subscription is left alone between probes (its backoff below that follows the
-    /// deliveries' own): a subscriber that comes back is found within this.
-    /// </summary>
-    public TimeSpan MaxSubscriberPause { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>POSTs in flight at once on one replica.</summary>
     public int MaxInFlight { get; set; } = 32;
 

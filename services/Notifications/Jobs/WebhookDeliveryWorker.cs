@@ -9,9 +9,7 @@ namespace CityEServices.Notifications.Jobs;
 /// (the queue decides which: per-subject order, per-subscription bound, round-robin), and every claimed
 /// delivery is sent on its own task: a slow subscriber holds its own slots for at most the timeout,
 /// never the pass, so the others keep flowing. 2xx is delivered; anything else waits its backoff and
-/// is tried again until Notifications:RetryFor has passed, then it is Failed — and stays listed. A failure
-/// also backs the whole subscription off (one probe at a time until one is answered), so a subscriber that
-/// is down costs an attempt per backoff, not an attempt per owed delivery.
+/// is tried again until Notifications:RetryFor has passed, then it is Failed — and stays listed.
 /// </summary>
 public sealed partial class WebhookDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -147,22 +145,12 @@ public sealed partial class WebhookDeliveryWorker(
         if (result.Delivered)
         {
             await queue.DeliveredAsync(delivery.Id, token, result.StatusCode!.Value, now, CancellationToken.None);
-            await queue.SubscriberAnsweredAsync(delivery.SubscriptionId, CancellationToken.None);
             return;
         }
 
         var attempts = delivery.Attempts + 1;
-        var random = Random.Shared.NextDouble();
-        var next = RetrySchedule.Next(attempts, delivery.CreatedAt, now, _options.RetryPolicy, random);
+        var next = RetrySchedule.Next(attempts, delivery.CreatedAt, now, _options.RetryPolicy, Random.Shared.NextDouble());
         await queue.AttemptFailedAsync(delivery.Id, token, attempts, result.StatusCode, result.Error!, now, next, CancellationToken.None);
-        // The subscription backs off on its failures in a row, with the same draw and a lower ceiling, so it
-        // is never due after this delivery: one owed delivery is retried exactly when its own schedule says.
-        var failures = await queue.SubscriberFailedAsync(delivery.SubscriptionId, now, CancellationToken.None);
-        var pause = RetrySchedule.Delay(failures, _options.RetryPolicy with
-        {
-            MaxDelay = TimeSpan.FromTicks(Math.Min(_options.RetryPolicy.MaxDelay.Ticks, _options.Deliveries.MaxSubscriberPause.Ticks)),
-        }, random);
-        await queue.PauseSubscriberAsync(delivery.SubscriptionId, next is { } due && due < now + pause ? due : now + pause, CancellationToken.None);
         if (next is null)
         {
             LogFailed(logger, delivery.Id, delivery.SubscriptionId, attempts, result.Error!);

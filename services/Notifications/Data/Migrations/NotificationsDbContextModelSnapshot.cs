@@ -442,26 +442,6 @@ namespace CityEServices.Notifications.Data.Migrations
                     b.ToTable("sms_opt_outs", (string)null);
                 });
 
-            modelBuilder.Entity("CityEServices.Notifications.Domain.Webhooks.SubscriberBackoff", b =>
-                {
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subscription_id");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("integer")
-                        .HasColumnName("consecutive_failures");
-
-                    b.Property<DateTimeOffset>("RetryAfter")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("retry_after");
-
-                    b.HasKey("SubscriptionId")
-                        .HasName("pk_subscriber_backoffs");
-
-                    b.ToTable("subscriber_backoffs", (string)null);
-                });
-
             modelBuilder.Entity("CityEServices.Notifications.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -649,16 +629,6 @@ namespace CityEServices.Notifications.Data.Migrations
                         .HasDatabaseName("ix_webhook_subscriptions_client_id_created_at");
 
                     b.ToTable("webhook_subscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("CityEServices.Notifications.Domain.Webhooks.SubscriberBackoff", b =>
-                {
-                    b.HasOne("CityEServices.Notifications.Domain.Webhooks.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_subscriber_backoffs_webhook_subscriptions_subscription_id");
                 });
 
             modelBuilder.Entity("CityEServices.Notifications.Domain.Webhooks.WebhookDelivery", b =>
