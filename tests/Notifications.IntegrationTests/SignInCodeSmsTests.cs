@@ -24,11 +24,12 @@ public sealed class SignInCodeSmsTests(NotificationsService service, ITestOutput
         var at = new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero);
         using var admin = Service.CreateClient(TestTokens.Admin());
 
-        await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), at, oldMobile) with { ApplicantNationalId = nationalId });
+        // The later opening is heard first (consumers run concurrently, a redelivery comes late): "latest" is the
+        // opening's own time, not the order they were heard in. Each opening's own SMS is written with its contact.
         await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), at.AddDays(1), mobile) with { ApplicantNationalId = nationalId });
-        // Each opening's own SMS is written with its contact: once both are in, both contacts are known.
-        await WaitForAsync(admin, oldMobile, 1);
         await WaitForAsync(admin, mobile, 1);
+        await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), at, oldMobile) with { ApplicantNationalId = nationalId });
+        await WaitForAsync(admin, oldMobile, 1);
 
         var issued = new CitizenSignInCodeIssued(nationalId, "048213", DateTimeOffset.UtcNow.AddMinutes(2));
         await Service.PublishAsync(issued);

@@ -63,8 +63,8 @@ public sealed class EventConsumer<TEvent>(NotificationsDbContext db, TimeProvide
         {
             // A file is opened once; should its opening be heard again under another id, the first contact stands.
             await Db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO file_contacts (file_number, mobile, tracking_code, applicant_national_id, event_id, recorded_at)
-                VALUES ({contact.FileNumber}, {contact.Mobile}, {contact.TrackingCode}, {contact.ApplicantNationalId}, {contact.EventId}, {contact.RecordedAt})
+                INSERT INTO file_contacts (file_number, mobile, tracking_code, applicant_national_id, event_id, given_at, recorded_at)
+                VALUES ({contact.FileNumber}, {contact.Mobile}, {contact.TrackingCode}, {contact.ApplicantNationalId}, {contact.EventId}, {contact.GivenAt}, {contact.RecordedAt})
                 ON CONFLICT (file_number) DO NOTHING
                 """, cancellationToken);
         }

@@ -24,7 +24,7 @@ public sealed class SignInCodeConsumer(NotificationsDbContext db, TimeProvider t
 
         var contact = await Db.FileContacts.AsNoTracking()
             .Where(c => c.ApplicantNationalId == message.NationalId && c.Mobile != null)
-            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.FileNumber)
+            .OrderByDescending(c => c.GivenAt).ThenByDescending(c => c.FileNumber)
             .FirstOrDefaultAsync(cancellationToken);
         if (contact is null)
         {

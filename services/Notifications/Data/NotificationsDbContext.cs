@@ -107,8 +107,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         contact.Property(c => c.Mobile).HasMaxLength(16);
         contact.Property(c => c.TrackingCode).HasMaxLength(32);
         contact.Property(c => c.ApplicantNationalId).HasMaxLength(10);
-        // A sign-in code goes to the latest mobile a national ID gave.
-        contact.HasIndex(c => new { c.ApplicantNationalId, c.RecordedAt });
+        // A sign-in code goes to the mobile of the national ID's latest file opening; openings are heard
+        // in any order (concurrent consumers, redelivery), so their own time decides, not when they were heard.
+        contact.HasIndex(c => new { c.ApplicantNationalId, c.GivenAt });
     }
 
     private static void ConfigureSms(EntityTypeBuilder<SmsMessage> sms)

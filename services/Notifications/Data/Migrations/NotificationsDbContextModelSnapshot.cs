@@ -224,6 +224,10 @@ namespace CityEServices.Notifications.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -241,8 +245,8 @@ namespace CityEServices.Notifications.Data.Migrations
                     b.HasKey("FileNumber")
                         .HasName("pk_file_contacts");
 
-                    b.HasIndex("ApplicantNationalId", "RecordedAt")
-                        .HasDatabaseName("ix_file_contacts_applicant_national_id_recorded_at");
+                    b.HasIndex("ApplicantNationalId", "GivenAt")
+                        .HasDatabaseName("ix_file_contacts_applicant_national_id_given_at");
 
                     b.ToTable("file_contacts", (string)null);
                 });

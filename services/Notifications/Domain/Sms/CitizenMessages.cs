@@ -13,6 +13,7 @@ public static class CitizenMessages
             TrackingCode = opened.TrackingCode,
             ApplicantNationalId = NationalId.TryParse(opened.ApplicantNationalId, out var nationalId) ? nationalId.Value : null,
             EventId = opened.EventId,
+            GivenAt = opened.OccurredAt.ToUniversalTime(),
             RecordedAt = now,
         },
         _ => null,

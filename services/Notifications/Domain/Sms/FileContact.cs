@@ -15,5 +15,8 @@ public sealed class FileContact
 
     public Guid EventId { get; init; }
 
+    /// <summary>When the file was opened (the event's own time): "latest mobile" means the latest opening, not the latest heard.</summary>
+    public DateTimeOffset GivenAt { get; init; }
+
     public DateTimeOffset RecordedAt { get; init; }
 }
