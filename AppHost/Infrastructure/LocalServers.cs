@@ -63,7 +63,7 @@ public sealed class LocalServers(IDistributedApplicationBuilder builder, LocalSe
     private string AddCheck(string resource, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck check)
     {
         var key = $"{resource}-ready";
-        builder.Services.AddHealthChecks().AddCheck(key, new StartupPatientHealthCheck(check));
+        builder.Services.AddHealthChecks().AddCheck(key, new StartupPatientHealthCheck(check, TimeProvider.System));
         return key;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CityEServices.AppHost.Infrastructure;
@@ -9,31 +8,32 @@ namespace CityEServices.AppHost.Infrastructure;
 /// broker that came up just after a check held every service back by up to 5 s. Once the server has
 /// answered, each check is a single try again, so an outage shows at once.
 /// </summary>
-public sealed class StartupPatientHealthCheck(IHealthCheck server) : IHealthCheck
+public sealed class StartupPatientHealthCheck(IHealthCheck server, TimeProvider time) : IHealthCheck
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private volatile bool _answered;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         while (true)
         {
-            var result = await server.CheckHealthAsync(context, cancellationToken);
+            var result = await server.CheckHealthAsync(context, cancellationToken).ConfigureAwait(false);
             if (result.Status == HealthStatus.Healthy)
             {
                 _answered = true;
                 return result;
             }
 
-            if (_answered || Stopwatch.GetElapsedTime(started) >= Patience)
+            if (_answered || time.GetElapsedTime(started) >= Patience)
             {
                 return result;
             }
 
-            await Task.Delay(Interval, cancellationToken);
+            // Without the context, the wait resumes on the thread that ends it (a fake clock's Advance in the tests).
+            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
 }
