@@ -42,6 +42,7 @@ public static class Extensions
             .AddServiceDiscoveryDestinationResolver();
 
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Health.IPassiveHealthCheckPolicy, ConsecutiveFailuresPolicy>();
     }
 
     public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) =>
