@@ -29,7 +29,7 @@ public static class ProjectResourceExtensions
         }
 
         project.WithTraceSamplingFromConfiguration();
-        return project.WithHttpHealthCheck("/health", endpointName: "http");
+        return project.FromBuildOutput().WithHttpHealthCheck("/health", endpointName: "http");
     }
 
     /// <summary>

@@ -62,6 +62,35 @@ public sealed class StackHealthTests(CityStackFixture stack)
     }
 
     [Fact]
+    public void Every_project_runs_from_its_build_output_with_no_dotnet_run_resident_beside_it()
+    {
+        var failures = new List<string>();
+        foreach (var project in stack.Stack.Projects)
+        {
+            var pid = stack.Stack.ServiceProcessId(project);
+            var command = pid is { } id ? File.ReadAllText($"/proc/{id}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries) : [];
+            // The orchestrator starts the service itself: a `dotnet run` between them would be its parent.
+            var parent = pid is { } child ? ParentCommand(child) : "";
+            if (command is not [_, var assembly] || !assembly.EndsWith(".dll", StringComparison.Ordinal)
+                || !assembly.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || parent != "dcp")
+            {
+                failures.Add($"{project}: pid {pid}, command '{string.Join(' ', command)}', parent '{parent}'");
+            }
+        }
+
+        Assert.True(stack.Stack.Projects.Count > 1, "no service behind the gateway");
+        Assert.Empty(failures);
+    }
+
+    private static string ParentCommand(int pid)
+    {
+        // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its last ')'.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+        return File.ReadAllText($"/proc/{parent}/comm").Trim();
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_every_server_running_and_healthy()
     {
         var servers = stack.App.Services.GetRequiredService<DistributedApplicationModel>().Resources

@@ -48,10 +48,10 @@ public sealed class CityStack : IAsyncDisposable
     /// <summary>An endpoint's address as clients reach it, e.g. <c>Endpoint("gateway")</c>.</summary>
     public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
-    /// <summary>The service's own process (the one <c>dotnet run</c> starts), for its resident memory.</summary>
+    /// <summary>The service's own process, for its resident memory.</summary>
     internal TrackedProcess? ServiceProcess(string resource) => _tracker.ServiceProcess(resource);
 
-    /// <summary>The process id of a project's service process (not the <c>dotnet run</c> above it), while it runs.</summary>
+    /// <summary>The process id of a project's service process, while it runs.</summary>
     public int? ServiceProcessId(string resource) => ServiceProcess(resource)?.Pid;
 
     /// <summary>SIGTERM to a project's service process, as Kubernetes stops a pod: it drains and exits. False when it was not running.</summary>

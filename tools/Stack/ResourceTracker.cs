@@ -10,8 +10,7 @@ namespace CityEServices.Stack;
 /// <summary>
 /// Follows the AppHost's resource notifications and writes what it learns to the stack's ledger: the
 /// process id each project and executable reports (<c>executable.pid</c>), what those processes start
-/// in turn (a project's <c>dotnet run</c> starts the service; PostgreSQL's script starts runuser, which
-/// starts the server), the orchestrator's processes above them (dcp, which detaches from this process
+/// in turn (PostgreSQL's script starts runuser, which starts the server), the orchestrator's processes above them (dcp, which detaches from this process
 /// but is the parent of every resource process), and each resource's state, health and endpoints.
 /// </summary>
 internal sealed class ResourceTracker(DistributedApplication app, Ledger ledger)
@@ -39,11 +38,15 @@ internal sealed class ResourceTracker(DistributedApplication app, Ledger ledger)
         }
     }
 
-    /// <summary>The service process of a project: the innermost process under the one the AppHost started.</summary>
+    /// <summary>
+    /// The service process of a project: the one the AppHost started (the service itself, started from its build
+    /// output), or the innermost process under it where a project runs through a wrapper (<c>dotnet run</c>).
+    /// </summary>
     public TrackedProcess? ServiceProcess(string resource)
     {
         var root = _resources.Values.FirstOrDefault(r => r.Name == resource && r.Process is { IsAlive: true })?.Process;
-        return root?.Descendants().LastOrDefault(p => p.IsAlive) ?? root;
+        // Nullable elements: LastOrDefault over the structs themselves would answer pid 0 for a process with no children.
+        return root?.Descendants().Where(p => p.IsAlive).Select(p => (TrackedProcess?)p).LastOrDefault() ?? root;
     }
 
     private async Task WatchAsync(CancellationToken cancellationToken)

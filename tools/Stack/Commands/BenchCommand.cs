@@ -143,7 +143,7 @@ internal static class BenchCommand
         Directory.CreateDirectory(data);
     }
 
-    /// <summary>rss_mb_&lt;project&gt;: resident memory of each service's own process (not the dotnet run above it).</summary>
+    /// <summary>rss_mb_&lt;project&gt;: resident memory of each service's own process.</summary>
     private static void AddMemory(CityStack stack, Figures figures, string suffix)
     {
         foreach (var project in stack.Projects)
