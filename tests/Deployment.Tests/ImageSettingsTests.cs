@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CityEServices.Deployment.Tests;
 
-/// <summary>What <c>dotnet publish -t:PublishContainer</c> (./city images) would build for each AppHost project.</summary>
+/// <summary>What <c>dotnet publish -t:PublishContainer</c> (./city images) would build for each AppHost project (the CLI sets <c>_IsPublishing</c>).</summary>
 public class ImageSettingsTests
 {
     [Fact]
@@ -19,6 +19,10 @@ public class ImageSettingsTests
             Expect(project, properties, "ContainerRepository", ContainerSettings.Repository(project.Name));
             Expect(project, properties, "ContainerImageTags", ContainerSettings.Version);
             Expect(project, properties, "ContainerUser", ContainerSettings.User);
+            // Precompiled for the image's platform: a pod starts on about half the CPU (bench/README.md).
+            Expect(project, properties, "PublishReadyToRun", "true");
+            Expect(project, properties, "RuntimeIdentifier", "linux-x64");
+            Expect(project, properties, "SelfContained", "false");
         }
 
         ManifestTests.AssertNone(problems);
@@ -35,7 +39,8 @@ public class ImageSettingsTests
     private static async Task<IReadOnlyDictionary<string, string>> ContainerPropertiesAsync(string projectPath)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "msbuild", projectPath, "-nologo", "-getProperty:EnableSdkContainerSupport", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTags", "-getProperty:ContainerUser" })
+        foreach (var arg in new[] { "msbuild", projectPath, "-nologo", "-getProperty:EnableSdkContainerSupport", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTags", "-getProperty:ContainerUser",
+            "-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-p:_IsPublishing=true" })
         {
             start.ArgumentList.Add(arg);
         }
