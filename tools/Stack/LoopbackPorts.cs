@@ -9,7 +9,8 @@ namespace CityEServices.Stack;
 /// for port 0 is an ephemeral one, and any outgoing connection on the machine (a test's pooled connection
 /// to another stack's PostgreSQL) may take it before the server binds it: PostgreSQL then exits with
 /// "Address already in use" and the stack waits for it until its timeout. Below that range only another
-/// listener can take it. Compiled into tests/TestSupport as well (FreePort).
+/// listener can take it, or another of our processes that picked it a moment ago (<see cref="PortLedger"/>).
+/// Compiled into tests/TestSupport as well (FreePort).
 /// </summary>
 internal static class LoopbackPorts
 {
@@ -25,12 +26,16 @@ internal static class LoopbackPorts
             try
             {
                 listener.Start();
-                return listener;
+                if (PortLedger.TryClaim(((IPEndPoint)listener.LocalEndpoint).Port))
+                {
+                    return listener;
+                }
             }
             catch (SocketException)
             {
-                listener.Dispose();
             }
+
+            listener.Dispose();
         }
 
         var any = new TcpListener(IPAddress.Loopback, 0);
