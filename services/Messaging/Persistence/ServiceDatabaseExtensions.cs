@@ -23,8 +23,10 @@ public static class ServiceDatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        var connectionString = StatementPreparation.Apply(
+            builder.Configuration.GetConnectionString(connectionName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."),
+            builder.Configuration);
 
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
