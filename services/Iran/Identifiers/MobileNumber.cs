@@ -1,56 +1,24 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
-
 namespace CityEServices.Iran;
 
 /// <summary>
 /// An Iranian mobile number. Accepts <c>09121234567</c>, <c>9121234567</c>, <c>989121234567</c>,
 /// <c>+989121234567</c> and <c>00989121234567</c>, with spaces or hyphens and Persian digits.
 /// </summary>
-[JsonConverter(typeof(ValidatedValueJsonConverter<MobileNumber>))]
-public readonly record struct MobileNumber : IValidatedValue<MobileNumber>
+[ValidatedValue("Mobile number", StoresText = true)]
+public readonly partial record struct MobileNumber
 {
     public const string CountryPrefix = "+98";
 
     // The national significant number: 9 followed by nine digits.
     private const int SubscriberLength = 10;
 
-    private readonly string? _value;
-
-    private MobileNumber(string value) => _value = value;
-
-    /// <summary>Canonical form: E.164, <c>+989xxxxxxxxx</c>.</summary>
-    public string Value => _value ?? string.Empty;
-
     /// <summary>Domestic form <c>09xxxxxxxxx</c>, which Iranian SMS gateways and people expect.</summary>
     public string Local => _value is null ? string.Empty : string.Concat("0", _value.AsSpan(CountryPrefix.Length));
 
-    public override string ToString() => Value;
-
-    /// <summary>Returns why <paramref name="input"/> is not a valid mobile number, or null when it is.</summary>
-    public static string? Validate(string? input) => TryParse(input, out _, out var error) ? null : error;
-
-    public static MobileNumber Parse(string input) =>
-        TryParse(input, out var value, out var error) ? value : throw new FormatException(error);
-
-    public static MobileNumber Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out MobileNumber value) =>
-        TryParse(input, out value, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out MobileNumber result) =>
-        TryParse(s, out result, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out MobileNumber value, [NotNullWhen(false)] out string? error)
+    /// <summary>The rule, on text already digit-folded and not empty; the canonical form is E.164, <c>+989xxxxxxxxx</c>.</summary>
+    private static string? Read(string text, out MobileNumber value)
     {
         value = default;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            error = "Mobile number is required.";
-            return false;
-        }
-
         if (text.AsSpan().ContainsAny(' ', '-'))
         {
             text = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
@@ -65,8 +33,7 @@ public readonly record struct MobileNumber : IValidatedValue<MobileNumber>
 
         if (!Digits.AreAscii(span) || span.IsEmpty)
         {
-            error = "Mobile number must contain only digits (with an optional leading +, spaces or hyphens).";
-            return false;
+            return "Mobile number must contain only digits (with an optional leading +, spaces or hyphens).";
         }
 
         // Mirrors ^(\+98|0098|98|0)?9\d{9}$: every prefix is fixed, so the length tells which one it is.
@@ -77,12 +44,10 @@ public readonly record struct MobileNumber : IValidatedValue<MobileNumber>
         var subscriber = span[prefix.Length..];
         if (!prefixOk || subscriber.Length != SubscriberLength || subscriber[0] != '9')
         {
-            error = "Mobile number must be 9 followed by nine digits, optionally prefixed by 0, 98, +98 or 0098.";
-            return false;
+            return "Mobile number must be 9 followed by nine digits, optionally prefixed by 0, 98, +98 or 0098.";
         }
 
         value = new MobileNumber(string.Concat(CountryPrefix, subscriber));
-        error = null;
-        return true;
+        return null;
     }
 }

@@ -1,50 +1,18 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
-
 namespace CityEServices.Iran;
 
 /// <summary>
 /// کد ملی: the 10-digit national identification code of a person. Only valid codes exist as values;
 /// <c>default</c> is the one exception and renders as an empty string.
 /// </summary>
-[JsonConverter(typeof(ValidatedValueJsonConverter<NationalId>))]
-public readonly record struct NationalId : IValidatedValue<NationalId>
+[ValidatedValue("National ID", StoresText = true)]
+public readonly partial record struct NationalId
 {
     public const int Length = 10;
 
-    private readonly string? _value;
-
-    private NationalId(string value) => _value = value;
-
-    /// <summary>Canonical form: 10 ASCII digits, leading zeros kept.</summary>
-    public string Value => _value ?? string.Empty;
-
-    public override string ToString() => Value;
-
-    /// <summary>Returns why <paramref name="input"/> is not a valid national ID, or null when it is.</summary>
-    public static string? Validate(string? input) => TryParse(input, out _, out var error) ? null : error;
-
-    public static NationalId Parse(string input) =>
-        TryParse(input, out var value, out var error) ? value : throw new FormatException(error);
-
-    public static NationalId Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out NationalId value) =>
-        TryParse(input, out value, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out NationalId result) =>
-        TryParse(s, out result, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out NationalId value, [NotNullWhen(false)] out string? error)
+    /// <summary>The rule, on text already digit-folded and not empty; the canonical form is 10 ASCII digits, leading zeros kept.</summary>
+    private static string? Read(string text, out NationalId value)
     {
         value = default;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            error = "National ID is required.";
-            return false;
-        }
-
         // The card prints the code as 123-456789-0; accept exactly that layout, nothing looser.
         if (text.Length == 12 && text[3] == '-' && text[10] == '-')
         {
@@ -53,8 +21,7 @@ public readonly record struct NationalId : IValidatedValue<NationalId>
 
         if (!Digits.AreAscii(text))
         {
-            error = "National ID must contain only digits.";
-            return false;
+            return "National ID must contain only digits.";
         }
 
         // Codes starting with zeros are often stored as numbers somewhere upstream and lose them.
@@ -65,25 +32,21 @@ public readonly record struct NationalId : IValidatedValue<NationalId>
 
         if (text.Length != Length)
         {
-            error = $"National ID must be 10 digits (8 or 9 digits are left-padded with zeros); got {text.Length}.";
-            return false;
+            return $"National ID must be 10 digits (8 or 9 digits are left-padded with zeros); got {text.Length}.";
         }
 
         if (Digits.AllSame(text))
         {
-            error = "National ID cannot be one digit repeated.";
-            return false;
+            return "National ID cannot be one digit repeated.";
         }
 
         if (!HasValidCheckDigit(text))
         {
-            error = "National ID check digit does not match.";
-            return false;
+            return "National ID check digit does not match.";
         }
 
         value = new NationalId(text);
-        error = null;
-        return true;
+        return null;
     }
 
     private static bool HasValidCheckDigit(ReadOnlySpan<char> digits)

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -14,7 +13,8 @@ namespace CityEServices.Iran;
 /// the same property wherever they are typed, stored or looked up.
 /// </remarks>
 [JsonConverter(typeof(ValidatedValueJsonConverter<RenovationCode>))]
-public readonly record struct RenovationCode : IValidatedValue<RenovationCode>
+[ValidatedValue("Renovation code")]
+public readonly partial record struct RenovationCode : IValidatedValue<RenovationCode>
 {
     public const int SegmentCount = 7;
     public const int MaxDistrict = 22;
@@ -26,6 +26,7 @@ public readonly record struct RenovationCode : IValidatedValue<RenovationCode>
 
     private static readonly string[] SegmentNames = ["district", "zone", "block", "parcel", "building", "apartment", "shop"];
 
+    // Kept here rather than generated: a partial struct's fields must all be in one part.
     private readonly string? _value;
 
     private RenovationCode(int[] segments)
@@ -59,34 +60,14 @@ public readonly record struct RenovationCode : IValidatedValue<RenovationCode>
 
     public override string ToString() => Value;
 
-    public static string? Validate(string? input) => TryParse(input, out _, out var error) ? null : error;
-
-    public static RenovationCode Parse(string input) =>
-        TryParse(input, out var value, out var error) ? value : throw new FormatException(error);
-
-    public static RenovationCode Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out RenovationCode value) =>
-        TryParse(input, out value, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RenovationCode result) =>
-        TryParse(s, out result, out _);
-
-    public static bool TryParse([NotNullWhen(true)] string? input, out RenovationCode value, [NotNullWhen(false)] out string? error)
+    /// <summary>The rule, on text already digit-folded and not empty.</summary>
+    private static string? Read(string text, out RenovationCode value)
     {
         value = default;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            error = "Renovation code is required.";
-            return false;
-        }
-
         var parts = text.Split('-');
         if (parts.Length != SegmentCount)
         {
-            error = $"Renovation code must have seven numeric segments district-zone-block-parcel-building-apartment-shop; got {parts.Length}.";
-            return false;
+            return $"Renovation code must have seven numeric segments district-zone-block-parcel-building-apartment-shop; got {parts.Length}.";
         }
 
         var segments = new int[SegmentCount];
@@ -95,8 +76,7 @@ public readonly record struct RenovationCode : IValidatedValue<RenovationCode>
             var part = parts[i].AsSpan().Trim();
             if (part.IsEmpty || part.Length > MaxSegmentDigits || part.ContainsAnyExceptInRange('0', '9'))
             {
-                error = $"Renovation code segment {i + 1} ({SegmentNames[i]}) must be a whole number of 1 to {MaxSegmentDigits} digits.";
-                return false;
+                return $"Renovation code segment {i + 1} ({SegmentNames[i]}) must be a whole number of 1 to {MaxSegmentDigits} digits.";
             }
 
             segments[i] = int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -104,12 +84,10 @@ public readonly record struct RenovationCode : IValidatedValue<RenovationCode>
 
         if (segments[0] is < 1 or > MaxDistrict)
         {
-            error = $"The first segment of a renovation code is the district and must be 1 to {MaxDistrict}; got {segments[0]}.";
-            return false;
+            return $"The first segment of a renovation code is the district and must be 1 to {MaxDistrict}; got {segments[0]}.";
         }
 
         value = new RenovationCode(segments);
-        error = null;
-        return true;
+        return null;
     }
 }

@@ -16,14 +16,15 @@ namespace CityEServices.Property.Domain;
 /// which real shares never approach.
 /// </remarks>
 [JsonConverter(typeof(DangJsonConverter))]
-public readonly struct Dang :
+[ValidatedValue("A share in dang")]
+public readonly partial struct Dang :
     IEquatable<Dang>,
     IComparable<Dang>,
     IComparisonOperators<Dang, Dang, bool>,
     IAdditionOperators<Dang, Dang, Dang>,
     ISubtractionOperators<Dang, Dang, Dang>,
     IUnaryNegationOperators<Dang, Dang>,
-    IParsable<Dang>
+    IValidatedValue<Dang>
 {
     /// <summary>The whole property.</summary>
     public static readonly Dang Six = new(6, 1);
@@ -153,58 +154,38 @@ public readonly struct Dang :
         return true;
     }
 
-    public static Dang Parse(string input) =>
-        TryParse(input, out var value, out var error) ? value : throw new FormatException(error);
-
-    public static Dang Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Dang result) =>
-        TryParse(s, out result, out _);
-
     /// <summary>
     /// Reads a decimal (<c>2.5</c>, <c>۲٫۵</c>) or a fraction (<c>5/2</c>, <c>1 / 3</c>), Persian and Arabic
     /// digits accepted. Exponents are refused: nobody writes a share as 2.5e0, and a parser that accepts
     /// them invites a float somewhere upstream.
     /// </summary>
-    public static bool TryParse([NotNullWhen(true)] string? input, out Dang value, [NotNullWhen(false)] out string? error)
+    private static string? Read(string text, out Dang value)
     {
         value = Zero;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            error = "A share in dang is required.";
-            return false;
-        }
-
         var slash = text.IndexOfAny(['/', '\u2044', '\u2215']);
         if (slash >= 0)
         {
             if (!TryParseInteger(text.AsSpan(0, slash).Trim(), allowSign: true, out var numerator)
                 || !TryParseInteger(text.AsSpan(slash + 1).Trim(), allowSign: false, out var denominator))
             {
-                error = "A fraction of dang must be two whole numbers such as 5/2.";
-                return false;
+                return "A fraction of dang must be two whole numbers such as 5/2.";
             }
 
             if (denominator == 0)
             {
-                error = "A fraction of dang cannot have a zero denominator.";
-                return false;
+                return "A fraction of dang cannot have a zero denominator.";
             }
 
             value = new Dang(numerator, denominator);
-            error = null;
-            return true;
+            return null;
         }
 
         if (!TryParseDecimal(text.AsSpan(), out value))
         {
-            error = $"'{text}' is not a share in dang: write a decimal such as 2.5 or a fraction such as 5/2 (at most {MaxDigits} digits).";
-            return false;
+            return $"'{text}' is not a share in dang: write a decimal such as 2.5 or a fraction such as 5/2 (at most {MaxDigits} digits).";
         }
 
-        error = null;
-        return true;
+        return null;
     }
 
     private static bool TryParseDecimal(ReadOnlySpan<char> text, out Dang value)

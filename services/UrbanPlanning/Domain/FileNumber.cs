@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace CityEServices.UrbanPlanning.Domain;
@@ -8,7 +7,8 @@ namespace CityEServices.UrbanPlanning.Domain;
 /// <c>22001840320</c> is file 1,840,320 of district 22. The district prefix lets anyone route a file by
 /// eye; the sequence is allocated without gaps (see Data/FileNumberAllocator).
 /// </summary>
-public readonly record struct FileNumber : IParsable<FileNumber>
+[ValidatedValue("File number")]
+public readonly partial record struct FileNumber : IValidatedValue<FileNumber>
 {
     public const int Length = 11;
     public const long MaxSequence = 999_999_999;
@@ -37,46 +37,28 @@ public readonly record struct FileNumber : IParsable<FileNumber>
         ? string.Empty
         : string.Create(CultureInfo.InvariantCulture, $"{District:00}{Sequence:000000000}");
 
-    public static bool TryParse([NotNullWhen(true)] string? input, out FileNumber value, [NotNullWhen(false)] out string? error)
+    private static string? Read(string text, out FileNumber value)
     {
         value = default;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            error = "File number is required.";
-            return false;
-        }
-
         if (text.Length != Length || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
-            error = $"File number must be {Length} digits: a 2-digit district and a 9-digit sequence.";
-            return false;
+            return $"File number must be {Length} digits: a 2-digit district and a 9-digit sequence.";
         }
 
         var district = int.Parse(text.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture);
         var sequence = long.Parse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture);
         if (!Districts.IsValid(district))
         {
-            error = $"File number must start with a district {Districts.Min:00}–{Districts.Max:00}.";
-            return false;
+            return $"File number must start with a district {Districts.Min:00}–{Districts.Max:00}.";
         }
 
         if (sequence == 0)
         {
-            error = "File number sequence starts at 1.";
-            return false;
+            return "File number sequence starts at 1.";
         }
 
         value = new FileNumber(district, sequence);
-        error = null;
-        return true;
+        return null;
     }
 
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out FileNumber result) =>
-        TryParse(s, out result, out _);
-
-    public static FileNumber Parse(string s, IFormatProvider? provider) =>
-        TryParse(s, out var value, out var error) ? value : throw new FormatException(error);
-
-    public static FileNumber Parse(string s) => Parse(s, null);
 }
