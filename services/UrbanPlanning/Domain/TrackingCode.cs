@@ -30,37 +30,10 @@ public static class TrackingCode
     /// </summary>
     public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? code)
     {
-        code = null;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        Span<char> buffer = stackalloc char[Length];
-        var length = 0;
-        foreach (var c in text)
-        {
-            if (c is '-' or ' ')
-            {
-                continue;
-            }
-
-            var upper = char.ToUpperInvariant(c);
-            if (length == Length || !Alphabet.Contains(upper, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            buffer[length++] = upper;
-        }
-
-        if (length != Length)
-        {
-            return false;
-        }
-
-        code = new string(buffer);
-        return true;
+        Span<int> values = stackalloc int[Length];
+        code = TypedCode.TryRead(input, values, static c => Alphabet.IndexOf(char.ToUpperInvariant(c), StringComparison.Ordinal))
+            ? TypedCode.Write(values, Alphabet)
+            : null;
+        return code is not null;
     }
 }

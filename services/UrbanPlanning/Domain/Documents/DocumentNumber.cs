@@ -79,44 +79,10 @@ public readonly record struct DocumentNumber
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? input, out DocumentNumber number)
     {
-        number = default;
-        var text = PersianText.NormalizeDigits(input);
-        if (string.IsNullOrEmpty(text) || text.Length > 4 * Length)
-        {
-            return false;
-        }
-
         Span<int> values = stackalloc int[Length];
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (c is '-' or ' ')
-            {
-                continue;
-            }
-
-            var value = CrockfordBase32.ValueOf(c);
-            if (value < 0 || count == Length)
-            {
-                return false;
-            }
-
-            values[count++] = value;
-        }
-
-        if (count != Length || !CrockfordBase32.IsValid(values))
-        {
-            return false;
-        }
-
-        Span<char> symbols = stackalloc char[Length];
-        for (var i = 0; i < Length; i++)
-        {
-            symbols[i] = CrockfordBase32.Alphabet[values[i]];
-        }
-
-        number = new DocumentNumber(new string(symbols));
-        return true;
+        var valid = TypedCode.TryRead(input, values, CrockfordBase32.ValueOf) && CrockfordBase32.IsValid(values);
+        number = valid ? new DocumentNumber(TypedCode.Write(values, CrockfordBase32.Alphabet)) : default;
+        return valid;
     }
 
     private static bool TryReadValues(string text, Span<int> values)
