@@ -1,19 +1,14 @@
 using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCityService();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCityService();
-app.MapCategoriesApi();
-app.MapDossiersApi();
-app.MapDocumentsApi();
-app.MapHoldsApi();
-app.MapDisposalsApi();
-app.MapFixityApi();
-app.MapAuditChainApi<ArchiveDbContext>("/api/archive");
-app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
-
-await app.RunCityServiceAsync<ArchiveDbContext>();
+await CityServiceHost.RunAsync<ArchiveDbContext>(args, builder => builder.AddApplicationServices(), app =>
+{
+    app.MapCategoriesApi();
+    app.MapDossiersApi();
+    app.MapDocumentsApi();
+    app.MapHoldsApi();
+    app.MapDisposalsApi();
+    app.MapFixityApi();
+    app.MapAuditChainApi<ArchiveDbContext>("/api/archive");
+    app.MapGrpcService<ArchiveCatalogService>().RequireAuthorization();
+});

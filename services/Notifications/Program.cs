@@ -1,16 +1,11 @@
 using CityEServices.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCityService();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCityService();
-app.MapSubscriptionsApi();
-app.MapSmsApi();
-if (app.Environment.IsDevelopment())
+await CityServiceHost.RunAsync<NotificationsDbContext>(args, builder => builder.AddApplicationServices(), app =>
 {
-    app.MapSmsSinkApi();
-}
-
-await app.RunCityServiceAsync<NotificationsDbContext>();
+    app.MapSubscriptionsApi();
+    app.MapSmsApi();
+    if (app.Environment.IsDevelopment())
+    {
+        app.MapSmsSinkApi();
+    }
+});

@@ -1,19 +1,14 @@
 using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCityService();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCityService();
-app.MapOfficesApi();
-app.MapStaffApi();
-app.MapServiceTypesApi();
-app.MapScorecardsApi();
-app.MapOpenDataApi();
-app.MapAuthorizationApi();
-app.MapAuditChainApi<OfficeManagementDbContext>("/api/offices");
-app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
-
-await app.RunCityServiceAsync<OfficeManagementDbContext>();
+await CityServiceHost.RunAsync<OfficeManagementDbContext>(args, builder => builder.AddApplicationServices(), app =>
+{
+    app.MapOfficesApi();
+    app.MapStaffApi();
+    app.MapServiceTypesApi();
+    app.MapScorecardsApi();
+    app.MapOpenDataApi();
+    app.MapAuthorizationApi();
+    app.MapAuditChainApi<OfficeManagementDbContext>("/api/offices");
+    app.MapGrpcService<OfficeAuthorizationService>().RequireAuthorization();
+});

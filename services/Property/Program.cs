@@ -2,15 +2,10 @@ using CityEServices.Property.Features.Me;
 using CityEServices.Web.Audit;
 using CityEServices.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCityService();
-builder.AddApplicationServices();
-
-var app = builder.Build();
-app.UseCityService();
-app.MapPropertiesApi();
-app.MapAuditChainApi<PropertyDbContext>("/api/properties");
-app.MapMeApi();
-app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
-
-await app.RunCityServiceAsync<PropertyDbContext>();
+await CityServiceHost.RunAsync<PropertyDbContext>(args, builder => builder.AddApplicationServices(), app =>
+{
+    app.MapPropertiesApi();
+    app.MapAuditChainApi<PropertyDbContext>("/api/properties");
+    app.MapMeApi();
+    app.MapGrpcService<PropertyRegistryService>().RequireAuthorization();
+});

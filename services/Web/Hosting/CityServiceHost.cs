@@ -37,6 +37,23 @@ public static class CityServiceHost
         return app;
     }
 
+    /// <summary>
+    /// A whole service's life: the shared start-up around its own <paramref name="register"/>istrations and
+    /// <paramref name="map"/>pings, then its database migrated and the service run until stopped.
+    /// </summary>
+    public static async Task RunAsync<TDbContext>(string[] args, Action<WebApplicationBuilder> register, Action<WebApplication> map)
+        where TDbContext : DbContext
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddCityService();
+        register(builder);
+
+        var app = builder.Build();
+        app.UseCityService();
+        map(app);
+        await app.RunCityServiceAsync<TDbContext>();
+    }
+
     /// <summary>Migrates the service's database (waiting for it a while at start-up), then serves until stopped.</summary>
     public static async Task RunCityServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
     {
