@@ -1,3 +1,4 @@
+using CityEServices.Web.Grpc;
 using CityEServices.Web.Audit;
 using CityEServices.Archive.Features;
 using CityEServices.Archive.Infrastructure.Storage;
@@ -15,8 +16,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<ArchiveDbContext>(DatabaseName);
-        builder.AddMessaging<ArchiveDbContext>(ServiceName, bus =>
+        builder.AddServiceStore<ArchiveDbContext>(DatabaseName, ServiceName, bus =>
         {
             bus.AddConsumer<UrbanPlanningFileOpenedConsumer>();
             bus.AddConsumer<UrbanPlanningFileHandedOverConsumer>();
@@ -34,10 +34,7 @@ public static class Extensions
         });
         // The by-law check of every operator upload and read (office management's AuthorizeService).
         builder.AddOfficeAuthorizations();
-        // Unknown gRPC calls fall through to a 404 (Unimplemented to gRPC clients) rather than gRPC's
-        // catch-all {service}/{method} route, which would claim two-segment REST paths.
-        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddGrpcServers();
 
         builder.Services.AddOptions<ArchiveStorageOptions>().BindConfiguration("Archive")
             .Validate(o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0, "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.")

@@ -13,10 +13,8 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<NotificationsDbContext>(DatabaseName);
-        builder.AddMessaging<NotificationsDbContext>(ServiceName, bus => bus.AddEventConsumers(ServiceName));
+        builder.AddServiceStore<NotificationsDbContext>(DatabaseName, ServiceName, bus => bus.AddEventConsumers(ServiceName));
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NotificationsOptions>()
             .BindConfiguration(NotificationsOptions.SectionName)
             .Validate(o => !o.Problems().Any(), "Notifications: RetryFor and Timeout positive, 0 < MinRetryDelay <= MaxRetryDelay, limits at least 1, Retention longer than RetryFor.")

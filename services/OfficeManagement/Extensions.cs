@@ -1,3 +1,4 @@
+using CityEServices.Web.Grpc;
 using CityEServices.Web.Audit;
 using CityEServices.Messaging;
 using CityEServices.OfficeManagement.Data.SampleData;
@@ -14,18 +15,13 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<OfficeManagementDbContext>(DatabaseName);
-        builder.AddMessaging<OfficeManagementDbContext>(ServiceName, bus =>
+        builder.AddServiceStore<OfficeManagementDbContext>(DatabaseName, ServiceName, bus =>
         {
             bus.AddConsumer<ServiceRequestSubmittedConsumer>();
             bus.AddConsumer<ServiceRequestStatusChangedConsumer>();
         });
         builder.AddRedisClient("redis");
-        // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
-        // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
-        // POST /api/offices and turns a wrong Content-Type (415) into a misleading 404.
-        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddGrpcServers();
         builder.Services.AddOptions<CertificationPolicy>()
             .BindConfiguration(CertificationPolicy.SectionName)
             .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")

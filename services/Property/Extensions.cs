@@ -1,3 +1,4 @@
+using CityEServices.Web.Grpc;
 using CityEServices.Web.Audit;
 using CityEServices.Property.Features.Me;
 using CityEServices.Messaging;
@@ -15,8 +16,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<PropertyDbContext>(DatabaseName);
-        builder.AddMessaging<PropertyDbContext>(ServiceName, bus =>
+        builder.AddServiceStore<PropertyDbContext>(DatabaseName, ServiceName, bus =>
         {
             bus.AddConsumer<BuildingPermitIssuedConsumer>();
             bus.AddConsumer<CompletionCertificateIssuedConsumer>();
@@ -33,11 +33,7 @@ public static class Extensions
             builder.Services.AddHostedService<SampleDataSeeder>();
         }
 
-        // Unknown gRPC calls fall through to a 404 (which gRPC clients read as Unimplemented) instead of
-        // gRPC's catch-all {service}/{method} route, which otherwise claims two-segment REST paths such as
-        // POST /api/properties and turns a wrong Content-Type (415) into a misleading 404.
-        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddGrpcServers();
         builder.Services.AddUseCases();
         // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
         builder.AddAuditChain<PropertyDbContext>(ServiceName, PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);

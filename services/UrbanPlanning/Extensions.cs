@@ -17,8 +17,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<UrbanPlanningDbContext>(DatabaseName);
-        builder.AddMessaging<UrbanPlanningDbContext>(ServiceName, bus =>
+        builder.AddServiceStore<UrbanPlanningDbContext>(DatabaseName, ServiceName, bus =>
         {
             bus.AddConsumer<DocumentArchivedConsumer>();
             bus.AddConsumer<TrackingRefreshConsumer>();
