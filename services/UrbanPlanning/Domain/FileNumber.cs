@@ -60,5 +60,4 @@ public readonly partial record struct FileNumber : IValidatedValue<FileNumber>
         value = new FileNumber(district, sequence);
         return null;
     }
-
 }
