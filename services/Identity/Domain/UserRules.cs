@@ -31,33 +31,24 @@ public static class UserRules
         [NotNullWhen(true)] out ValidUser? user,
         out Dictionary<string, string[]> errors)
     {
-        user = null;
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-
+        var check = new ValidationErrors();
         var name = string.IsNullOrWhiteSpace(userName) ? null : UserNames.Normalize(userName);
         if (name is null)
         {
-            errors["userName"] = ["User name is required."];
+            check.Add("userName", "User name is required.");
         }
         else if (!UserNames.IsWellFormed(name))
         {
-            errors["userName"] = [$"User name must be {UserNames.MinLength}–{UserNames.MaxLength} characters of English letters, digits, '.', '_' or '-'."];
+            check.Add("userName", $"User name must be {UserNames.MinLength}–{UserNames.MaxLength} characters of English letters, digits, '.', '_' or '-'.");
         }
 
-        var passwordProblems = PasswordPolicy.Check(password);
-        if (passwordProblems.Count > 0)
+        foreach (var problem in PasswordPolicy.Check(password))
         {
-            errors["password"] = [.. passwordProblems];
+            check.Add("password", problem);
         }
 
-        var assignment = CheckAssignment(roles, nationalId, officeCode, district, errors);
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        user = new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District);
-        return true;
+        var assignment = CheckAssignment(roles, nationalId, officeCode, district, check);
+        return check.Finish(() => new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District), out user, out errors);
     }
 
     /// <summary>A change of roles, office, district or national ID: the same rules as at creation.</summary>
@@ -69,53 +60,27 @@ public static class UserRules
         [NotNullWhen(true)] out ValidAssignment? assignment,
         out Dictionary<string, string[]> errors)
     {
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var checkedAssignment = CheckAssignment(roles, nationalId, officeCode, district, errors);
-        assignment = errors.Count == 0 ? checkedAssignment : null;
-        return assignment is not null;
+        var check = new ValidationErrors();
+        var checkedAssignment = CheckAssignment(roles, nationalId, officeCode, district, check);
+        return check.Finish(() => checkedAssignment, out assignment, out errors);
     }
 
     private static ValidAssignment CheckAssignment(
-        IReadOnlyList<string?>? roles, string? nationalId, string? officeCode, int? district, Dictionary<string, string[]> errors)
+        IReadOnlyList<string?>? roles, string? nationalId, string? officeCode, int? district, ValidationErrors errors)
     {
         var canonicalRoles = RoleNames.Canonicalize(roles, "roles", errors);
 
         // Separation of duties (the by-law): whoever prepares a request at an office never reviews it.
         if (canonicalRoles.Contains(Roles.OfficeOperator) && canonicalRoles.Contains(Roles.DistrictReviewer))
         {
-            errors["roles"] = [.. errors.GetValueOrDefault("roles", []),
-                $"One user cannot hold both {Roles.OfficeOperator} and {Roles.DistrictReviewer}: whoever prepares a request must not review it."];
+            errors.Add("roles", $"One user cannot hold both {Roles.OfficeOperator} and {Roles.DistrictReviewer}: whoever prepares a request must not review it.");
         }
 
-        string? canonicalNationalId = null;
-        if (!string.IsNullOrWhiteSpace(nationalId))
-        {
-            if (NationalId.TryParse(nationalId, out var parsed, out var error))
-            {
-                canonicalNationalId = parsed.Value;
-            }
-            else
-            {
-                errors["nationalId"] = [error];
-            }
-        }
-
-        string? canonicalOfficeCode = null;
-        if (!string.IsNullOrWhiteSpace(officeCode))
-        {
-            if (OfficeCode.TryParse(officeCode.Trim(), out var parsed, out var error))
-            {
-                canonicalOfficeCode = parsed.Value;
-            }
-            else
-            {
-                errors["officeCode"] = [error];
-            }
-        }
-
+        var canonicalNationalId = errors.Optional<NationalId>("nationalId", nationalId)?.Value;
+        var canonicalOfficeCode = errors.Optional<OfficeCode>("officeCode", officeCode)?.Value;
         if (district is < MinDistrict or > MaxDistrict)
         {
-            errors["district"] = [$"District must be between {MinDistrict} and {MaxDistrict}."];
+            errors.Add("district", $"District must be between {MinDistrict} and {MaxDistrict}.");
         }
 
         // Operators and reviewers are authorised by these claims downstream: a token without them
@@ -124,18 +89,18 @@ public static class UserRules
         {
             if (string.IsNullOrWhiteSpace(nationalId))
             {
-                errors.TryAdd("nationalId", ["National ID is required for the office-operator role."]);
+                errors.AddFirst("nationalId", "National ID is required for the office-operator role.");
             }
 
             if (string.IsNullOrWhiteSpace(officeCode))
             {
-                errors.TryAdd("officeCode", ["Office code is required for the office-operator role."]);
+                errors.AddFirst("officeCode", "Office code is required for the office-operator role.");
             }
         }
 
         if (canonicalRoles.Contains(Roles.DistrictReviewer) && district is null)
         {
-            errors.TryAdd("district", ["District is required for the district-reviewer role."]);
+            errors.AddFirst("district", "District is required for the district-reviewer role.");
         }
 
         return new ValidAssignment(canonicalRoles, canonicalNationalId, canonicalOfficeCode, district);

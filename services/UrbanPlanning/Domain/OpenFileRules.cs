@@ -32,43 +32,11 @@ public static class OpenFileRules
         [NotNullWhen(true)] out ValidOpenFile? valid,
         out Dictionary<string, string[]> errors)
     {
-        valid = null;
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-
-        if (!RenovationCode.TryParse(renovationCode, out var code, out var codeError))
-        {
-            errors["renovationCode"] = [codeError];
-        }
-
-        if (!NationalId.TryParse(applicantNationalId, out var applicant, out var applicantError))
-        {
-            errors["applicantNationalId"] = [applicantError];
-        }
-
-        if (!OfficeCode.TryParse(officeCode, out var office, out var officeError))
-        {
-            errors["officeCode"] = [officeError];
-        }
-
-        MobileNumber? mobile = null;
-        if (!string.IsNullOrWhiteSpace(applicantMobile))
-        {
-            if (MobileNumber.TryParse(applicantMobile, out var parsed, out var mobileError))
-            {
-                mobile = parsed;
-            }
-            else
-            {
-                errors["applicantMobile"] = [mobileError];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        valid = new ValidOpenFile(code, applicant, office.Value) { ApplicantMobile = mobile };
-        return true;
+        var check = new ValidationErrors();
+        var code = check.Parse<RenovationCode>("renovationCode", renovationCode);
+        var applicant = check.Parse<NationalId>("applicantNationalId", applicantNationalId);
+        var office = check.Parse<OfficeCode>("officeCode", officeCode);
+        var mobile = check.Optional<MobileNumber>("applicantMobile", applicantMobile);
+        return check.Finish(() => new ValidOpenFile(code, applicant, office.Value) { ApplicantMobile = mobile }, out valid, out errors);
     }
 }

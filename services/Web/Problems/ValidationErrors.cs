@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CityEServices.Iran;
 
 namespace CityEServices.Web.Problems;
@@ -8,6 +9,8 @@ public sealed class ValidationErrors
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool IsEmpty => _errors.Count == 0;
+
+    public bool Has(string field) => _errors.ContainsKey(field);
 
     public void Add(string field, string message)
     {
@@ -51,6 +54,87 @@ public sealed class ValidationErrors
         }
 
         return text;
+    }
+
+    public void AddAll(IReadOnlyDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            Array.ForEach(messages, message => Add(field, message));
+        }
+    }
+
+    /// <summary>Adds <paramref name="message"/> unless the field already has an error (the first says most).</summary>
+    public void AddFirst(string field, string message)
+    {
+        if (!Has(field))
+        {
+            Add(field, message);
+        }
+    }
+
+    /// <summary>The value <paramref name="input"/> names; default (with the field's error added, "… is required." when blank) when it names none.</summary>
+    public T Parse<T>(string field, string? input) where T : IValidatedValue<T>
+    {
+        if (T.TryParse(input, out var value, out var error))
+        {
+            return value;
+        }
+
+        Add(field, error);
+        return default!;
+    }
+
+    /// <summary>As <see cref="Parse{T}"/> for a field that may be left out: null when blank.</summary>
+    public T? Optional<T>(string field, string? input) where T : struct, IValidatedValue<T>
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        if (T.TryParse(input, out var value, out var error))
+        {
+            return value;
+        }
+
+        Add(field, error);
+        return null;
+    }
+
+    /// <summary>
+    /// The items of <paramref name="requested"/> spelled as in <paramref name="known"/> (case aside,
+    /// duplicates dropped); each unknown one adds "{label} '…' (item i) is not one of: …".
+    /// </summary>
+    public string[] Known(string field, IReadOnlyList<string?>? requested, IReadOnlyList<string> known, string label)
+    {
+        var canonical = new List<string>();
+        for (var i = 0; i < (requested?.Count ?? 0); i++)
+        {
+            var item = requested![i]?.Trim();
+            var match = item is null ? null : known.FirstOrDefault(k => string.Equals(k, item, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                Add(field, $"{label} '{requested[i]}' (item {i}) is not one of: {string.Join(", ", known)}.");
+            }
+            else if (!canonical.Contains(match))
+            {
+                canonical.Add(match);
+            }
+        }
+
+        return [.. canonical];
+    }
+
+    /// <summary>
+    /// Ends a rule class's check: <paramref name="valid"/> is made only when no field failed, and
+    /// <paramref name="errors"/> holds what failed, keyed by the request's JSON names.
+    /// </summary>
+    public bool Finish<T>(Func<T> make, [NotNullWhen(true)] out T? valid, out Dictionary<string, string[]> errors) where T : class
+    {
+        errors = ToDictionary();
+        valid = IsEmpty ? make() : null;
+        return valid is not null;
     }
 
     public Dictionary<string, string[]> ToDictionary() =>

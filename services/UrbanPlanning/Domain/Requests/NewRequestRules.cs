@@ -21,35 +21,20 @@ public static class NewRequestRules
         [NotNullWhen(true)] out ValidNewRequest? valid,
         out Dictionary<string, string[]> errors)
     {
-        valid = null;
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!FileNumber.TryParse(fileNumber, out var number, out var numberError))
-        {
-            errors["fileNumber"] = [numberError];
-        }
-
+        var check = new ValidationErrors();
+        var number = check.Parse<FileNumber>("fileNumber", fileNumber);
         var type = serviceType?.Trim().ToUpperInvariant();
         var rule = type is null ? null : rules.InForce(type, at);
+        RequestDetails? canonical = null;
         if (rule is null)
         {
-            errors["serviceType"] = [$"Service type must be one of {string.Join(", ", rules.All.Select(r => r.ServiceType).Distinct())}."];
-            return false;
+            check.Add("serviceType", $"Service type must be one of {string.Join(", ", rules.All.Select(r => r.ServiceType).Distinct())}.");
         }
-
-        if (!rule.TryValidate(details, out var canonical, out var detailErrors))
+        else if (!rule.TryValidate(details, out canonical, out var detailErrors))
         {
-            foreach (var (field, messages) in detailErrors)
-            {
-                errors[field] = messages;
-            }
+            check.AddAll(detailErrors);
         }
 
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        valid = new ValidNewRequest(number, rule, canonical);
-        return true;
+        return check.Finish(() => new ValidNewRequest(number, rule!, canonical!), out valid, out errors);
     }
 }

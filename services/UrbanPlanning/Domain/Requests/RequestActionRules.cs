@@ -25,26 +25,25 @@ public static class RequestActionRules
         [NotNullWhen(true)] out ValidAction? valid,
         out Dictionary<string, string[]> errors)
     {
-        valid = null;
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var check = new ValidationErrors();
         var text = PersianText.Normalize(note)?.Trim();
         text = string.IsNullOrEmpty(text) ? null : text;
         if (!EnumNames.TryParse<RequestAction>(action, out var parsed))
         {
-            errors["action"] = ["Action must be one of submit, review, return, reject, assessFee, pay, issue."];
+            check.Add("action", "Action must be one of submit, review, return, reject, assessFee, pay, issue.");
         }
 
         if (text?.Length > MaxNoteLength)
         {
-            errors["note"] = [$"Note must be at most {MaxNoteLength} characters."];
+            check.Add("note", $"Note must be at most {MaxNoteLength} characters.");
         }
 
         string? reason = null;
-        if (parsed is RequestAction.Return or RequestAction.Reject && errors.Count == 0)
+        if (parsed is RequestAction.Return or RequestAction.Reject && check.IsEmpty)
         {
             if (text is null)
             {
-                errors["note"] = ["Say why: the citizen reads this note."];
+                check.Add("note", "Say why: the citizen reads this note.");
             }
 
             // Unnamed reasons count as Other; a name that is not one of the codes is a mistake worth reporting.
@@ -52,7 +51,7 @@ public static class RequestActionRules
             var canonical = ReasonCodes.FirstOrDefault(k => string.Equals(k, given, StringComparison.OrdinalIgnoreCase));
             if (given is not null && canonical is null)
             {
-                errors["reasonCode"] = [$"Reason code must be one of {string.Join(", ", ReasonCodes)}."];
+                check.Add("reasonCode", $"Reason code must be one of {string.Join(", ", ReasonCodes)}.");
             }
 
             reason = canonical ?? ReturnReasons.Other;
@@ -60,25 +59,19 @@ public static class RequestActionRules
 
         // A counter payment names the POS terminal's reference, unique city-wide like a bank's.
         var paidWith = PaymentRules.NormalizeReference(receipt);
-        if (parsed == RequestAction.Pay && errors.Count == 0)
+        if (parsed == RequestAction.Pay && check.IsEmpty)
         {
             if (paidWith is null)
             {
-                errors["receipt"] = [$"A counter payment needs the POS terminal's reference. {PaymentRules.ReferenceError}"];
+                check.Add("receipt", $"A counter payment needs the POS terminal's reference. {PaymentRules.ReferenceError}");
             }
 
             if (amount is <= 0)
             {
-                errors["amount"] = ["Amount must be positive."];
+                check.Add("amount", "Amount must be positive.");
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        valid = new ValidAction(parsed, text, reason, amount, parsed == RequestAction.Pay ? paidWith : null);
-        return true;
+        return check.Finish(() => new ValidAction(parsed, text, reason, amount, parsed == RequestAction.Pay ? paidWith : null), out valid, out errors);
     }
 }

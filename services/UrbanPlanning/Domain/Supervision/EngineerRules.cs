@@ -27,36 +27,24 @@ public static class EngineerRules
         [NotNullWhen(true)] out ValidEngineer? valid,
         out Dictionary<string, string[]> errors)
     {
-        valid = null;
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var check = new ValidationErrors();
         var licence = NormalizeLicence(licenceNumber);
         if (licence is null)
         {
-            errors["licenceNumber"] = [LicenceError];
+            check.Add("licenceNumber", LicenceError);
         }
 
-        var name = PersianText.Normalize(fullName)?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
-        {
-            errors["fullName"] = [$"Full name is required (up to {MaxNameLength} characters)."];
-        }
-
+        var name = check.RequiredText(fullName, "fullName", "Full name", MaxNameLength);
         if (!EnumNames.TryParse<EngineerGrade>(grade, out var parsedGrade))
         {
-            errors["grade"] = [$"Grade must be one of {string.Join(", ", Enum.GetNames<EngineerGrade>())}."];
+            check.Add("grade", $"Grade must be one of {string.Join(", ", Enum.GetNames<EngineerGrade>())}.");
         }
 
         if (capacity is not (>= 1 and <= Engineer.MaxCapacity))
         {
-            errors["capacity"] = [$"Capacity must be 1–{Engineer.MaxCapacity} buildings."];
+            check.Add("capacity", $"Capacity must be 1–{Engineer.MaxCapacity} buildings.");
         }
 
-        if (errors.Count > 0)
-        {
-            return false;
-        }
-
-        valid = new ValidEngineer(licence!, name!, parsedGrade, capacity!.Value);
-        return true;
+        return check.Finish(() => new ValidEngineer(licence!, name!, parsedGrade, capacity!.Value), out valid, out errors);
     }
 }
