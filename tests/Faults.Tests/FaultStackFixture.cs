@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -19,6 +20,9 @@ public sealed class FaultStackFixture : IAsyncLifetime
 {
     public const string AdminPassword = "Faults-Admin-Passw0rd";
 
+    /// <summary>A local server that exits the first time it starts and runs the second, as a RabbitMQ whose node could not start does.</summary>
+    public const string FlakyServer = "flaky-server";
+
     private static readonly TimeSpan ResourceDeadline = TimeSpan.FromSeconds(120);
 
     private CityStack? _stack;
@@ -27,6 +31,9 @@ public sealed class FaultStackFixture : IAsyncLifetime
     public DistributedApplication App => (_stack ?? throw new InvalidOperationException("stack not started")).App;
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>What the launcher said while it started the stack.</summary>
+    public ConcurrentQueue<string> Said { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -39,6 +46,8 @@ public sealed class FaultStackFixture : IAsyncLifetime
             AppHostArgs = ["--Gateway:RateLimits:Api:PermitLimit=100000000", "--Gateway:RateLimits:Anonymous:PermitLimit=100000000"],
             Configure = builder =>
             {
+                var marker = Path.Combine(Path.GetTempPath(), $"city-flaky-{Guid.NewGuid():N}");
+                builder.AddExecutable(FlakyServer, "bash", Path.GetTempPath(), "-c", $"if [ -e '{marker}' ]; then exec sleep 100000; fi; touch '{marker}'; echo 'node down: nodistribution'; exit 3");
                 // The AppHost's appsettings log at Information; a fault test's output should show only trouble.
                 builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
                 builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
@@ -55,6 +64,10 @@ public sealed class FaultStackFixture : IAsyncLifetime
                     o.CircuitBreaker.ShouldHandle = _ => ValueTask.FromResult(false);
                 }));
             },
+        }, line =>
+        {
+            Said.Enqueue(line);
+            Console.Error.WriteLine(line);
         });
         Gateway = App.CreateHttpClient("gateway", "http");
     }

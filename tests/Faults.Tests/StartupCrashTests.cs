@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
 using CityEServices.Stack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,8 +11,18 @@ namespace CityEServices.Faults.Tests;
 /// The launcher starts a service again only when Kestrel says its port was taken: read from what Kestrel
 /// really writes, so a reworded message cannot silently turn the retry off, nor widen it to real crashes.
 /// </summary>
-public sealed class StartupCrashTests
+[Collection(FaultStackCollection.Name)]
+public sealed class StartupCrashTests(FaultStackFixture stack)
 {
+    [Fact]
+    public void A_local_server_that_stops_while_the_stack_starts_is_started_once_more_and_runs()
+    {
+        Assert.Contains(stack.Said, line => line.StartsWith($"{FaultStackFixture.FlakyServer} stopped while starting (", StringComparison.Ordinal)
+            && line.Contains("node down: nodistribution", StringComparison.Ordinal) && line.EndsWith("starting it again", StringComparison.Ordinal));
+        Assert.True(stack.App.ResourceNotifications.TryGetCurrentState(FaultStackFixture.FlakyServer, out var current));
+        Assert.Equal(KnownResourceStates.Running, current.Snapshot.State?.Text);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_service_whose_port_is_taken_is_recognised_by_Kestrels_own_words()
     {

@@ -32,10 +32,15 @@ public sealed class CityStack : IAsyncDisposable
         _ledger = ledger;
         _launched = launched;
         _tracker = new ResourceTracker(app, ledger);
-        Projects = [.. app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Select(p => p.Name)];
+        var resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources;
+        Projects = [.. resources.OfType<ProjectResource>().Select(p => p.Name)];
+        Servers = [.. resources.OfType<ExecutableResource>().Select(e => e.Name)];
     }
 
     public DistributedApplication App { get; }
+
+    /// <summary>The local servers the AppHost runs (PostgreSQL, RabbitMQ, Redis), when it runs them.</summary>
+    public IReadOnlyList<string> Servers { get; }
 
     /// <summary>The AppHost's projects (services and gateway), in the order it declares them.</summary>
     public IReadOnlyList<string> Projects { get; }
@@ -156,6 +161,8 @@ public sealed class CityStack : IAsyncDisposable
     /// <summary>
     /// Every project answers /health with "Healthy" (its database, broker and cache answer too): polled
     /// directly, four times a second, rather than through Aspire's health checks, which back off to 5 s.
+    /// A local server or project that stops meanwhile is started once more or, the second time, fails
+    /// the start at once with its last lines, rather than leaving the wait to run out.
     /// </summary>
     public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
@@ -164,27 +171,17 @@ public sealed class CityStack : IAsyncDisposable
         var restarted = new HashSet<string>();
         while (pending.Count > 0)
         {
+            foreach (var server in Servers)
+            {
+                await RestartIfStoppedAsync(server, restarted, _ => true, cancellationToken);
+            }
+
             foreach (var project in pending.ToList())
             {
-                if (App.ResourceNotifications.TryGetCurrentState(project, out var current)
-                    && current.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state))
-                {
-                    var lastLines = await LastLinesAsync(project, cancellationToken);
-                    if (StartupCrash.LostItsPort(lastLines) && restarted.Add(project))
-                    {
-                        // Another process took the port between its allocation and the bind (an outgoing
-                        // connection's ephemeral port, another stack): the port is free again a moment later,
-                        // so start it once more, as Kubernetes restarts a pod that failed to start.
-                        _say($"{project} could not bind its port ({StartupCrash.BindError(lastLines)}); starting it again");
-                        await App.ResourceCommands.ExecuteCommandAsync(project, KnownResourceCommands.StartCommand, cancellationToken);
-                        continue;
-                    }
-
-                    throw new InvalidOperationException(
-                        $"{project} stopped while the stack was starting ({state}, exit code {current.Snapshot.ExitCode}). Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, lastLines)}");
-                }
-
-                if (await IsHealthyAsync(http, project, cancellationToken))
+                // Another process took the port between its allocation and the bind (an outgoing
+                // connection's ephemeral port, another stack): it is free again a moment later.
+                if (!await RestartIfStoppedAsync(project, restarted, StartupCrash.LostItsPort, cancellationToken)
+                    && await IsHealthyAsync(http, project, cancellationToken))
                 {
                     pending.Remove(project);
                 }
@@ -199,10 +196,49 @@ public sealed class CityStack : IAsyncDisposable
         StartedIn = _launched.Elapsed;
     }
 
-    /// <summary>The last lines a project wrote (the reason it stopped is among them), or why they could not be read.</summary>
-    private async Task<IReadOnlyList<string>> LastLinesAsync(string project, CancellationToken cancellationToken)
+    /// <summary>
+    /// When <paramref name="resource"/> has stopped: starts it once more if <paramref name="worthAnotherTry"/>
+    /// says its last lines allow and it has not been restarted yet (as Kubernetes restarts a pod that
+    /// failed to start), else throws with those lines. False when it had not stopped.
+    /// </summary>
+    private async Task<bool> RestartIfStoppedAsync(
+        string resource, HashSet<string> restarted, Func<IReadOnlyList<string>, bool> worthAnotherTry, CancellationToken cancellationToken)
     {
-        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == project);
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var current)
+            || current.Snapshot.State?.Text is not { } state || !KnownResourceStates.TerminalStates.Contains(state))
+        {
+            return false;
+        }
+
+        var lastLines = await LastLinesAsync(resource, cancellationToken);
+        if (!worthAnotherTry(lastLines) || !restarted.Add(resource))
+        {
+            throw new InvalidOperationException(
+                $"{resource} stopped while the stack was starting ({state}, exit code {current.Snapshot.ExitCode}). Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, lastLines)}");
+        }
+
+        _say($"{resource} stopped while starting ({StartupCrash.BindError(lastLines) ?? lastLines.LastOrDefault()}); starting it again");
+        await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+        // Its stopped state may still be the one reported: look again only once it has left it (or not, in time).
+        using var settle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        settle.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceAsync(
+                resource, e => e.Snapshot.State?.Text is not { } now || !KnownResourceStates.TerminalStates.Contains(now), settle.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still stopped after 30 s: the next look fails the start with its lines.
+        }
+
+        return true;
+    }
+
+    /// <summary>The last lines a resource wrote (the reason it stopped is among them), or why they could not be read.</summary>
+    private async Task<IReadOnlyList<string>> LastLinesAsync(string resourceName, CancellationToken cancellationToken)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
         var lines = new Queue<string>();
         // A host that fails often logs its cause first and then pages of shutdown noise: keep the first failure too.
         var firstFailure = new List<string>();
