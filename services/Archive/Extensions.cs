@@ -6,6 +6,7 @@ using CityEServices.Messaging;
 using CityEServices.Messaging.Jobs;
 using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.Archive;
 
@@ -54,7 +55,7 @@ public static class Extensions
         // Once across every replica: the schedule records a run, the worker hashes it batch by batch.
         builder.Services.AddPeriodicJob<ScheduledFixity, ArchiveDbContext>();
         builder.Services.AddPeriodicJob<FixityWorker, ArchiveDbContext>();
-        builder.Services.AddUseCases();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
 
         // Its own copy of every service's heads, read from its own table rather than over gRPC to itself.
         builder.Services.AddScoped<IArchivedHeads, Features.Audit.LocalArchivedHeads>();
@@ -62,28 +63,5 @@ public static class Extensions
         builder.AddAuditChain<ArchiveDbContext>(ServiceName, ArchiveDbContext.ContentReadsTable, ArchiveDbContext.DisposalsTable, ArchiveDbContext.AuditHeadsTable);
 
         return builder;
-    }
-
-    private static void AddUseCases(this IServiceCollection services)
-    {
-        services.AddScoped<UploadDocument>();
-        services.AddScoped<SearchDocuments>();
-        services.AddScoped<GetDocument>();
-        services.AddScoped<ReadDocumentContent>();
-        services.AddScoped<GetDocumentReads>();
-
-        services.AddScoped<GetDossier>();
-        services.AddSingleton<GetCategories>();
-
-        services.AddScoped<PlaceHold>();
-        services.AddScoped<ReleaseHold>();
-        services.AddScoped<ListHolds>();
-
-        services.AddScoped<DisposeDocument>();
-        services.AddScoped<ListDisposals>();
-
-        services.AddScoped<RequestFixityCheck>();
-        services.AddScoped<GetFixityCheck>();
-        services.AddScoped<ListFixityChecks>();
     }
 }

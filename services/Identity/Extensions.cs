@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.Identity;
 
@@ -37,7 +38,9 @@ public static class Extensions
         builder.Services.AddHostedService<IdentityInitializer>();
         builder.Services.AddPeriodicJob<TokenPruner, IdentityDataContext>();
         builder.Services.AddTokenServer(settings, issuer, allowPasswordGrant);
-        builder.Services.AddUseCases();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<IssueStaffToken>();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
 
         builder.Services.AddLoginFormProtection();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -50,31 +53,6 @@ public static class Extensions
         builder.AddAuditChain<IdentityDataContext>(ServiceName, IdentityDataContext.AccountChangesTable);
 
         return builder;
-    }
-
-    private static void AddUseCases(this IServiceCollection services)
-    {
-        services.AddScoped<PasswordSignIn>();
-        services.AddScoped<IssueStaffToken>();
-        services.AddScoped<IssueClientToken>();
-        services.AddScoped<IssueCitizenToken>();
-        services.AddScoped<IssueSignInCode>();
-
-        services.AddScoped<CreateUser>();
-        services.AddScoped<ListUsers>();
-        services.AddScoped<GetUser>();
-        services.AddScoped<DeactivateUser>();
-        services.AddScoped<ReactivateUser>();
-        services.AddScoped<ChangeAssignment>();
-        services.AddScoped<ResetPassword>();
-
-        services.AddScoped<CreateClient>();
-        services.AddScoped<ListClients>();
-        services.AddScoped<GetClient>();
-        services.AddScoped<RevokeClient>();
-        services.AddScoped<RotateClientSecret>();
-
-        services.AddScoped<ListRevocations>();
     }
 
     /// <summary>The token issuer, once the settings that would only fail later (at the first token) are known to be sound.</summary>

@@ -3,6 +3,7 @@ using CityEServices.Messaging.Jobs;
 using CityEServices.Notifications.Domain.Sms;
 using CityEServices.Notifications.Domain.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.Notifications;
 
@@ -54,18 +55,7 @@ public static class Extensions
         services.AddPeriodicJob<RetentionJob, NotificationsDbContext>();
 
         services.AddScoped<SubscriptionAccess>();
-        services.AddScoped<CreateSubscription>();
-        services.AddScoped<ListSubscriptions>();
-        services.AddScoped<GetSubscription>();
-        services.AddScoped<DeleteSubscription>();
-        services.AddScoped<RotateSecret>();
-        services.AddScoped<ListDeliveries>();
-        services.AddScoped<ReplayEvents>();
-        services.AddScoped<OptOutSms>();
-        services.AddScoped<CancelOptOut>();
-        services.AddScoped<ListSmsMessages>();
-        services.AddScoped<ListSinkMessages>();
-        services.AddScoped<AcceptSinkMessage>();
+        services.AddUseCases(typeof(Extensions).Assembly);
         return builder;
     }
 }

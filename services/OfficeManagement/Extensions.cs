@@ -5,6 +5,7 @@ using CityEServices.OfficeManagement.Data.SampleData;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.OfficeManagement;
 
@@ -34,7 +35,7 @@ public static class Extensions
         builder.AddOpenDataCache();
         builder.Services.AddScoped<AuthorizationChanges>();
         builder.Services.AddScoped<OfficeAuthorizer>();
-        builder.Services.AddUseCases();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
 
         // Development only, and never when SampleData:Enabled is false (the tests set it so).
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("SampleData:Enabled", true))
@@ -46,29 +47,6 @@ public static class Extensions
         builder.AddAuditChain<OfficeManagementDbContext>(ServiceName, OfficeManagementDbContext.StatusChangesTable);
 
         return builder;
-    }
-
-    private static void AddUseCases(this IServiceCollection services)
-    {
-        services.AddScoped<CreateOffice>();
-        services.AddScoped<ListOffices>();
-        services.AddScoped<GetOffice>();
-        services.AddScoped<ChangeOfficeStatus>();
-        services.AddScoped<GrantLicence>();
-        services.AddScoped<RevokeLicence>();
-
-        services.AddScoped<AddStaff>();
-        services.AddScoped<MoveStaff>();
-        services.AddScoped<DeactivateStaff>();
-        services.AddScoped<GetStaffHistory>();
-        services.AddScoped<RecordQualification>();
-        services.AddScoped<GetQualifications>();
-
-        services.AddScoped<GetServiceTypes>();
-        services.AddScoped<GetScorecard>();
-        services.AddScoped<RankOffices>();
-        services.AddScoped<GetAuthorizationDecision>();
-        services.AddScoped<GetPerformance>();
     }
 
     /// <summary>

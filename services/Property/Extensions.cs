@@ -6,6 +6,7 @@ using CityEServices.Property.Data.SampleData;
 using CityEServices.Property.Infrastructure.Caching;
 using CityEServices.Web.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.Property;
 
@@ -34,26 +35,13 @@ public static class Extensions
         }
 
         builder.AddGrpcServers();
-        builder.Services.AddUseCases();
+        builder.Services.AddScoped<PropertyChanges>();
+        builder.Services.AddScoped<PropertyByLaw>();
+        builder.Services.AddScoped<PersonalDataReads>();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
         // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
         builder.AddAuditChain<PropertyDbContext>(ServiceName, PropertyDbContext.HistoryTable, PropertyDbContext.PersonalDataReadsTable);
 
         return builder;
-    }
-
-    private static void AddUseCases(this IServiceCollection services)
-    {
-        services.AddScoped<PropertyChanges>();
-        services.AddScoped<PropertyByLaw>();
-        services.AddScoped<PersonalDataReads>();
-        services.AddScoped<RegisterProperty>();
-        services.AddScoped<SearchProperties>();
-        services.AddScoped<GetProperty>();
-        services.AddScoped<GetPropertyHistory>();
-        services.AddScoped<CheckOwnership>();
-        services.AddScoped<ListMyProperties>();
-        services.AddScoped<TransferOwnership>();
-        services.AddScoped<PlaceLegalHold>();
-        services.AddScoped<ClearLegalHold>();
     }
 }

@@ -7,6 +7,7 @@ using CityEServices.UrbanPlanning.Domain.Requests;
 using CityEServices.UrbanPlanning.Infrastructure.Documents;
 using CityEServices.Web.Authorization;
 using CityEServices.Web.Grpc;
+using CityEServices.Web.Hosting;
 
 namespace CityEServices.UrbanPlanning;
 
@@ -53,30 +54,9 @@ public static class Extensions
         builder.Services.AddScoped<CounterPayment>();
         builder.Services.AddScoped<ReadableRequests>();
 
-        builder.Services.AddScoped<OpenFile>();
-        builder.Services.AddScoped<GetFile>();
-        builder.Services.AddScoped<CreateRequest>();
-        builder.Services.AddScoped<ActOnRequest>();
-        builder.Services.AddScoped<GetRequest>();
-        builder.Services.AddScoped<ListMyFiles>();
-        builder.Services.AddScoped<GetMyRequest>();
-        builder.Services.AddScoped<GetMyPaymentOrder>();
-        builder.Services.AddScoped<GetMyDocument>();
-        builder.Services.AddScoped<RegisterEngineer>();
-        builder.Services.AddScoped<GetEngineer>();
-        builder.Services.AddScoped<AssignSupervisor>();
-        builder.Services.AddScoped<FileSupervisorReport>();
-        builder.Services.AddScoped<TrackFile>();
-        builder.Services.AddScoped<GetPaymentOrder>();
-        builder.Services.AddScoped<ConfirmPayment>();
-        builder.Services.AddScoped<GetSettlements>();
-        builder.Services.AddScoped<GetDocument>();
-        builder.Services.AddScoped<RevokeDocument>();
         builder.Services.AddScoped<VerifyDocument>();
-        builder.Services.AddScoped<GetDocumentKeys>();
-        builder.Services.AddScoped<ReviewQueue>();
-        builder.Services.AddScoped<OfficeQueue>();
-        builder.Services.AddScoped<SearchFiles>();
+        builder.Services.AddUseCases(typeof(Extensions).Assembly);
+
         // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
         builder.AddAuditChain<UrbanPlanningDbContext>(ServiceName, UrbanPlanningDbContext.TransitionsTable);
 
