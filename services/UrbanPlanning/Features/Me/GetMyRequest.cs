@@ -16,23 +16,6 @@ public sealed class GetMyRequest(UrbanPlanningDbContext db, ServiceRuleBook rule
             return mine.Problem!;
         }
 
-        var request = mine.Value;
-        var now = time.GetUtcNow();
-        var clock = request.Clock;
-        return new MyRequestResponse(
-            request.Id,
-            request.FileNumber,
-            request.ServiceType,
-            rules.Get(request.ServiceType, request.RulesVersion).TitleFa,
-            request.Status,
-            request.MissingDocumentCategories,
-            request.FeeRial,
-            request.IssuedNumber,
-            DualTime.From(request.CreatedAt),
-            request.SubmittedAt is { } submitted ? DualTime.From(submitted) : null,
-            clock.DueAt(now) is { } due ? DualTime.From(due) : null,
-            clock.IsBreached(now),
-            [.. request.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id)
-                .Select(t => new MyTimelineEntry(DualTime.From(t.At), t.FromStatus, t.ToStatus, t.Note))]);
+        return MyRequestResponse.From(RequestResponse.From(mine.Value, rules, time.GetUtcNow()));
     }
 }

@@ -28,6 +28,13 @@ public sealed record MyRequestResponse(
     DualTime? SubmittedAt,
     DualTime? DueAt,
     bool SlaBreached,
-    IReadOnlyList<MyTimelineEntry> Timeline);
+    IReadOnlyList<MyTimelineEntry> Timeline)
+{
+    /// <summary>The staff view less what a citizen is not shown: the rules version, the details, who acted and their reason code.</summary>
+    public static MyRequestResponse From(RequestResponse full) => new(
+        full.RequestId, full.FileNumber, full.ServiceType, full.ServiceTitleFa, full.Status, full.MissingDocumentCategories, full.FeeRial,
+        full.IssuedNumber, full.CreatedAt, full.SubmittedAt, full.DueAt, full.SlaBreached,
+        [.. full.History.Select(t => new MyTimelineEntry(t.At, t.FromStatus, t.ToStatus, t.Note))]);
+}
 
 public sealed record MyTimelineEntry(DualTime At, RequestStatus? FromStatus, RequestStatus ToStatus, string? Note);
