@@ -46,12 +46,6 @@ public static class Fields
         return district;
     }
 
-    public static OfficeCode? OfficeCode(string? value, string field, ValidationErrors errors) =>
-        Iran.OfficeCode.TryParse(value, out var code, out var error) ? code : Failed<OfficeCode>(errors, field, error);
-
-    public static NationalId? NationalId(string? value, string field, ValidationErrors errors) =>
-        Iran.NationalId.TryParse(value, out var id, out var error) ? id : Failed<NationalId>(errors, field, error);
-
     /// <summary>Names only, case-insensitive; numbers are refused so that "1" never means a value by accident.</summary>
     public static TEnum? Enum<TEnum>(string? value, string field, string label, ValidationErrors errors)
         where TEnum : struct, Enum
@@ -102,11 +96,5 @@ public static class Fields
         }
 
         return (parsed, body);
-    }
-
-    private static T? Failed<T>(ValidationErrors errors, string field, string? error) where T : struct
-    {
-        errors.Add(field, error ?? $"{field} is not valid.");
-        return null;
     }
 }

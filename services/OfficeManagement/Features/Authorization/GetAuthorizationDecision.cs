@@ -7,8 +7,8 @@ public sealed class GetAuthorizationDecision(OfficeAuthorizer authorizer)
         string code, string? operatorNationalId, string? serviceType, Caller caller, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        Fields.OfficeCode(code, "code", errors);
-        Fields.NationalId(operatorNationalId, "operatorNationalId", errors);
+        errors.Parse<OfficeCode>("code", code);
+        errors.Parse<NationalId>("operatorNationalId", operatorNationalId);
         if (string.IsNullOrWhiteSpace(serviceType))
         {
             errors.Add("serviceType", "Service type is required (see GET /api/service-types).");

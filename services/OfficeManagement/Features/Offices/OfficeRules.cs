@@ -15,10 +15,10 @@ public static class OfficeRules
     public static Validated<NewOffice> Validate(CreateOfficeRequest request)
     {
         var errors = new ValidationErrors();
-        var code = Fields.OfficeCode(request.Code, "code", errors);
-        if (code is { } candidate && ReservedOfficeCodes.Contains(candidate.Value))
+        var code = errors.Parse<OfficeCode>("code", request.Code);
+        if (!errors.Has("code") && ReservedOfficeCodes.Contains(code.Value))
         {
-            errors.Add("code", $"{candidate} is a reserved route name (/api/offices/{candidate.Value.ToLowerInvariant()}) and cannot be an office code.");
+            errors.Add("code", $"{code} is a reserved route name (/api/offices/{code.Value.ToLowerInvariant()}) and cannot be an office code.");
         }
 
         var name = errors.RequiredText(request.Name, "name", "Name", Office.MaxNameLength);
@@ -35,7 +35,7 @@ public static class OfficeRules
         var status = request.Status is null ? OfficeStatus.Pilot : Fields.Enum<OfficeStatus>(request.Status, "status", "Status", errors);
 
         return errors.IsEmpty
-            ? Validated<NewOffice>.Valid(new NewOffice(code!.Value, name!, request.District!.Value, address!, status!.Value))
+            ? Validated<NewOffice>.Valid(new NewOffice(code, name!, request.District!.Value, address!, status!.Value))
             : Validated<NewOffice>.Invalid(errors);
     }
 

@@ -11,17 +11,17 @@ public sealed class RevokeLicence(OfficeManagementDbContext db, AuthorizationCha
     public async Task<Outcome<LicenceResponse>> HandleAsync(string code, string serviceType, Caller caller, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var officeCode = Fields.OfficeCode(code, "code", errors);
+        var officeCode = errors.Parse<OfficeCode>("code", code);
         var type = Fields.ServiceType(serviceType, errors);
         if (!errors.IsEmpty)
         {
             return Problem.Invalid(errors);
         }
 
-        var office = await db.Offices.Include(o => o.Licences).FirstOrDefaultAsync(o => o.Code == officeCode!.Value, cancellationToken);
+        var office = await db.Offices.Include(o => o.Licences).FirstOrDefaultAsync(o => o.Code == officeCode, cancellationToken);
         if (office is null)
         {
-            return OfficeRules.NotFound(officeCode!.Value);
+            return OfficeRules.NotFound(officeCode);
         }
 
         var revoked = office.RevokeLicence(type!, time.GetDatabaseNow(), caller.Actor);

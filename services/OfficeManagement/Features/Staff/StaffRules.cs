@@ -12,20 +12,20 @@ public static class StaffRules
     public static Validated<NewStaff> Validate(AddStaffRequest request)
     {
         var errors = new ValidationErrors();
-        var nationalId = Fields.NationalId(request.NationalId, "nationalId", errors);
+        var nationalId = errors.Parse<NationalId>("nationalId", request.NationalId);
         var fullName = errors.RequiredText(request.FullName, "fullName", "Full name", StaffMember.MaxNameLength);
         var role = Fields.Enum<StaffRole>(request.Role, "role", "Role", errors);
         return errors.IsEmpty
-            ? Validated<NewStaff>.Valid(new NewStaff(nationalId!.Value, fullName!, role!.Value))
+            ? Validated<NewStaff>.Valid(new NewStaff(nationalId, fullName!, role!.Value))
             : Validated<NewStaff>.Invalid(errors);
     }
 
     public static Validated<StaffMove> Validate(MoveStaffRequest request)
     {
         var errors = new ValidationErrors();
-        var office = Fields.OfficeCode(request.OfficeCode, "officeCode", errors);
+        var office = errors.Parse<OfficeCode>("officeCode", request.OfficeCode);
         var role = request.Role is null ? null : Fields.Enum<StaffRole>(request.Role, "role", "Role", errors);
-        return errors.IsEmpty ? Validated<StaffMove>.Valid(new StaffMove(office!.Value, role)) : Validated<StaffMove>.Invalid(errors);
+        return errors.IsEmpty ? Validated<StaffMove>.Valid(new StaffMove(office, role)) : Validated<StaffMove>.Invalid(errors);
     }
 
     public static Validated<QualificationEntry> Validate(RecordQualificationRequest request, decimal examPassMark)
