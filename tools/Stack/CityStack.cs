@@ -219,19 +219,7 @@ public sealed class CityStack : IAsyncDisposable
 
         _say($"{resource} stopped while starting ({StartupCrash.BindError(lastLines) ?? lastLines.LastOrDefault()}); starting it again");
         await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
-        // Its stopped state may still be the one reported: look again only once it has left it (or not, in time).
-        using var settle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        settle.CancelAfter(TimeSpan.FromSeconds(30));
-        try
-        {
-            await App.ResourceNotifications.WaitForResourceAsync(
-                resource, e => e.Snapshot.State?.Text is not { } now || !KnownResourceStates.TerminalStates.Contains(now), settle.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Still stopped after 30 s: the next look fails the start with its lines.
-        }
-
+        await App.WaitUntilLeftStoppedAsync(resource, cancellationToken);
         return true;
     }
 

@@ -36,6 +36,27 @@ public static class ResourceCommands
         }
 
         using var timeout = new CancellationTokenSource(deadline ?? DefaultDeadline);
+        await app.WaitUntilLeftStoppedAsync(resource, timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>
+    /// Right after a start command the state last reported may still be the stopped one, and a wait for
+    /// health that sees it gives up at once ("failed to start"): wait until the resource has left it, for
+    /// up to 30 s (a resource that fails again at once then fails the wait that follows, with its state).
+    /// </summary>
+    public static async Task WaitUntilLeftStoppedAsync(this DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        using var settle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        settle.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceAsync(
+                resource, e => e.Snapshot.State?.Text is not { } state || !KnownResourceStates.TerminalStates.Contains(state), settle.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still stopped after 30 s: the caller's next look reports it.
+        }
     }
 }
