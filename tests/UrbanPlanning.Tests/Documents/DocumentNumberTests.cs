@@ -95,6 +95,23 @@ public class DocumentNumberTests
         Assert.Equal(number, parsed);
     }
 
+    [Theory]
+    [InlineData("7K3M9QX24HT")]
+    [InlineData("7K3M9QX24HTVR")]
+    [InlineData("7K3M-9QX2-4HTV")]
+    [InlineData("7K3M9QX24HTU")]
+    public void A_random_part_is_exactly_twelve_symbols_of_the_alphabet(string random)
+    {
+        Assert.Throws<ArgumentException>(() => DocumentNumber.FromRandomPart(random));
+    }
+
+    [Fact]
+    public void A_random_part_in_lower_case_is_written_canonical()
+    {
+        Assert.Equal(DocumentNumber.FromRandomPart("7K3M9QX24HTV"), DocumentNumber.FromRandomPart("7k3m9qx24htv"));
+        Assert.Equal("7K3M9QX24HTV", DocumentNumber.FromRandomPart("7k3m9qx24htv").Value[..12]);
+    }
+
     [Fact]
     public void Crockford_aliases_and_Persian_digits_read_as_the_symbols_they_stand_for()
     {

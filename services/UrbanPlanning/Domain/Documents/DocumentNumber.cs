@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
@@ -38,36 +39,16 @@ public readonly record struct DocumentNumber
     /// <summary>A new number; uniform over the alphabet (GetItems rejects biased draws internally).</summary>
     public static DocumentNumber New()
     {
-        Span<char> symbols = stackalloc char[Length];
-        RandomNumberGenerator.GetItems<char>(CrockfordBase32.Alphabet, symbols[..RandomLength]);
-        Span<int> values = stackalloc int[RandomLength];
-        for (var i = 0; i < RandomLength; i++)
-        {
-            values[i] = CrockfordBase32.ValueOf(symbols[i]);
-        }
-
-        symbols[RandomLength] = CrockfordBase32.Alphabet[CrockfordBase32.CheckValue(values)];
-        return new DocumentNumber(new string(symbols));
+        Span<char> random = stackalloc char[RandomLength];
+        RandomNumberGenerator.GetItems<char>(CrockfordBase32.Alphabet, random);
+        return TryCheck(random, out var number) ? number : throw new UnreachableException("The alphabet's own symbols always read.");
     }
 
     /// <summary>The number with <paramref name="random"/> (12 symbols) and its check symbol appended; for tests and fixed samples.</summary>
     public static DocumentNumber FromRandomPart(string random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        Span<int> values = stackalloc int[RandomLength];
-        if (random.Length != RandomLength || !TryReadValues(random, values))
-        {
-            throw new ArgumentException($"Expected {RandomLength} Crockford base32 symbols.", nameof(random));
-        }
-
-        Span<char> symbols = stackalloc char[Length];
-        for (var i = 0; i < RandomLength; i++)
-        {
-            symbols[i] = CrockfordBase32.Alphabet[values[i]];
-        }
-
-        symbols[RandomLength] = CrockfordBase32.Alphabet[CrockfordBase32.CheckValue(values)];
-        return new DocumentNumber(new string(symbols));
+        return TryCheck(random, out var number) ? number : throw new ArgumentException($"Expected {RandomLength} Crockford base32 symbols.", nameof(random));
     }
 
     public static DocumentNumber Parse(string input) =>
@@ -85,17 +66,26 @@ public readonly record struct DocumentNumber
         return valid;
     }
 
-    private static bool TryReadValues(string text, Span<int> values)
+    /// <summary>Exactly <see cref="RandomLength"/> symbols (no separators), canonical, with their check symbol appended.</summary>
+    private static bool TryCheck(ReadOnlySpan<char> random, out DocumentNumber number)
     {
-        for (var i = 0; i < text.Length; i++)
+        number = default;
+        Span<int> values = stackalloc int[Length];
+        if (random.Length != RandomLength)
         {
-            values[i] = CrockfordBase32.ValueOf(text[i]);
-            if (values[i] < 0)
+            return false;
+        }
+
+        for (var i = 0; i < RandomLength; i++)
+        {
+            if ((values[i] = CrockfordBase32.ValueOf(random[i])) < 0)
             {
                 return false;
             }
         }
 
+        values[RandomLength] = CrockfordBase32.CheckValue(values[..RandomLength]);
+        number = new DocumentNumber(TypedCode.Write(values, CrockfordBase32.Alphabet));
         return true;
     }
 }
