@@ -37,7 +37,10 @@ public sealed class FaultStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _stack = await CityStack.StartAsync(StackOptions.ForTests("faults") with
+        var options = StackOptions.ForTests("faults");
+        // In the stack's throwaway data, so it goes when the stack does.
+        var marker = Path.Combine(options.DataDirectory!, "flaky-server-started");
+        _stack = await CityStack.StartAsync(options with
         {
             AdminPassword = AdminPassword,
             // No sample data: the tests see only what they create.
@@ -46,8 +49,8 @@ public sealed class FaultStackFixture : IAsyncLifetime
             AppHostArgs = ["--Gateway:RateLimits:Api:PermitLimit=100000000", "--Gateway:RateLimits:Anonymous:PermitLimit=100000000"],
             Configure = builder =>
             {
-                var marker = Path.Combine(Path.GetTempPath(), $"city-flaky-{Guid.NewGuid():N}");
-                builder.AddExecutable(FlakyServer, "bash", Path.GetTempPath(), "-c", $"if [ -e '{marker}' ]; then exec sleep 100000; fi; touch '{marker}'; echo 'node down: nodistribution'; exit 3");
+                builder.AddExecutable(FlakyServer, "bash", Path.GetTempPath(), "-c",
+                    $"if [ -e '{marker}' ]; then exec sleep 100000; fi; mkdir -p '{Path.GetDirectoryName(marker)}'; touch '{marker}'; echo 'node down: nodistribution'; exit 3");
                 // The AppHost's appsettings log at Information; a fault test's output should show only trouble.
                 builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
                 builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler(o =>
