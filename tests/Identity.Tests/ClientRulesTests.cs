@@ -9,7 +9,8 @@ public class ClientRulesTests
     [Fact]
     public void An_integrator_client_is_valid()
     {
-        Assert.True(ClientRules.TryValidate(" Tehran Water ", [Roles.Integrator], [Scopes.PropertyRead], out var client, out _));
+        (var client, _) = ClientRules.Validate(" Tehran Water ", [Roles.Integrator], [Scopes.PropertyRead]);
+        Assert.NotNull(client);
         Assert.Equal("Tehran Water", client!.DisplayName);
         Assert.Equal([Roles.Integrator], client.Roles);
         Assert.Equal([Scopes.PropertyRead], client.Scopes);
@@ -18,14 +19,16 @@ public class ClientRulesTests
     [Fact]
     public void A_display_name_is_required()
     {
-        Assert.False(ClientRules.TryValidate("  ", [], [], out _, out var errors));
+        (var valid, var errors) = ClientRules.Validate("  ", [], []);
+        Assert.Null(valid);
         Assert.Equal(["displayName"], errors.Keys.Order());
     }
 
     [Fact]
     public void No_roles_means_integrator_and_no_scopes_means_none()
     {
-        Assert.True(ClientRules.TryValidate("Bank", null, null, out var client, out _));
+        (var client, _) = ClientRules.Validate("Bank", null, null);
+        Assert.NotNull(client);
         Assert.Equal([Roles.Integrator], client!.Roles);
         Assert.Empty(client.Scopes);
     }
@@ -38,17 +41,20 @@ public class ClientRulesTests
     [InlineData(Roles.Archivist)]
     public void Every_role_but_integrator_is_refused(string role)
     {
-        Assert.False(ClientRules.TryValidate("Bank", [Roles.Integrator, role], [], out _, out var errors));
+        (var valid, var errors) = ClientRules.Validate("Bank", [Roles.Integrator, role], []);
+        Assert.Null(valid);
         Assert.Contains(role, Assert.Single(errors["roles"]));
     }
 
     [Fact]
     public void Scopes_are_canonical_without_duplicates_and_unknown_ones_are_named()
     {
-        Assert.True(ClientRules.TryValidate("Bank", null, ["PAYMENTS", "payments", " pii.read "], out var client, out _));
+        (var client, _) = ClientRules.Validate("Bank", null, ["PAYMENTS", "payments", " pii.read "]);
+        Assert.NotNull(client);
         Assert.Equal([Scopes.Payments, Scopes.PiiRead], client!.Scopes);
 
-        Assert.False(ClientRules.TryValidate("Bank", null, [Scopes.Payments, "admin", null], out _, out var errors));
+        (var valid, var errors) = ClientRules.Validate("Bank", null, [Scopes.Payments, "admin", null]);
+        Assert.Null(valid);
         Assert.Equal(2, errors["scopes"].Length);
         Assert.Contains("'admin'", errors["scopes"][0], StringComparison.Ordinal);
     }

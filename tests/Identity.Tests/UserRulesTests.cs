@@ -16,7 +16,8 @@ public class UserRulesTests
         string? officeCode = null,
         int? district = null)
     {
-        var ok = UserRules.TryValidate(userName, password, roles ?? [Roles.Registrar], nationalId, officeCode, district, out var user, out var errors);
+        (var user, var errors) = UserRules.Validate(userName, password, roles ?? [Roles.Registrar], nationalId, officeCode, district);
+        var ok = user is not null;
         return (ok, user, errors);
     }
 
@@ -53,7 +54,8 @@ public class UserRulesTests
     [Fact]
     public void Missing_fields_are_each_reported()
     {
-        var ok = UserRules.TryValidate(null, null, null, null, null, null, out _, out var errors);
+        (var valid, var errors) = UserRules.Validate(null, null, null, null, null, null);
+        var ok = valid is not null;
 
         Assert.False(ok);
         Assert.Equal(["password", "roles", "userName"], errors.Keys.Order());
@@ -144,13 +146,16 @@ public class UserRulesTests
     [Fact]
     public void An_assignment_change_follows_the_rules_of_creation()
     {
-        Assert.False(UserRules.TryValidateAssignment([Roles.OfficeOperator, Roles.DistrictReviewer], ValidNationalId, "TEH01", 7, out _, out var both));
+        (var valid, var both) = UserRules.ValidateAssignment([Roles.OfficeOperator, Roles.DistrictReviewer], ValidNationalId, "TEH01", 7);
+        Assert.Null(valid);
         Assert.Contains("roles", both.Keys);
 
-        Assert.False(UserRules.TryValidateAssignment([Roles.OfficeOperator], null, null, null, out _, out var missing));
+        (valid, var missing) = UserRules.ValidateAssignment([Roles.OfficeOperator], null, null, null);
+        Assert.Null(valid);
         Assert.Equal(["nationalId", "officeCode"], missing.Keys.Order());
 
-        Assert.True(UserRules.TryValidateAssignment(["DISTRICT-REVIEWER"], null, null, 22, out var assignment, out _));
+        (var assignment, _) = UserRules.ValidateAssignment(["DISTRICT-REVIEWER"], null, null, 22);
+        Assert.NotNull(assignment);
         Assert.Equal([Roles.DistrictReviewer], assignment!.Roles);
         Assert.Equal(22, assignment.District);
     }

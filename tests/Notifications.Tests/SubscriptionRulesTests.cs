@@ -11,7 +11,8 @@ public class SubscriptionRulesTests
     [Fact]
     public void A_well_formed_subscription_to_types_the_scopes_open_passes_without_duplicates()
     {
-        Assert.True(SubscriptionRules.TryValidate("https://hooks.example.org/city", [FileOpened, FileOpened], " پرونده‌های بانک ", UrbanPlanningReader, false, out var valid, out _));
+        (var valid, _) = SubscriptionRules.Validate("https://hooks.example.org/city", [FileOpened, FileOpened], " پرونده‌های بانک ", UrbanPlanningReader, false);
+        Assert.NotNull(valid);
         Assert.Equal([FileOpened], valid.EventTypes);
         Assert.Equal("پرونده‌های بانک", valid.Description);
     }
@@ -19,9 +20,10 @@ public class SubscriptionRulesTests
     [Fact]
     public void Types_the_scopes_do_not_open_unknown_types_and_staff_only_types_are_field_errors_by_position()
     {
-        var ok = SubscriptionRules.TryValidate("https://hooks.example.org/city",
+        (var valid, var errors) = SubscriptionRules.Validate("https://hooks.example.org/city",
             [FileOpened, DocumentArchived, "ir.tehran.city.urban-planning.nothing", "ir.tehran.city.office-management.licence-changed", null],
-            null, UrbanPlanningReader, false, out _, out var errors);
+            null, UrbanPlanningReader, false);
+        var ok = valid is not null;
 
         Assert.False(ok);
         Assert.False(errors.ContainsKey("eventTypes[0]"));
@@ -34,7 +36,8 @@ public class SubscriptionRulesTests
     [Fact]
     public void Every_field_is_checked_in_one_pass()
     {
-        Assert.False(SubscriptionRules.TryValidate("http://hooks.example.org", [], new string('ا', 201), UrbanPlanningReader, false, out _, out var errors));
+        (var valid, var errors) = SubscriptionRules.Validate("http://hooks.example.org", [], new string('ا', 201), UrbanPlanningReader, false);
+        Assert.Null(valid);
         Assert.Equal(["description", "eventTypes", "url"], errors.Keys.Order(StringComparer.Ordinal));
     }
 }

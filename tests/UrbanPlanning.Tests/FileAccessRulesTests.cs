@@ -9,7 +9,7 @@ public class FileAccessRulesTests
     private static readonly UrbanPlanningFile File = UrbanPlanningFile.Open(
         new FileNumber(5, 42),
         TrackingCode.New(),
-        OpenFileRules.TryValidate("5-1-2-3-0-0-0", "0076229645", "OFC1", out var valid, out _) ? valid.RenovationCode : default,
+        CityEServices.Iran.RenovationCode.Parse("5-1-2-3-0-0-0"),
         5,
         "OFC1",
         "0076229645",

@@ -9,8 +9,11 @@ public class NewRequestRulesTests
 {
     private static readonly JsonElement Building = JsonDocument.Parse("""{"floors":4,"areaM2":250,"usage":"Residential"}""").RootElement;
 
-    private static bool Validate(DateTimeOffset at, string? fileNumber, string? serviceType, JsonElement? details, out ValidNewRequest? valid, out Dictionary<string, string[]> errors) =>
-        NewRequestRules.TryValidate(ServiceRuleBook.Default, at, fileNumber, serviceType, details, out valid, out errors);
+    private static bool Validate(DateTimeOffset at, string? fileNumber, string? serviceType, JsonElement? details, out ValidNewRequest? valid, out Dictionary<string, string[]> errors)
+    {
+        (valid, errors) = NewRequestRules.Validate(ServiceRuleBook.Default, at, fileNumber, serviceType, details);
+        return valid is not null;
+    }
 
     [Fact]
     public void A_request_made_before_the_1405_tariff_is_judged_by_version_1_and_one_made_at_it_by_version_2()

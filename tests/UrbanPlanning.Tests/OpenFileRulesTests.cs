@@ -10,7 +10,8 @@ public class OpenFileRulesTests
     [Fact]
     public void A_valid_request_comes_back_canonical()
     {
-        Assert.True(OpenFileRules.TryValidate("۰۳-۰۱۲-5-7-0-0-0", "76229645", " ofc12 ", out var valid, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate("۰۳-۰۱۲-5-7-0-0-0", "76229645", " ofc12 ");
+        Assert.NotNull(valid);
 
         Assert.Empty(errors);
         Assert.Equal("3-12-5-7-0-0-0", valid.RenovationCode.Value);
@@ -22,7 +23,8 @@ public class OpenFileRulesTests
     [Fact]
     public void Every_bad_field_is_reported_at_once_under_its_json_name()
     {
-        Assert.False(OpenFileRules.TryValidate("1-2-3", "0076229646", "office-001", out var valid, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate("1-2-3", "0076229646", "office-001");
+        Assert.Null(valid);
 
         Assert.Null(valid);
         Assert.Equal(["applicantNationalId", "officeCode", "renovationCode"], errors.Keys.Order(StringComparer.Ordinal));
@@ -32,7 +34,8 @@ public class OpenFileRulesTests
     [Fact]
     public void Missing_fields_are_required()
     {
-        Assert.False(OpenFileRules.TryValidate(null, " ", "", out _, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate(null, " ", "");
+        Assert.Null(valid);
 
         Assert.Equal(3, errors.Count);
         Assert.Contains("required", errors["renovationCode"][0], StringComparison.OrdinalIgnoreCase);
@@ -52,7 +55,8 @@ public class OpenFileRulesTests
     [InlineData("1-2-3-4-5-6-1234567890")] // a segment longer than nine digits
     public void Renovation_code_must_be_seven_numeric_segments_starting_with_a_district(string code)
     {
-        Assert.False(OpenFileRules.TryValidate(code, ValidNationalId, "OFC1", out _, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate(code, ValidNationalId, "OFC1");
+        Assert.Null(valid);
 
         Assert.Equal(["renovationCode"], errors.Keys);
     }
@@ -63,7 +67,8 @@ public class OpenFileRulesTests
     [InlineData("010-1-1-1-0-0-0", 10)]
     public void Renovation_code_district_is_its_first_segment(string code, int district)
     {
-        Assert.True(OpenFileRules.TryValidate(code, ValidNationalId, "OFC1", out var valid, out _));
+        (var valid, _) = OpenFileRules.Validate(code, ValidNationalId, "OFC1");
+        Assert.NotNull(valid);
 
         Assert.Equal(district, valid.RenovationCode.District);
     }
@@ -76,7 +81,8 @@ public class OpenFileRulesTests
     [InlineData("007622964x")]
     public void Applicant_must_have_a_valid_national_id(string nationalId)
     {
-        Assert.False(OpenFileRules.TryValidate(ValidCode, nationalId, "OFC1", out _, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate(ValidCode, nationalId, "OFC1");
+        Assert.Null(valid);
 
         Assert.Equal(["applicantNationalId"], errors.Keys);
     }
@@ -88,7 +94,8 @@ public class OpenFileRulesTests
     [InlineData("دفتر۱")] // Persian letters
     public void Office_code_is_up_to_twelve_english_letters_or_digits(string officeCode)
     {
-        Assert.False(OpenFileRules.TryValidate(ValidCode, ValidNationalId, officeCode, out _, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate(ValidCode, ValidNationalId, officeCode);
+        Assert.Null(valid);
 
         Assert.Equal(["officeCode"], errors.Keys);
     }
@@ -99,7 +106,8 @@ public class OpenFileRulesTests
     [InlineData("7", "7")]
     public void Office_code_is_upper_cased(string input, string expected)
     {
-        Assert.True(OpenFileRules.TryValidate(ValidCode, ValidNationalId, input, out var valid, out _));
+        (var valid, _) = OpenFileRules.Validate(ValidCode, ValidNationalId, input);
+        Assert.NotNull(valid);
 
         Assert.Equal(expected, valid.OfficeCode);
     }
@@ -111,10 +119,12 @@ public class OpenFileRulesTests
     [InlineData("+989121234567")]
     public void The_applicants_mobile_is_optional_and_kept_as_plus_98(string typed)
     {
-        Assert.True(OpenFileRules.TryValidate(ValidCode, ValidNationalId, "OFC1", typed, out var valid, out _));
+        (var valid, _) = OpenFileRules.Validate(ValidCode, ValidNationalId, "OFC1", typed);
+        Assert.NotNull(valid);
         Assert.Equal("+989121234567", valid.ApplicantMobile?.Value);
 
-        Assert.True(OpenFileRules.TryValidate(ValidCode, ValidNationalId, "OFC1", "  ", out var none, out _));
+        (var none, _) = OpenFileRules.Validate(ValidCode, ValidNationalId, "OFC1", "  ");
+        Assert.NotNull(none);
         Assert.Null(none.ApplicantMobile);
     }
 
@@ -124,7 +134,8 @@ public class OpenFileRulesTests
     [InlineData("+1 202 555 0100")]
     public void A_malformed_mobile_is_reported_under_applicantMobile_with_the_other_fields(string typed)
     {
-        Assert.False(OpenFileRules.TryValidate("1-2-3", ValidNationalId, "OFC1", typed, out _, out var errors));
+        (var valid, var errors) = OpenFileRules.Validate("1-2-3", ValidNationalId, "OFC1", typed);
+        Assert.Null(valid);
 
         Assert.Equal(["applicantMobile", "renovationCode"], errors.Keys.Order(StringComparer.Ordinal));
     }

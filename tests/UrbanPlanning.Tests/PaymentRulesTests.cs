@@ -11,10 +11,11 @@ public class PaymentRulesTests
     [Fact]
     public void A_confirmation_reports_every_bad_field_at_once()
     {
-        Assert.False(PaymentRules.TryValidateConfirmation(12.5m, "ref with spaces", "2026-12-04T10:15:00", Now, out var valid, out var errors));
+        (var valid, var errors) = PaymentRules.ValidateConfirmation(12.5m, "ref with spaces", "2026-12-04T10:15:00", Now);
+        Assert.Null(valid);
 
         Assert.Null(valid);
-        Assert.Equal(["amountRial", "bankReference", "paidAt"], errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["amountRial", "bankReference", "paidAt"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -23,7 +24,8 @@ public class PaymentRulesTests
     [InlineData(-5)]
     public void The_amount_is_a_positive_whole_number_of_rials(int? amount)
     {
-        Assert.False(PaymentRules.TryValidateConfirmation(amount, "REF-1", "2026-12-04T10:15:00+03:30", Now, out _, out var errors));
+        (var valid, var errors) = PaymentRules.ValidateConfirmation(amount, "REF-1", "2026-12-04T10:15:00+03:30", Now);
+        Assert.Null(valid);
 
         Assert.Equal(["amountRial"], errors.ToDictionary().Keys);
     }
@@ -31,19 +33,21 @@ public class PaymentRulesTests
     [Fact]
     public void PaidAt_names_its_offset_and_is_kept_as_utc()
     {
-        Assert.True(PaymentRules.TryValidateConfirmation(47_500_000m, " shetab-۹۹ ", "2026-12-04T10:15:00+03:30", Now, out var valid, out _));
+        (var valid, _) = PaymentRules.ValidateConfirmation(47_500_000m, " shetab-۹۹ ", "2026-12-04T10:15:00+03:30", Now);
+        Assert.NotNull(valid);
 
         Assert.Equal(new ValidConfirmation(47_500_000m, "SHETAB-99", new DateTimeOffset(2026, 12, 4, 6, 45, 0, TimeSpan.Zero)), valid);
         Assert.Equal(TimeSpan.Zero, valid.PaidAt.Offset);
-        Assert.True(PaymentRules.TryValidateConfirmation(1m, "R", "2026-12-04T06:45:00Z", Now, out _, out _));
+        Assert.True(PaymentRules.ValidateConfirmation(1m, "R", "2026-12-04T06:45:00Z", Now).IsValid);
     }
 
     [Fact]
     public void A_payment_in_the_future_is_refused_beyond_a_small_clock_skew()
     {
-        Assert.True(PaymentRules.TryValidateConfirmation(1m, "R", Now.AddMinutes(4).ToString("O"), Now, out _, out _));
+        Assert.True(PaymentRules.ValidateConfirmation(1m, "R", Now.AddMinutes(4).ToString("O"), Now).IsValid);
 
-        Assert.False(PaymentRules.TryValidateConfirmation(1m, "R", Now.AddMinutes(6).ToString("O"), Now, out _, out var errors));
+        (var valid, var errors) = PaymentRules.ValidateConfirmation(1m, "R", Now.AddMinutes(6).ToString("O"), Now);
+        Assert.Null(valid);
         Assert.Equal(["paidAt"], errors.ToDictionary().Keys);
     }
 

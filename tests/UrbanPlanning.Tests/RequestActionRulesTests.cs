@@ -7,11 +7,11 @@ namespace CityEServices.UrbanPlanning.Tests;
 public class RequestActionRulesTests
 {
     private static bool Validate(string? action, string? note = null, decimal? amount = null, string? receipt = null, string? reasonCode = null) =>
-        RequestActionRules.TryValidate(action, note, amount, receipt, reasonCode, out _, out _);
+        RequestActionRules.Validate(action, note, amount, receipt, reasonCode).IsValid;
 
     private static Dictionary<string, string[]> Errors(string? action, string? note = null, decimal? amount = null, string? receipt = null, string? reasonCode = null)
     {
-        Assert.False(RequestActionRules.TryValidate(action, note, amount, receipt, reasonCode, out var valid, out var errors));
+        (var valid, var errors) = RequestActionRules.Validate(action, note, amount, receipt, reasonCode);
         Assert.Null(valid);
         return errors;
     }
@@ -24,7 +24,8 @@ public class RequestActionRulesTests
     [InlineData("issue", RequestAction.Issue)]
     public void Actions_are_named_in_any_case(string name, RequestAction expected)
     {
-        Assert.True(RequestActionRules.TryValidate(name, null, null, null, null, out var valid, out _));
+        (var valid, _) = RequestActionRules.Validate(name, null, null, null, null);
+        Assert.NotNull(valid);
 
         Assert.Equal(expected, valid!.Action);
     }
@@ -45,9 +46,11 @@ public class RequestActionRulesTests
     {
         Assert.Equal(["note"], Errors(action, note: "  ").Keys);
 
-        Assert.True(RequestActionRules.TryValidate(action, "The deed is unreadable.", null, null, null, out var valid, out _));
+        (var valid, _) = RequestActionRules.Validate(action, "The deed is unreadable.", null, null, null);
+        Assert.NotNull(valid);
         Assert.Equal(ReturnReasons.Other, valid!.ReasonCode);
-        Assert.True(RequestActionRules.TryValidate(action, "The deed is unreadable.", null, null, "missingdocuments", out valid, out _));
+        (valid, _) = RequestActionRules.Validate(action, "The deed is unreadable.", null, null, "missingdocuments");
+        Assert.NotNull(valid);
         Assert.Equal(ReturnReasons.MissingDocuments, valid!.ReasonCode);
         Assert.Equal(["reasonCode"], Errors(action, note: "x", reasonCode: "Weather").Keys);
     }
@@ -55,7 +58,8 @@ public class RequestActionRulesTests
     [Fact]
     public void Only_returns_and_rejections_carry_a_reason_code()
     {
-        Assert.True(RequestActionRules.TryValidate("review", "Looking.", null, null, ReturnReasons.MissingDocuments, out var valid, out _));
+        (var valid, _) = RequestActionRules.Validate("review", "Looking.", null, null, ReturnReasons.MissingDocuments);
+        Assert.NotNull(valid);
 
         Assert.Null(valid!.ReasonCode);
         Assert.Equal("Looking.", valid.Note);
@@ -68,7 +72,8 @@ public class RequestActionRulesTests
         Assert.Equal(["receipt"], Errors("pay", receipt: new string('R', CityEServices.UrbanPlanning.Domain.Payments.PaymentRules.MaxReferenceLength + 1)).Keys);
         Assert.Equal(["amount"], Errors("pay", amount: 0, receipt: "R-1").Keys);
 
-        Assert.True(RequestActionRules.TryValidate("pay", null, 1000, " BANK-778 ", null, out var valid, out _));
+        (var valid, _) = RequestActionRules.Validate("pay", null, 1000, " BANK-778 ", null);
+        Assert.NotNull(valid);
         Assert.Equal(("BANK-778", 1000m), (valid!.Receipt, valid.Amount));
         Assert.True(Validate("pay", receipt: "R-1"), "the amount is optional: the assessed fee is implied");
     }
@@ -76,7 +81,8 @@ public class RequestActionRulesTests
     [Fact]
     public void A_counter_payments_terminal_reference_is_canonical_so_it_cannot_pay_twice_in_another_spelling()
     {
-        Assert.True(RequestActionRules.TryValidate("pay", null, null, " pos-۱۲ ", null, out var valid, out _));
+        (var valid, _) = RequestActionRules.Validate("pay", null, null, " pos-۱۲ ", null);
+        Assert.NotNull(valid);
         Assert.Equal("POS-12", valid!.Receipt);
         Assert.Equal(["receipt"], Errors("pay", receipt: "POS 12").Keys);
     }

@@ -17,7 +17,8 @@ public class RequestEventsTests
     private ServiceRequest NewBuildingPermit(params string[] missing)
     {
         var rule = ServiceRuleBook.Default.InForce("BUILDING_PERMIT", _time.GetUtcNow())!;
-        Assert.True(rule.TryValidate(System.Text.Json.JsonDocument.Parse("""{"floors":3,"areaM2":180,"usage":"Mixed"}""").RootElement, out var details, out _));
+        (var details, _) = rule.ValidateDetails(System.Text.Json.JsonDocument.Parse("""{"floors":3,"areaM2":180,"usage":"Mixed"}""").RootElement);
+        Assert.NotNull(details);
         return ServiceRequest.Create(Guid.NewGuid(), File.FileNumber, rule, details, missing, "user:op", _time.GetUtcNow());
     }
 

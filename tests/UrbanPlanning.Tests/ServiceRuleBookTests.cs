@@ -50,14 +50,15 @@ public class ServiceRuleBookTests
     [Fact]
     public void Fees_follow_each_versions_formula()
     {
-        Assert.True(Rules.Get(ServiceTypes.BuildingPermit, 1).TryValidate(Json("""{"floors":4,"areaM2":250.5,"usage":"residential"}"""), out var details, out _));
+        (var details, _) = Rules.Get(ServiceTypes.BuildingPermit, 1).ValidateDetails(Json("""{"floors":4,"areaM2":250.5,"usage":"residential"}"""));
+        Assert.NotNull(details);
 
         // v1: 5,000,000 + 120,000 × 250.5; v2: 6,000,000 + 150,000 × 250.5 + 1,000,000 × 4.
         Assert.Equal(35_060_000m, Rules.Get(ServiceTypes.BuildingPermit, 1).Fee.Compute(details));
         Assert.Equal(47_575_000m, Rules.Get(ServiceTypes.BuildingPermit, 2).Fee.Compute(details));
         Assert.Equal(1_000_000m, Rules.InForce(ServiceTypes.NoViolationCertificate, Now)!.Fee.Compute(new RequestDetails([])));
-        Assert.True(Rules.InForce(ServiceTypes.ExcavationPermit, Now)!.TryValidate(
-            Json("""{"street":"خیابان ولیعصر","lengthM":12,"depthM":1.5,"durationDays":10,"restorationDepositRial":5000000}"""), out var dig, out _));
+        (var dig, _) = Rules.InForce(ServiceTypes.ExcavationPermit, Now)!.ValidateDetails(Json("""{"street":"خیابان ولیعصر","lengthM":12,"depthM":1.5,"durationDays":10,"restorationDepositRial":5000000}"""));
+        Assert.NotNull(dig);
         Assert.Equal(2_000_000m + 300_000m * 12 + 50_000m * 10, Rules.InForce(ServiceTypes.ExcavationPermit, Now)!.Fee.Compute(dig));
     }
 
@@ -65,7 +66,9 @@ public class ServiceRuleBookTests
     public void Details_are_canonicalised()
     {
         var rule = Rules.InForce(ServiceTypes.BuildingPermit, Now)!;
-        Assert.True(rule.TryValidate(Json("""{"Floors":"۴","areaM2":"120.5","usage":"MIXED"}"""), out var details, out var errors), string.Join(";", errors.Keys));
+        (var details, var errors) = rule.ValidateDetails(Json("""{"Floors":"۴","areaM2":"120.5","usage":"MIXED"}"""));
+        Assert.Empty(errors);
+        Assert.NotNull(details);
 
         Assert.Equal(4, details.Integer("floors"));
         Assert.Equal(120.5m, details.Decimal("areaM2"));
@@ -79,7 +82,8 @@ public class ServiceRuleBookTests
     public void Every_bad_detail_is_reported_under_its_own_key()
     {
         var rule = Rules.InForce(ServiceTypes.BuildingPermit, Now)!;
-        Assert.False(rule.TryValidate(Json("""{"floors":2.5,"areaM2":-1,"usage":"Castle","colour":"red"}"""), out _, out var errors));
+        (var valid, var errors) = rule.ValidateDetails(Json("""{"floors":2.5,"areaM2":-1,"usage":"Castle","colour":"red"}"""));
+        Assert.Null(valid);
 
         Assert.Equal(["details.areaM2", "details.colour", "details.floors", "details.usage"], errors.Keys.Order(StringComparer.Ordinal));
     }
@@ -88,12 +92,14 @@ public class ServiceRuleBookTests
     public void Missing_details_are_each_required_and_a_non_object_is_refused()
     {
         var rule = Rules.InForce(ServiceTypes.WasteContract, Now)!;
-        Assert.False(rule.TryValidate(null, out _, out var missing));
+        (var valid, var missing) = rule.ValidateDetails(null);
+        Assert.Null(valid);
         Assert.Equal(["details.disposalSite", "details.hauler", "details.volumeM3"], missing.Keys.Order(StringComparer.Ordinal));
 
-        Assert.False(rule.TryValidate(Json("[1,2]"), out _, out var notObject));
+        (valid, var notObject) = rule.ValidateDetails(Json("[1,2]"));
+        Assert.Null(valid);
         Assert.Equal(["details"], notObject.Keys);
-        Assert.True(Rules.InForce(ServiceTypes.NoViolationCertificate, Now)!.TryValidate(null, out _, out _));
+        Assert.True(Rules.InForce(ServiceTypes.NoViolationCertificate, Now)!.ValidateDetails(null).IsValid);
     }
 
     [Fact]

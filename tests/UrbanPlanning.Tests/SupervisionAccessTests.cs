@@ -56,11 +56,13 @@ public class SupervisionAccessTests
     [Fact]
     public void A_registration_reports_every_bad_field_at_once()
     {
-        Assert.False(EngineerRules.TryValidate("ENG 1", " ", "2", Engineer.MaxCapacity + 1, out var valid, out var errors));
+        (var valid, var errors) = EngineerRules.Validate("ENG 1", " ", "2", Engineer.MaxCapacity + 1);
+        Assert.Null(valid);
 
         Assert.Null(valid);
         Assert.Equal(["capacity", "fullName", "grade", "licenceNumber"], errors.Keys.Order(StringComparer.Ordinal));
-        Assert.True(EngineerRules.TryValidate("eng-1", "مهندس ناظر", "senior", 3, out valid, out _));
+        (valid, _) = EngineerRules.Validate("eng-1", "مهندس ناظر", "senior", 3);
+        Assert.NotNull(valid);
         Assert.Equal(new ValidEngineer("ENG-1", "مهندس ناظر", EngineerGrade.Senior, 3), valid);
     }
 }

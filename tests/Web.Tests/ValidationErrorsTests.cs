@@ -58,19 +58,21 @@ public class ValidationErrorsTests
     }
 
     [Fact]
-    public void Finish_makes_the_valid_value_only_when_nothing_failed()
+    public void Result_makes_the_valid_value_only_when_nothing_failed()
     {
         var made = 0;
         var failing = new ValidationErrors();
         failing.Add("name", "Name is required.");
 
-        Assert.False(failing.Finish(() => $"made {++made}", out var none, out var errors));
-        Assert.Null(none);
+        var refused = failing.Result(() => $"made {++made}");
+        Assert.False(refused.IsValid);
+        Assert.Null(refused.Value);
         Assert.Equal(0, made);
-        Assert.Equal(["Name is required."], errors["name"]);
+        Assert.Equal(["Name is required."], refused.Errors["name"]);
 
-        Assert.True(new ValidationErrors().Finish(() => "ok", out var valid, out var noErrors));
-        Assert.Equal("ok", valid);
-        Assert.Empty(noErrors);
+        var passed = new ValidationErrors().Result(() => "ok");
+        Assert.True(passed.IsValid);
+        Assert.Equal("ok", passed.Value);
+        Assert.Empty(passed.Errors);
     }
 }

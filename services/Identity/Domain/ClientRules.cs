@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace CityEServices.Identity.Domain;
 
 public sealed record ValidClient(string DisplayName, string[] Roles, string[] Scopes);
@@ -15,12 +13,7 @@ public static class ClientRules
     /// </summary>
     public const string OnlyRole = Roles.Integrator;
 
-    public static bool TryValidate(
-        string? displayName,
-        IReadOnlyList<string?>? roles,
-        IReadOnlyList<string?>? scopes,
-        [NotNullWhen(true)] out ValidClient? client,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidClient> Validate(string? displayName, IReadOnlyList<string?>? roles, IReadOnlyList<string?>? scopes)
     {
         var check = new ValidationErrors();
         var name = displayName?.Trim();
@@ -42,6 +35,6 @@ public static class ClientRules
         }
 
         var canonicalScopes = check.Known("scopes", scopes, Scopes.All, "Scope");
-        return check.Finish(() => new ValidClient(name!, canonicalRoles, canonicalScopes), out client, out errors);
+        return check.Result(() => new ValidClient(name!, canonicalRoles, canonicalScopes));
     }
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace CityEServices.Identity.Domain;
 
-/// <summary>A user that passed <see cref="UserRules.TryValidate"/>: every field in its canonical form.</summary>
+/// <summary>A user that passed <see cref="UserRules.Validate"/>: every field in its canonical form.</summary>
 public sealed record ValidUser(string UserName, string Password, string[] Roles, string? NationalId, string? OfficeCode, int? District)
 {
     public ValidAssignment Assignment => new(Roles, NationalId, OfficeCode, District);
@@ -21,15 +19,8 @@ public static class UserRules
     public const int MaxDistrict = 22;
     public const int MaxOfficeCodeLength = OfficeCode.MaxLength;
 
-    public static bool TryValidate(
-        string? userName,
-        string? password,
-        IReadOnlyList<string?>? roles,
-        string? nationalId,
-        string? officeCode,
-        int? district,
-        [NotNullWhen(true)] out ValidUser? user,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidUser> Validate(
+        string? userName, string? password, IReadOnlyList<string?>? roles, string? nationalId, string? officeCode, int? district)
     {
         var check = new ValidationErrors();
         var name = string.IsNullOrWhiteSpace(userName) ? null : UserNames.Normalize(userName);
@@ -48,21 +39,15 @@ public static class UserRules
         }
 
         var assignment = CheckAssignment(roles, nationalId, officeCode, district, check);
-        return check.Finish(() => new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District), out user, out errors);
+        return check.Result(() => new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District));
     }
 
     /// <summary>A change of roles, office, district or national ID: the same rules as at creation.</summary>
-    public static bool TryValidateAssignment(
-        IReadOnlyList<string?>? roles,
-        string? nationalId,
-        string? officeCode,
-        int? district,
-        [NotNullWhen(true)] out ValidAssignment? assignment,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidAssignment> ValidateAssignment(IReadOnlyList<string?>? roles, string? nationalId, string? officeCode, int? district)
     {
         var check = new ValidationErrors();
-        var checkedAssignment = CheckAssignment(roles, nationalId, officeCode, district, check);
-        return check.Finish(() => checkedAssignment, out assignment, out errors);
+        var assignment = CheckAssignment(roles, nationalId, officeCode, district, check);
+        return check.Result(() => assignment);
     }
 
     private static ValidAssignment CheckAssignment(

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace CityEServices.UrbanPlanning.Domain;
 
-/// <summary>An open-file request that passed <see cref="OpenFileRules.TryValidate"/>: every field canonical.</summary>
+/// <summary>An open-file request that passed <see cref="OpenFileRules.Validate"/>: every field canonical.</summary>
 public sealed record ValidOpenFile(RenovationCode RenovationCode, NationalId ApplicantNationalId, string OfficeCode)
 {
     /// <summary>The applicant's mobile (<c>+989…</c>) for SMS about the file, when they gave one.</summary>
@@ -15,28 +15,14 @@ public sealed record ValidOpenFile(RenovationCode RenovationCode, NationalId App
 /// </summary>
 public static class OpenFileRules
 {
-    public static bool TryValidate(
-        string? renovationCode,
-        string? applicantNationalId,
-        string? officeCode,
-        [NotNullWhen(true)] out ValidOpenFile? valid,
-        out Dictionary<string, string[]> errors) =>
-        TryValidate(renovationCode, applicantNationalId, officeCode, applicantMobile: null, out valid, out errors);
-
-    /// <summary>As above, with the applicant's optional mobile (09…, 9…, +989… or 00989…; stored as +989…).</summary>
-    public static bool TryValidate(
-        string? renovationCode,
-        string? applicantNationalId,
-        string? officeCode,
-        string? applicantMobile,
-        [NotNullWhen(true)] out ValidOpenFile? valid,
-        out Dictionary<string, string[]> errors)
+    /// <param name="applicantMobile">Optional: 09…, 9…, +989… or 00989…; stored as +989….</param>
+    public static Validated<ValidOpenFile> Validate(string? renovationCode, string? applicantNationalId, string? officeCode, string? applicantMobile = null)
     {
         var check = new ValidationErrors();
         var code = check.Parse<RenovationCode>("renovationCode", renovationCode);
         var applicant = check.Parse<NationalId>("applicantNationalId", applicantNationalId);
         var office = check.Parse<OfficeCode>("officeCode", officeCode);
         var mobile = check.Optional<MobileNumber>("applicantMobile", applicantMobile);
-        return check.Finish(() => new ValidOpenFile(code, applicant, office.Value) { ApplicantMobile = mobile }, out valid, out errors);
+        return check.Result(() => new ValidOpenFile(code, applicant, office.Value) { ApplicantMobile = mobile });
     }
 }

@@ -127,15 +127,11 @@ public sealed class ValidationErrors
     }
 
     /// <summary>
-    /// Ends a rule class's check: <paramref name="valid"/> is made only when no field failed, and
-    /// <paramref name="errors"/> holds what failed, keyed by the request's JSON names.
+    /// Ends a rule's check, the one way every rule class answers: the value <paramref name="make"/> builds
+    /// when no field failed (made only then), or the field errors keyed by the request's JSON names.
     /// </summary>
-    public bool Finish<T>(Func<T> make, [NotNullWhen(true)] out T? valid, out Dictionary<string, string[]> errors) where T : class
-    {
-        errors = ToDictionary();
-        valid = IsEmpty ? make() : null;
-        return valid is not null;
-    }
+    public Validated<T> Result<T>(Func<T> make) where T : class =>
+        IsEmpty ? Validated<T>.Valid(make()) : Validated<T>.Invalid(this);
 
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
@@ -144,6 +140,7 @@ public sealed class ValidationErrors
 /// <summary>Either a checked value or the field errors that explain why there is none.</summary>
 public sealed record Validated<T>(T? Value, Dictionary<string, string[]> Errors) where T : class
 {
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Value is not null;
 
     public static Validated<T> Valid(T value) => new(value, []);

@@ -74,9 +74,7 @@ public sealed record UploadMetadata(
             errors.AddIf("scannedDate", scannedAt is null ? "Scanned date must be an ISO date (2025-11-29), an ISO instant, or a Solar Hijri date (1404/09/08)." : null);
         }
 
-        return errors.IsEmpty
-            ? Validated<UploadMetadata>.Valid(new UploadMetadata(category!, renovationCode, district, fileNumber, title!, source, scannedAt))
-            : Validated<UploadMetadata>.Invalid(errors);
+        return errors.Result(() => new UploadMetadata(category!, renovationCode, district, fileNumber, title!, source, scannedAt));
     }
 
     /// <summary>

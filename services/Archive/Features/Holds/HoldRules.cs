@@ -33,8 +33,6 @@ public static class HoldRules
             errors.Add("fileNumber", "A hold covers a file number, a renovation code or a document id.");
         }
 
-        return errors.IsEmpty
-            ? Validated<HoldScope>.Valid(new HoldScope(fileNumber, renovationCode, request.DocumentId, reason!))
-            : Validated<HoldScope>.Invalid(errors);
+        return errors.Result(() => new HoldScope(fileNumber, renovationCode, request.DocumentId, reason!));
     }
 }

@@ -16,9 +16,10 @@ public sealed class CreateClient(IdentityDataContext db, IOpenIddictApplicationM
             return Problem.Invalid("", "A JSON body is required.");
         }
 
-        if (!ClientRules.TryValidate(request.DisplayName, request.Roles, request.Scopes, out var valid, out var errors))
+        var validated = ClientRules.Validate(request.DisplayName, request.Roles, request.Scopes);
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         var clientId = ClientCredentials.NewClientId(valid.DisplayName);

@@ -14,9 +14,10 @@ public sealed class ChangeAssignment(IdentityDataContext db, TimeProvider time)
             return Problem.Invalid("", "A JSON body is required.");
         }
 
-        if (!UserRules.TryValidateAssignment(request.Roles, request.NationalId, request.OfficeCode, request.District, out var assignment, out var errors))
+        var validated = UserRules.ValidateAssignment(request.Roles, request.NationalId, request.OfficeCode, request.District);
+        if (validated.Value is not { } assignment)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         var found = await UserAccounts.FindForChangeAsync(

@@ -12,9 +12,10 @@ public sealed class CreateUser(IdentityDataContext db, IPasswordHasher<CityUser>
             return Problem.Invalid("", "A JSON body is required.");
         }
 
-        if (!UserRules.TryValidate(request.UserName, request.Password, request.Roles, request.NationalId, request.OfficeCode, request.District, out var valid, out var errors))
+        var validated = UserRules.Validate(request.UserName, request.Password, request.Roles, request.NationalId, request.OfficeCode, request.District);
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         if (await db.Users.AnyAsync(u => u.UserName == valid.UserName, cancellationToken))

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using CityEServices.Notifications.Domain.Events;
 
 namespace CityEServices.Notifications.Domain.Webhooks;
@@ -16,40 +15,22 @@ public static class SubscriptionRules
     /// urban-planning.read, archive archive.read, property property.read), and a short description.
     /// Errors are keyed by JSON path (<c>eventTypes[1]</c>).
     /// </summary>
-    public static bool TryValidate(
-        string? url,
-        IReadOnlyList<string?>? eventTypes,
-        string? description,
-        IReadOnlySet<string> scopes,
-        bool allowLoopback,
-        [NotNullWhen(true)] out ValidSubscription? valid,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidSubscription> Validate(
+        string? url, IReadOnlyList<string?>? eventTypes, string? description, IReadOnlySet<string> scopes, bool allowLoopback)
     {
-        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!found.TryGetValue(field, out var list))
-            {
-                found[field] = list = [];
-            }
-
-            list.Add(message);
-        }
-
+        var check = new ValidationErrors();
+        // Check gives a URL or the reason it gives none.
         var uri = SubscriberUrlRules.Check(url, allowLoopback, out var urlError);
-        if (urlError is not null)
-        {
-            Add("url", urlError);
-        }
+        check.AddIf("url", urlError);
 
         var types = new List<string>();
         if (eventTypes is null || eventTypes.Count == 0)
         {
-            Add("eventTypes", $"eventTypes must name at least one event type; offered: {string.Join(", ", EventCatalog.OfferedTypes)}.");
+            check.Add("eventTypes", $"eventTypes must name at least one event type; offered: {string.Join(", ", EventCatalog.OfferedTypes)}.");
         }
         else if (eventTypes.Count > MaxEventTypes)
         {
-            Add("eventTypes", $"eventTypes may name at most {MaxEventTypes} types.");
+            check.Add("eventTypes", $"eventTypes may name at most {MaxEventTypes} types.");
         }
         else
         {
@@ -59,19 +40,19 @@ public static class SubscriptionRules
                 var field = $"eventTypes[{i}]";
                 if (string.IsNullOrEmpty(type))
                 {
-                    Add(field, "An event type is required here.");
+                    check.Add(field, "An event type is required here.");
                 }
                 else if (EventCatalog.Find(type) is not { } descriptor)
                 {
-                    Add(field, $"'{type}' is not an event type; offered: {string.Join(", ", EventCatalog.OfferedTypes)}.");
+                    check.Add(field, $"'{type}' is not an event type; offered: {string.Join(", ", EventCatalog.OfferedTypes)}.");
                 }
                 else if (descriptor.RequiredScope is not { } scope)
                 {
-                    Add(field, $"'{type}' is not offered to integrators: the API shows its facts to staff only.");
+                    check.Add(field, $"'{type}' is not offered to integrators: the API shows its facts to staff only.");
                 }
                 else if (!scopes.Contains(scope))
                 {
-                    Add(field, $"'{type}' needs the scope {scope}, which the client was not granted: a subscriber receives only what it could read through the API.");
+                    check.Add(field, $"'{type}' needs the scope {scope}, which the client was not granted: a subscriber receives only what it could read through the API.");
                 }
                 else if (!types.Contains(type, StringComparer.Ordinal))
                 {
@@ -83,11 +64,9 @@ public static class SubscriptionRules
         var text = PersianText.Normalize(description);
         if (text is { Length: > WebhookSubscription.MaxDescriptionLength })
         {
-            Add("description", $"description must be at most {WebhookSubscription.MaxDescriptionLength} characters; got {text.Length}.");
+            check.Add("description", $"description must be at most {WebhookSubscription.MaxDescriptionLength} characters; got {text.Length}.");
         }
 
-        errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        valid = errors.Count == 0 && uri is not null ? new ValidSubscription(uri, types, string.IsNullOrEmpty(text) ? null : text) : null;
-        return valid is not null;
+        return check.Result(() => new ValidSubscription(uri!, types, string.IsNullOrEmpty(text) ? null : text));
     }
 }

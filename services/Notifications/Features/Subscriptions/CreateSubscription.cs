@@ -18,9 +18,10 @@ public sealed class CreateSubscription(NotificationsDbContext db, SubscriptionAc
             return refused;
         }
 
-        if (!SubscriptionRules.TryValidate(request.Url, request.EventTypes, request.Description, caller.Scopes, network.AllowLoopback, out var valid, out var errors))
+        var validated = SubscriptionRules.Validate(request.Url, request.EventTypes, request.Description, caller.Scopes, network.AllowLoopback);
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         if (await network.CheckHostAsync(valid.Url, cancellationToken) is { } unreachable)

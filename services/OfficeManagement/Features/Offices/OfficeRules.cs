@@ -34,9 +34,7 @@ public static class OfficeRules
         var address = errors.RequiredText(request.Address, "address", "Address", Office.MaxAddressLength);
         var status = request.Status is null ? OfficeStatus.Pilot : Fields.Enum<OfficeStatus>(request.Status, "status", "Status", errors);
 
-        return errors.IsEmpty
-            ? Validated<NewOffice>.Valid(new NewOffice(code, name!, request.District!.Value, address!, status!.Value))
-            : Validated<NewOffice>.Invalid(errors);
+        return errors.Result(() => new NewOffice(code, name!, request.District!.Value, address!, status!.Value));
     }
 
     public static Validated<OfficeFilter> ValidateFilter(string? district, string? status, string? serviceType, string? page, string? pageSize)
@@ -46,9 +44,7 @@ public static class OfficeRules
         var parsedStatus = status is null ? null : Fields.Enum<OfficeStatus>(status, "status", "Status", errors);
         var type = serviceType is null ? null : Fields.ServiceType(serviceType, errors);
         var pageRequest = PageRequest.Read(page, pageSize, errors);
-        return errors.IsEmpty
-            ? Validated<OfficeFilter>.Valid(new OfficeFilter(inDistrict, parsedStatus, type, pageRequest))
-            : Validated<OfficeFilter>.Invalid(errors);
+        return errors.Result(() => new OfficeFilter(inDistrict, parsedStatus, type, pageRequest));
     }
 
     public static Validated<StatusChange> Validate(ChangeStatusRequest request)
@@ -61,14 +57,14 @@ public static class OfficeRules
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        return errors.IsEmpty ? Validated<StatusChange>.Valid(new StatusChange(status!.Value, note)) : Validated<StatusChange>.Invalid(errors);
+        return errors.Result(() => new StatusChange(status!.Value, note));
     }
 
     public static Validated<string> Validate(GrantLicenceRequest request)
     {
         var errors = new ValidationErrors();
         var serviceType = Fields.ServiceType(request.ServiceType, errors);
-        return serviceType is null ? Validated<string>.Invalid(errors) : Validated<string>.Valid(serviceType);
+        return errors.Result(() => serviceType!);
     }
 
     public static Problem NotFound(OfficeCode code) => Problem.NotFound("Office not found.", $"There is no office {code}.");

@@ -15,9 +15,7 @@ public static class StaffRules
         var nationalId = errors.Parse<NationalId>("nationalId", request.NationalId);
         var fullName = errors.RequiredText(request.FullName, "fullName", "Full name", StaffMember.MaxNameLength);
         var role = Fields.Enum<StaffRole>(request.Role, "role", "Role", errors);
-        return errors.IsEmpty
-            ? Validated<NewStaff>.Valid(new NewStaff(nationalId, fullName!, role!.Value))
-            : Validated<NewStaff>.Invalid(errors);
+        return errors.Result(() => new NewStaff(nationalId, fullName!, role!.Value));
     }
 
     public static Validated<StaffMove> Validate(MoveStaffRequest request)
@@ -25,7 +23,7 @@ public static class StaffRules
         var errors = new ValidationErrors();
         var office = errors.Parse<OfficeCode>("officeCode", request.OfficeCode);
         var role = request.Role is null ? null : Fields.Enum<StaffRole>(request.Role, "role", "Role", errors);
-        return errors.IsEmpty ? Validated<StaffMove>.Valid(new StaffMove(office, role)) : Validated<StaffMove>.Invalid(errors);
+        return errors.Result(() => new StaffMove(office, role));
     }
 
     public static Validated<QualificationEntry> Validate(RecordQualificationRequest request, decimal examPassMark)
@@ -54,9 +52,7 @@ public static class StaffRules
             errors.Add("passed", $"Say whether the {kind.Value.ToString().ToLowerInvariant()} was passed.");
         }
 
-        return errors.IsEmpty
-            ? Validated<QualificationEntry>.Valid(new QualificationEntry(serviceType!, kind!.Value, request.Score, request.Passed))
-            : Validated<QualificationEntry>.Invalid(errors);
+        return errors.Result(() => new QualificationEntry(serviceType!, kind!.Value, request.Score, request.Passed));
     }
 
     /// <summary>

@@ -54,12 +54,7 @@ public static class RegisterPropertyValidator
         var owners = ValidateOwners(request.Owners, errors);
         var restrictions = new Restrictions(request.Restrictions?.LegalHold ?? false, request.Restrictions?.UnderConstruction ?? false);
 
-        if (!errors.IsEmpty)
-        {
-            return Validated<PropertyRegistration>.Invalid(errors);
-        }
-
-        return Validated<PropertyRegistration>.Valid(new PropertyRegistration(
+        return errors.Result(() => new PropertyRegistration(
             renovationCode!.Value, plate!, address!, postalCode!.Value, landArea!.Value, buildingArea!.Value,
             request.Floors!.Value, usage!.Value, restrictions, owners));
     }

@@ -51,8 +51,6 @@ public static class TransferValidator
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : errors.RequiredText(request.Note, "note", "Note", MaxNoteLength);
 
-        return errors.IsEmpty
-            ? Validated<TransferOrder>.Valid(new TransferOrder(seller!.Value, buyer!.Value, buyerName, share!.Value, note))
-            : Validated<TransferOrder>.Invalid(errors);
+        return errors.Result(() => new TransferOrder(seller!.Value, buyer!.Value, buyerName, share!.Value, note));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace CityEServices.UrbanPlanning.Domain.Payments;
 
-/// <summary>A bank's confirmation that passed <see cref="PaymentRules.TryValidateConfirmation"/>.</summary>
+/// <summary>A bank's confirmation that passed <see cref="PaymentRules.ValidateConfirmation"/>.</summary>
 public sealed record ValidConfirmation(decimal AmountRial, string Reference, DateTimeOffset PaidAt);
 
 /// <summary>Shape checks of payments, before any order is looked up. Error keys are the body's JSON names.</summary>
@@ -30,16 +30,9 @@ public static class PaymentRules
             : null;
     }
 
-    public static bool TryValidateConfirmation(
-        decimal? amountRial,
-        string? bankReference,
-        string? paidAt,
-        DateTimeOffset now,
-        [NotNullWhen(true)] out ValidConfirmation? valid,
-        out ValidationErrors errors)
+    public static Validated<ValidConfirmation> ValidateConfirmation(decimal? amountRial, string? bankReference, string? paidAt, DateTimeOffset now)
     {
-        valid = null;
-        errors = new ValidationErrors();
+        var errors = new ValidationErrors();
         if (amountRial is not { } amount || amount <= 0 || amount != decimal.Truncate(amount))
         {
             errors.Add("amountRial", "The amount is a positive whole number of rials.");
@@ -54,13 +47,7 @@ public static class PaymentRules
             errors.Add("paidAt", $"paidAt {when:O} is in the future.");
         }
 
-        if (!errors.IsEmpty)
-        {
-            return false;
-        }
-
-        valid = new ValidConfirmation(amountRial!.Value, reference!, when.ToUniversalTime());
-        return true;
+        return errors.Result(() => new ValidConfirmation(amountRial!.Value, reference!, when.ToUniversalTime()));
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
-/// <summary>A new request that passed <see cref="NewRequestRules.TryValidate"/>: its file, the rules in force and its canonical details.</summary>
+/// <summary>A new request that passed <see cref="NewRequestRules.Validate"/>: its file, the rules in force and its canonical details.</summary>
 public sealed record ValidNewRequest(FileNumber FileNumber, ServiceRule Rule, RequestDetails Details);
 
 /// <summary>
@@ -12,14 +11,7 @@ public sealed record ValidNewRequest(FileNumber FileNumber, ServiceRule Rule, Re
 /// </summary>
 public static class NewRequestRules
 {
-    public static bool TryValidate(
-        ServiceRuleBook rules,
-        DateTimeOffset at,
-        string? fileNumber,
-        string? serviceType,
-        JsonElement? details,
-        [NotNullWhen(true)] out ValidNewRequest? valid,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidNewRequest> Validate(ServiceRuleBook rules, DateTimeOffset at, string? fileNumber, string? serviceType, JsonElement? details)
     {
         var check = new ValidationErrors();
         var number = check.Parse<FileNumber>("fileNumber", fileNumber);
@@ -30,11 +22,13 @@ public static class NewRequestRules
         {
             check.Add("serviceType", $"Service type must be one of {string.Join(", ", rules.All.Select(r => r.ServiceType).Distinct())}.");
         }
-        else if (!rule.TryValidate(details, out canonical, out var detailErrors))
+        else
         {
-            check.AddAll(detailErrors);
+            var checkedDetails = rule.ValidateDetails(details);
+            check.AddAll(checkedDetails.Errors);
+            canonical = checkedDetails.Value;
         }
 
-        return check.Finish(() => new ValidNewRequest(number, rule!, canonical!), out valid, out errors);
+        return check.Result(() => new ValidNewRequest(number, rule!, canonical!));
     }
 }

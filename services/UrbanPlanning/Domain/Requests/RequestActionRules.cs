@@ -1,9 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using CityEServices.UrbanPlanning.Domain.Payments;
 
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
-/// <summary>An action that passed <see cref="RequestActionRules.TryValidate"/>: a known action, its note and reason code canonical.</summary>
+/// <summary>An action that passed <see cref="RequestActionRules.Validate"/>: a known action, its note and reason code canonical.</summary>
 public sealed record ValidAction(RequestAction Action, string? Note, string? ReasonCode, decimal? Amount, string? Receipt);
 
 /// <summary>
@@ -16,14 +15,7 @@ public static class RequestActionRules
 
     private static readonly string[] ReasonCodes = [ReturnReasons.MissingDocuments, ReturnReasons.IncorrectDetails, ReturnReasons.Other];
 
-    public static bool TryValidate(
-        string? action,
-        string? note,
-        decimal? amount,
-        string? receipt,
-        string? reasonCode,
-        [NotNullWhen(true)] out ValidAction? valid,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidAction> Validate(string? action, string? note, decimal? amount, string? receipt, string? reasonCode)
     {
         var check = new ValidationErrors();
         var text = PersianText.Normalize(note)?.Trim();
@@ -72,6 +64,6 @@ public static class RequestActionRules
             }
         }
 
-        return check.Finish(() => new ValidAction(parsed, text, reason, amount, parsed == RequestAction.Pay ? paidWith : null), out valid, out errors);
+        return check.Result(() => new ValidAction(parsed, text, reason, amount, parsed == RequestAction.Pay ? paidWith : null));
     }
 }

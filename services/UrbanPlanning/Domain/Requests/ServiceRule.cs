@@ -53,15 +53,14 @@ public sealed record ServiceRule(
     Prerequisites Prerequisites = Prerequisites.None)
 {
     /// <summary>Checks <paramref name="input"/> against <see cref="Details"/>: canonical details, or errors keyed <c>details.{name}</c>.</summary>
-    public bool TryValidate(JsonElement? input, out RequestDetails details, out Dictionary<string, string[]> errors)
+    public Validated<RequestDetails> ValidateDetails(JsonElement? input)
     {
-        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
         var canonical = new JsonObject();
-        details = new RequestDetails(canonical);
         if (input is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
         {
-            errors["details"] = ["Details must be a JSON object."];
-            return false;
+            errors.Add("details", "Details must be a JSON object.");
+            return Validated<RequestDetails>.Invalid(errors);
         }
 
         var given = input is { ValueKind: JsonValueKind.Object } obj
@@ -72,13 +71,13 @@ public sealed record ServiceRule(
             var key = $"details.{field.Name}";
             if (!given.TryGetValue(field.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                errors[key] = [$"{field.Name} is required."];
+                errors.Add(key, $"{field.Name} is required.");
                 continue;
             }
 
             if (Check(field, value, out var node) is { } error)
             {
-                errors[key] = [error];
+                errors.Add(key, error);
                 continue;
             }
 
@@ -87,10 +86,10 @@ public sealed record ServiceRule(
 
         foreach (var unknown in given.Keys.Where(k => !Details.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase))))
         {
-            errors[$"details.{unknown}"] = [$"{ServiceType} has no detail '{unknown}'."];
+            errors.Add($"details.{unknown}", $"{ServiceType} has no detail '{unknown}'.");
         }
 
-        return errors.Count == 0;
+        return errors.Result(() => new RequestDetails(canonical));
     }
 
     private static string? Check(DetailField field, JsonElement value, out JsonNode? node)

@@ -1,8 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace CityEServices.UrbanPlanning.Domain.Supervision;
 
-/// <summary>An engineer's registration that passed <see cref="EngineerRules.TryValidate"/>.</summary>
+/// <summary>An engineer's registration that passed <see cref="EngineerRules.Validate"/>.</summary>
 public sealed record ValidEngineer(string LicenceNumber, string FullName, EngineerGrade Grade, int Capacity);
 
 /// <summary>Shape checks of the engineer registry's input; error keys are the body's JSON names.</summary>
@@ -19,13 +17,7 @@ public static class EngineerRules
         return !string.IsNullOrEmpty(text) && text.Length <= MaxLicenceLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? text : null;
     }
 
-    public static bool TryValidate(
-        string? licenceNumber,
-        string? fullName,
-        string? grade,
-        int? capacity,
-        [NotNullWhen(true)] out ValidEngineer? valid,
-        out Dictionary<string, string[]> errors)
+    public static Validated<ValidEngineer> Validate(string? licenceNumber, string? fullName, string? grade, int? capacity)
     {
         var check = new ValidationErrors();
         var licence = NormalizeLicence(licenceNumber);
@@ -45,6 +37,6 @@ public static class EngineerRules
             check.Add("capacity", $"Capacity must be 1–{Engineer.MaxCapacity} buildings.");
         }
 
-        return check.Finish(() => new ValidEngineer(licence!, name!, parsedGrade, capacity!.Value), out valid, out errors);
+        return check.Result(() => new ValidEngineer(licence!, name!, parsedGrade, capacity!.Value));
     }
 }

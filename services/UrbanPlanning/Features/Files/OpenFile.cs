@@ -11,9 +11,10 @@ public sealed class OpenFile(OfficeAuthorizations offices, PropertyRegistryClien
 {
     public async Task<Outcome<OpenFileResponse>> HandleAsync(OpenFileRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        if (!OpenFileRules.TryValidate(request.RenovationCode, request.ApplicantNationalId, request.OfficeCode, request.ApplicantMobile, out var valid, out var errors))
+        var validated = OpenFileRules.Validate(request.RenovationCode, request.ApplicantNationalId, request.OfficeCode, request.ApplicantMobile);
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         if ((FileAccessRules.CanOpen(caller, valid.OfficeCode) ?? await offices.CheckOperatorAsync(caller, ServiceTypes.UrbanFile, cancellationToken)) is { } refused)

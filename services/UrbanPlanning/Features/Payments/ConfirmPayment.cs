@@ -30,9 +30,10 @@ public sealed class ConfirmPayment(UrbanPlanningDbContext db, RequestWriter writ
             return Problem.Forbidden(ScopeExtensions.InsufficientScope, "Confirming a payment needs the scope payments.");
         }
 
-        if (!PaymentRules.TryValidateConfirmation(body.AmountRial, body.BankReference, body.PaidAt, time.GetUtcNow(), out var valid, out var errors))
+        var validated = PaymentRules.ValidateConfirmation(body.AmountRial, body.BankReference, body.PaidAt, time.GetUtcNow());
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         try

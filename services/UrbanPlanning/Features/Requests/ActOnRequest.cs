@@ -25,9 +25,10 @@ public sealed class ActOnRequest(
 {
     public async Task<Outcome<RequestResponse>> HandleAsync(Guid requestId, RequestActionBody body, Caller caller, CancellationToken cancellationToken)
     {
-        if (!RequestActionRules.TryValidate(body.Action, body.Note, body.Amount, body.Receipt, body.ReasonCode, out var action, out var errors))
+        var validated = RequestActionRules.Validate(body.Action, body.Note, body.Amount, body.Receipt, body.ReasonCode);
+        if (validated.Value is not { } action)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         if (await db.FindRequestAsync(requestId, forUpdate: true, cancellationToken) is not (var request, var file))

@@ -23,7 +23,8 @@ public sealed class CreateRequest(
     public async Task<Outcome<CreateRequestResponse>> HandleAsync(string fileNumber, CreateRequestBody body, Caller caller, CancellationToken cancellationToken)
     {
         string? applicant = null;
-        var shapeValid = NewRequestRules.TryValidate(rules, time.GetUtcNow(), fileNumber, body.ServiceType, body.Details, out var valid, out var errors);
+        var validated = NewRequestRules.Validate(rules, time.GetUtcNow(), fileNumber, body.ServiceType, body.Details);
+        var errors = validated.Errors;
         if (body.ApplicantNationalId is { } named)
         {
             if (NationalId.TryParse(named, out var parsed))
@@ -36,7 +37,7 @@ public sealed class CreateRequest(
             }
         }
 
-        if (!shapeValid || errors.Count > 0)
+        if (validated.Value is not { } valid || errors.Count > 0)
         {
             return Problem.Invalid(errors);
         }
@@ -46,7 +47,7 @@ public sealed class CreateRequest(
             return Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only an office operator can make a service request.");
         }
 
-        var key = valid!.FileNumber.ToString();
+        var key = valid.FileNumber.ToString();
         var file = await db.FindFileAsync(key, cancellationToken);
         if (file is null)
         {

@@ -13,9 +13,10 @@ public sealed class RegisterEngineer(UrbanPlanningDbContext db, TimeProvider tim
             return Problem.Forbidden(DenialReasons.RoleNotAllowed, "Only an admin registers supervising engineers.");
         }
 
-        if (!EngineerRules.TryValidate(body.LicenceNumber, body.FullName, body.Grade, body.Capacity, out var valid, out var errors))
+        var validated = EngineerRules.Validate(body.LicenceNumber, body.FullName, body.Grade, body.Capacity);
+        if (validated.Value is not { } valid)
         {
-            return Problem.Invalid(errors);
+            return Problem.Invalid(validated.Errors);
         }
 
         if (await db.Engineers.AnyAsync(e => e.LicenceNumber == valid.LicenceNumber, cancellationToken))
