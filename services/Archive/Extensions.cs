@@ -37,14 +37,14 @@ public static class Extensions
         builder.AddOfficeAuthorizations();
         builder.AddGrpcServers();
 
-        builder.Services.AddOptions<ArchiveStorageOptions>().BindConfiguration("Archive")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0, "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<FixityOptions>().BindConfiguration(FixityOptions.SectionName)
-            .Validate(o => o.Interval >= TimeSpan.Zero && o.WorkerInterval >= TimeSpan.Zero, "Archive:Fixity:Interval and WorkerInterval cannot be negative (zero turns them off).")
+        builder.Services.AddCheckedOptions<ArchiveStorageOptions>("Archive",
+            o => !string.IsNullOrWhiteSpace(o.ContentRoot) && o.MaxDocumentBytes > 0,
+            "Archive:ContentRoot is required and Archive:MaxDocumentBytes must be positive.");
+        builder.Services.AddCheckedOptions<FixityOptions>(FixityOptions.SectionName,
+            o => o.Interval >= TimeSpan.Zero && o.WorkerInterval >= TimeSpan.Zero,
+            "Archive:Fixity:Interval and WorkerInterval cannot be negative (zero turns them off).")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Archive:Fixity:BatchSize must be from 1 to 10000.")
-            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Archive:Fixity:LeaseDuration must be at least a second.")
-            .ValidateOnStart();
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Archive:Fixity:LeaseDuration must be at least a second.");
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddScoped<DocumentIngest>();

@@ -16,14 +16,12 @@ public static class Extensions
     {
         builder.AddServiceStore<NotificationsDbContext>(DatabaseName, ServiceName, bus => bus.AddEventConsumers(ServiceName));
         var services = builder.Services;
-        services.AddOptions<NotificationsOptions>()
-            .BindConfiguration(NotificationsOptions.SectionName)
-            .Validate(o => !o.Problems().Any(), "Notifications: RetryFor and Timeout positive, 0 < MinRetryDelay <= MaxRetryDelay, limits at least 1, Retention longer than RetryFor.")
-            .ValidateOnStart();
-        services.AddOptions<SmsOptions>()
-            .BindConfiguration(SmsOptions.SectionName)
-            .Validate(o => !o.Problems().Any(), "Notifications:Sms: positive Timeout and PollInterval, ContactWait >= 0, MaxInFlight >= 1, BaseUrl absolute.")
-            .ValidateOnStart();
+        services.AddCheckedOptions<NotificationsOptions>(NotificationsOptions.SectionName,
+            o => !o.Problems().Any(),
+            "Notifications: RetryFor and Timeout positive, 0 < MinRetryDelay <= MaxRetryDelay, limits at least 1, Retention longer than RetryFor.");
+        services.AddCheckedOptions<SmsOptions>(SmsOptions.SectionName,
+            o => !o.Problems().Any(),
+            "Notifications:Sms: positive Timeout and PollInterval, ContactWait >= 0, MaxInFlight >= 1, BaseUrl absolute.");
 
         // New deliveries and messages wake their workers at commit.
         services.AddSingleton<DeliverySignal>();

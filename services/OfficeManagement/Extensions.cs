@@ -23,14 +23,12 @@ public static class Extensions
         });
         builder.AddRedisClient("redis");
         builder.AddGrpcServers();
-        builder.Services.AddOptions<CertificationPolicy>()
-            .BindConfiguration(CertificationPolicy.SectionName)
-            .Validate(p => !p.Problems().Any(), "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<AuthorizationCacheOptions>()
-            .BindConfiguration(AuthorizationCacheOptions.SectionName)
-            .Validate(o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<CertificationPolicy>(CertificationPolicy.SectionName,
+            p => !p.Problems().Any(),
+            "OfficeManagement:ExamPassMark must be 0 to 100 and OfficeManagement:CertificationValidity positive.");
+        builder.Services.AddCheckedOptions<AuthorizationCacheOptions>(AuthorizationCacheOptions.SectionName,
+            o => o.TimeToLive > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix),
+            "OfficeManagement:AuthorizationCache needs a positive TimeToLive and a KeyPrefix.");
         builder.Services.AddSingleton<AuthorizationCache>();
         builder.AddOpenDataCache();
         builder.Services.AddScoped<AuthorizationChanges>();
@@ -55,10 +53,9 @@ public static class Extensions
     /// </summary>
     private static void AddOpenDataCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OpenDataOptions>()
-            .BindConfiguration(OpenDataOptions.SectionName)
-            .Validate(o => o.CacheDuration > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix), "OfficeManagement:OpenData needs a positive CacheDuration and a KeyPrefix.")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<OpenDataOptions>(OpenDataOptions.SectionName,
+            o => o.CacheDuration > TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.KeyPrefix),
+            "OfficeManagement:OpenData needs a positive CacheDuration and a KeyPrefix.");
         builder.Services.AddStackExchangeRedisCache(_ => { });
         // No InstanceName: the keys carry the prefix themselves.
         builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>

@@ -33,17 +33,17 @@ public static class Extensions
         builder.Services.AddScoped<PropertyRegistryClient>();
         builder.Services.AddScoped<ArchiveCatalogClient>();
 
-        builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
-            .Validate(o => o.IsValid(out _), "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<PaymentOptions>(PaymentOptions.Section,
+            o => o.IsValid(out _),
+            "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.");
 
         builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         builder.Services.AddSingleton<DocumentKeys>();
         builder.Services.AddSingleton<IssuedDocumentRenderer>();
         builder.Services.AddScoped<DocumentIssuer>();
-        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName)
-            .Validate(o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000, "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<SlaOptions>(SlaOptions.SectionName,
+            o => o.SweepInterval >= TimeSpan.Zero && o.BatchSize is >= 1 and <= 10_000,
+            "UrbanPlanning:Sla:SweepInterval cannot be negative and BatchSize must be from 1 to 10000.");
         builder.Services.AddPeriodicJob<SlaSweeper, UrbanPlanningDbContext>();
 
         builder.Services.AddSingleton(ServiceRuleBook.Default);

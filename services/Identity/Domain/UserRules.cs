@@ -33,10 +33,7 @@ public static class UserRules
             check.Add("userName", $"User name must be {UserNames.MinLength}–{UserNames.MaxLength} characters of English letters, digits, '.', '_' or '-'.");
         }
 
-        foreach (var problem in PasswordPolicy.Check(password))
-        {
-            check.Add("password", problem);
-        }
+        check.Add("password", PasswordPolicy.Check(password));
 
         var assignment = CheckAssignment(roles, nationalId, officeCode, district, check);
         return check.Result(() => new ValidUser(name!, password!, assignment.Roles, assignment.NationalId, assignment.OfficeCode, assignment.District));

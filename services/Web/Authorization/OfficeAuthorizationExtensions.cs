@@ -14,10 +14,9 @@ public static class OfficeAuthorizationExtensions
     public static IHostApplicationBuilder AddOfficeAuthorizations(this IHostApplicationBuilder builder)
     {
         builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
-        builder.Services.AddOptions<OfficeAuthorizationOptions>().BindConfiguration(OfficeAuthorizationOptions.SectionName)
-            .Validate(o => o.CacheTimeToLive >= TimeSpan.Zero && o.CacheTimeToLive <= TimeSpan.FromMinutes(1),
-                "OfficeAuthorization:CacheTimeToLive must be between 0 and 1 minute: a change must hold everywhere within it.")
-            .ValidateOnStart();
+        builder.Services.AddCheckedOptions<OfficeAuthorizationOptions>(OfficeAuthorizationOptions.SectionName,
+            o => o.CacheTimeToLive >= TimeSpan.Zero && o.CacheTimeToLive <= TimeSpan.FromMinutes(1),
+            "OfficeAuthorization:CacheTimeToLive must be between 0 and 1 minute: a change must hold everywhere within it.");
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton<AuthorizationGenerations>();
         builder.Services.AddScoped<OfficeAuthorizations>();

@@ -22,6 +22,15 @@ public sealed class ValidationErrors
         messages.Add(message);
     }
 
+    /// <summary>Every one of <paramref name="messages"/> (a policy's list of what is wrong) under <paramref name="field"/>.</summary>
+    public void Add(string field, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            Add(field, message);
+        }
+    }
+
     /// <summary>Adds <paramref name="message"/> when it is not null; returns whether it was added.</summary>
     public bool AddIf(string field, string? message)
     {
@@ -60,7 +69,7 @@ public sealed class ValidationErrors
     {
         foreach (var (field, messages) in errors)
         {
-            Array.ForEach(messages, message => Add(field, message));
+            Add(field, messages);
         }
     }
 

@@ -10,10 +10,11 @@ public sealed class ResetPassword(IdentityDataContext db, IPasswordHasher<CityUs
 {
     public async Task<Outcome<Done>> HandleAsync(string userName, ResetPasswordRequest? request, Caller caller, CancellationToken cancellationToken)
     {
-        var problems = PasswordPolicy.Check(request?.Password);
-        if (problems.Count > 0)
+        var check = new ValidationErrors();
+        check.Add("password", PasswordPolicy.Check(request?.Password));
+        if (!check.IsEmpty)
         {
-            return Problem.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["password"] = [.. problems] });
+            return Problem.Invalid(check);
         }
 
         // The seeder sets the bootstrap admin's password from Identity:AdminPassword at every start and would undo a reset silently.
