@@ -24,10 +24,6 @@ function request()
   return wrk.format("POST", "/api/urban-planning/files", { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)
 end
 
-function response(status, headers, body)
-  count_response(status)
-end
-
 function done(summary, latency, requests)
   local all = totals()
   local created = all[201] or 0

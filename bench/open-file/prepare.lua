@@ -11,10 +11,6 @@ function request()
   return wrk.format("POST", "/api/properties", { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)
 end
 
-function response(status, headers, body)
-  count_response(status)
-end
-
 function done(summary, latency, requests)
   local all = totals()
   io.stderr:write(string.format("prepared properties: %d created of %d answers\n", all[201] or 0, summary.requests))
