@@ -127,29 +127,27 @@ if (hops.Count == 0)
 }
 
 hops.Sort();
-Console.WriteLine($"event_hop_p50_ms: {Percentile(hops, 50):F1}");
-Console.WriteLine($"event_hop_p95_ms: {Percentile(hops, 95):F1}");
-Console.WriteLine($"event_hop_p99_ms: {Percentile(hops, 99):F1}");
+Console.WriteLine($"event_hop_p50_ms: {Percentiles.Of(hops, 50):F1}");
+Console.WriteLine($"event_hop_p95_ms: {Percentiles.Of(hops, 95):F1}");
+Console.WriteLine($"event_hop_p99_ms: {Percentiles.Of(hops, 99):F1}");
 Console.WriteLine($"event_hop_max_ms: {hops[^1]:F1}");
 Console.WriteLine($"event_hop_files: {hops.Count}");
 warmupHops.Sort();
-Console.WriteLine($"event_hop_warmup_p95_ms: {(warmupHops.Count == 0 ? 0 : Percentile(warmupHops, 95)):F1}");
+Console.WriteLine($"event_hop_warmup_p95_ms: {(warmupHops.Count == 0 ? 0 : Percentiles.Of(warmupHops, 95)):F1}");
 Console.WriteLine($"event_hop_warmup_max_ms: {(warmupHops.Count == 0 ? 0 : warmupHops[^1]):F1}");
 Console.WriteLine($"event_hop_files_per_s: {(hops.Count + warmupHops.Count) / openSeconds:F1}");
 Console.WriteLine($"event_hop_missing_dossiers: {missing + count - opened.Count(f => f is not null)}");
 if (deliveries.Count > 0)
 {
-    Console.WriteLine($"webhook_delivery_p50_ms: {Percentile(deliveries, 50):F1}");
-    Console.WriteLine($"webhook_delivery_p95_ms: {Percentile(deliveries, 95):F1}");
-    Console.WriteLine($"webhook_delivery_p99_ms: {Percentile(deliveries, 99):F1}");
+    Console.WriteLine($"webhook_delivery_p50_ms: {Percentiles.Of(deliveries, 50):F1}");
+    Console.WriteLine($"webhook_delivery_p95_ms: {Percentiles.Of(deliveries, 95):F1}");
+    Console.WriteLine($"webhook_delivery_p99_ms: {Percentiles.Of(deliveries, 99):F1}");
     Console.WriteLine($"webhook_delivery_max_ms: {deliveries[^1]:F1}");
 }
 
 Console.WriteLine($"webhook_delivery_missing: {undelivered}");
 Console.WriteLine($"webhook_delivery_unsigned: {unsigned}");
 return deliveries.Count == 0 || unsigned > 0 ? 1 : 0;
-
-static double Percentile(List<double> sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
 static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
     ? value : throw new InvalidOperationException($"{name} is not set: run through ./city bench");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CityEServices.Bench;
 
 namespace CityEServices.Mix;
 
@@ -47,8 +48,6 @@ internal static class Load
         // offered rate once the stack cannot keep up.
         var achieved = count / Math.Max(duration.TotalSeconds, clock.Elapsed.TotalSeconds);
         Array.Sort(latencies);
-        return new Step(count, failed.Count(f => f), achieved, Percentile(latencies, 50), Percentile(latencies, 95), Percentile(latencies, 99));
+        return new Step(count, failed.Count(f => f), achieved, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99));
     }
-
-    private static double Percentile(double[] sorted, int p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
