@@ -15,7 +15,7 @@ public static class CitizenPages
     /// Tracking a file's requests by its tracking code (/api/track), verifying an issued document
     /// (/api/verify), and the city's performance from the open data (/api/open-data/performance).
     /// </summary>
-    public static readonly string[] Pages = ["track", "verify", "transparency"];
+    private static readonly string[] Pages = ["track", "verify", "transparency"];
 
     public static WebApplication MapCitizenPages(this WebApplication app)
     {
