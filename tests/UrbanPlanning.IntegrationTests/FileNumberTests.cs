@@ -60,7 +60,7 @@ public sealed class FileNumberTests(UrbanPlanningService service, ITestOutputHel
         using var client = Service.CreateClient(TestTokens.Operator("OFC8", OperatorNationalId));
 
         Assert.Equal("08000000001", await OpenAsync(client, "8-1-1-1-0-0-0", applicant));
-        // The duplicate allocates a number inside its transaction, then finds the file and rolls back.
+        // The duplicate finds the file before it takes a number.
         using (var duplicate = await client.OpenFileAsync("8-1-1-1-0-0-0", applicant, "OFC8"))
         {
             Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
@@ -68,6 +68,38 @@ public sealed class FileNumberTests(UrbanPlanningService service, ITestOutputHel
 
         Assert.Equal("09000000001", await OpenAsync(client, "9-1-1-1-0-0-0", applicant));
         Assert.Equal("08000000002", await OpenAsync(client, "8-1-1-2-0-0-0", applicant));
+    }
+
+    [Fact]
+    public async Task Eight_concurrent_openings_of_one_property_open_one_file_and_refuse_the_rest_with_its_number()
+    {
+        // Each opening looks for the property's file before it takes its district's lock, so most of these
+        // look before any has committed; the renovation-code index is what refuses all but one.
+        const int count = 8;
+        const string applicant = "0076229645";
+        Service.Properties.Register("6-1-1-1-0-0-0", 6, applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC6", OperatorNationalId));
+        using var start = new SemaphoreSlim(0, count);
+        var openings = Enumerable.Range(0, count).Select(async _ =>
+        {
+            await start.WaitAsync();
+            using var response = await client.OpenFileAsync("6-1-1-1-0-0-0", applicant, "OFC6");
+            var body = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, FileNumber: System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("fileNumber").GetString());
+        }).ToList();
+        start.Release(count);
+
+        var answers = await Eventually.WithinAsync(Task.WhenAll(openings), TimeSpan.FromSeconds(60), $"{count} concurrent openings of one property");
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(count - 1, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        Assert.All(answers, a => Assert.Equal("06000000001", a.FileNumber));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '6-1-1-1-0-0-0'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'district' = '6'"));
+        // The refused ones gave their numbers back: the next file of the district is the second.
+        Service.Properties.Register("6-1-1-2-0-0-0", 6, applicant);
+        using var next = await client.OpenFileAsync("6-1-1-2-0-0-0", applicant, "OFC6");
+        Assert.Equal("06000000002", (await next.AssertJsonAsync(HttpStatusCode.Created)).GetProperty("fileNumber").GetString());
     }
 
     private static async Task<string> OpenAsync(HttpClient client, string code, string applicant)

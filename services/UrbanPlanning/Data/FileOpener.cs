@@ -32,8 +32,8 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation(UrbanPlanningDbContext.RenovationCodeIndex))
             {
-                // Only reachable if the property's district changed between two concurrent openings
-                // (the district lock below serialises everything else); the index still holds the line.
+                // Another opening of this property committed between our look and our insert: the index
+                // refused ours after that commit, so its file is there to be found.
                 db.ChangeTracker.Clear();
                 return await ExistingAsync(request.RenovationCode, trackingCode, cancellationToken)
                     ?? throw new InvalidOperationException("The file that blocked this one has disappeared.", ex);
@@ -49,17 +49,18 @@ public sealed class FileOpener(UrbanPlanningDbContext db, TimeProvider time)
         return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-            // Allocating locks the district's counter row until commit, so every opening in this
-            // district (and so every opening of this property) is serialised from here on; a
-            // property that already has a file is therefore seen here, and the rollback on leaving
-            // returns the number.
-            var fileNumber = await FileNumberAllocator.NextAsync(db, district, ct);
             if (await ExistingAsync(request.RenovationCode, trackingCode, ct) is { } existing)
             {
                 return existing;
             }
+
+            // From the allocation to the commit every opening in the district waits on its counter row, so
+            // nothing is asked in between that could be asked before (the property's file, above: a file
+            // opened since is refused by the renovation-code index and found by OpenAsync), and no savepoint
+            // is taken around SaveChanges (a failure replays the whole unit): three round trips under the lock.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var fileNumber = await FileNumberAllocator.NextAsync(db, district, ct);
 
             var openedAt = time.GetUtcNow();
             var file = UrbanPlanningFile.Open(
