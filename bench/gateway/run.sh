@@ -10,7 +10,7 @@ source "$(dirname "$0")/../lib/city.sh"
 connections=${BENCH_GATEWAY_CONNECTIONS:-32}
 seconds=${BENCH_GATEWAY_SECONDS:-5}
 rounds=${BENCH_GATEWAY_ROUNDS:-2}
-nginx_port=${CITY_BENCH_FREE_PORT:-47119}
+nginx_port=${CITY_BENCH_FREE_PORT:-8719}
 
 token=$(city_token admin "$CITY_ADMIN_PASSWORD")
 code=$(city_create_property "$token" 5)

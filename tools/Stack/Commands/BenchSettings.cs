@@ -7,7 +7,7 @@ internal sealed record BenchSettings(int PortBase, bool Dashboard, IReadOnlyList
 {
     /// <summary>With <paramref name="mix"/> (./city bench mix), the sizing benchmark alone.</summary>
     public static BenchSettings FromEnvironment(bool mix) => new(
-        Number("CITY_BENCH_PORT_BASE", 47100),
+        Number("CITY_BENCH_PORT_BASE", 8700),
         Environment.GetEnvironmentVariable("CITY_BENCH_DASHBOARD") == "on",
         (Environment.GetEnvironmentVariable("CITY_BENCH_APPHOST_ARGS") ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries),
         TimeSpan.FromSeconds(Number("CITY_BENCH_SETTLE_S", 10)),
