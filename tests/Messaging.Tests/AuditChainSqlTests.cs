@@ -21,6 +21,31 @@ public sealed class AuditChainSqlTests
         Assert.Equal(3, Count(sql, "SET timezone = 'UTC'"));
     }
 
+    [Fact]
+    public void Chaining_at_commit_takes_the_lock_off_the_insert_and_into_a_deferred_trigger()
+    {
+        var sql = AuditChain.ChainAtCommit("request_transitions", lockKey: 7);
+        var insertTrigger = sql[sql.IndexOf("FUNCTION request_transitions_chain()", StringComparison.Ordinal)..sql.IndexOf("FUNCTION request_transitions_chain_at_commit()", StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("pg_advisory_xact_lock", insertTrigger, StringComparison.Ordinal);
+        Assert.Contains("NEW.chain_seq := NULL", insertTrigger, StringComparison.Ordinal);
+        Assert.Contains($"pg_advisory_xact_lock({AuditChain.LockClass}, 7)", sql, StringComparison.Ordinal);
+        Assert.Contains("AFTER INSERT ON request_transitions DEFERRABLE INITIALLY DEFERRED", sql, StringComparison.Ordinal);
+        Assert.Contains("GRANT UPDATE (chain_seq, prev_hash, entry_hash) ON request_transitions", sql, StringComparison.Ordinal);
+        // The commit-time trigger hashes the canonical text under the verifier's settings.
+        Assert.Equal(1, Count(sql, "jsonb_strip_nulls(to_jsonb("));
+        Assert.Equal(1, Count(sql, "SET timezone = 'UTC'"));
+    }
+
+    [Theory]
+    [InlineData("request_transitions; DROP TABLE files")]
+    [InlineData("Request_Transitions")]
+    public void Chaining_at_commit_refuses_a_non_identifier(string table)
+    {
+        Assert.Throws<ArgumentException>(() => AuditChain.ChainAtCommit(table, 1));
+        Assert.Throws<ArgumentException>(() => AuditChain.ChainOnInsert(table, 1));
+    }
+
     [Theory]
     [InlineData("request_transitions; DROP TABLE files", "id")]
     [InlineData("Request_Transitions", "id")]

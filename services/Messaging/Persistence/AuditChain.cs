@@ -6,7 +6,7 @@ namespace CityEServices.Messaging.Persistence;
 /// The SQL that makes an audit table append-only and hash-chained inside PostgreSQL, so no code path
 /// (EF, raw SQL, a psql session as the service's role) can add an entry outside the chain or change one
 /// without it showing. A migration calls <see cref="Install"/> once per table; the columns are not mapped
-/// in EF (the BEFORE INSERT trigger fills them), so inserts through EF stay as they were.
+/// in EF (the triggers fill them: on insert, or at commit after <see cref="ChainAtCommit"/>), so inserts through EF stay as they were.
 /// <para>
 /// Entry n: <c>entry_hash = sha256(prev_hash || utf8(canonical(row)))</c>, <c>prev_hash</c> = entry n-1's
 /// hash (32 zero bytes for the first). The canonical form is the row as jsonb without the chain columns
@@ -95,6 +95,98 @@ public static partial class AuditChain
             REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM CURRENT_USER;
 
             {VerifyFunctionSql}
+            """;
+    }
+
+    /// <summary>
+    /// Moves the chaining of <paramref name="table"/> from the insert to the commit. Chained on insert, a writer
+    /// held the trail's lock from its insert to its commit, so every writer of a trail waited for the round trips
+    /// the one before it still had to make (the rest of its batch, its COMMIT), and on a busy machine for its
+    /// process to be scheduled between them. Now the insert leaves the chain columns empty (whatever the writer
+    /// sent), and a deferred constraint trigger chains each new row inside the COMMIT: it takes the lock there,
+    /// so the lock is held only while the commit itself runs. The append-only trigger lets exactly that update
+    /// through (the chain columns of a row not yet chained, its content unchanged); a row committed unchained
+    /// cannot happen short of dropping the trigger, and <c>audit_chain_verify</c> reports one as a broken link.
+    /// </summary>
+    public static string ChainAtCommit(string table, int lockKey)
+    {
+        RequireIdentifier(table);
+        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
+        return $"""
+            ALTER TABLE {table} ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN entry_hash DROP NOT NULL;
+
+            CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                -- Chained at commit ({table}_chain_at_commit): a writer cannot claim a place in the chain.
+                NEW.chain_seq := NULL;
+                NEW.prev_hash := NULL;
+                NEW.entry_hash := NULL;
+                RETURN NEW;
+            END
+            $fn$;
+
+            CREATE FUNCTION {table}_chain_at_commit() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
+            DECLARE
+                last_seq bigint;
+                last_hash bytea;
+            BEGIN
+                -- One committer at a time per table until its commit ends: the next must see this one as the last.
+                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
+                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
+                last_seq := coalesce(last_seq, 0) + 1;
+                last_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+                UPDATE {table} SET chain_seq = last_seq, prev_hash = last_hash, entry_hash = sha256(last_hash || convert_to({canonicalNew}, 'UTF8'))
+                WHERE id = NEW.id AND chain_seq IS NULL;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION '{table}: entry % could not be chained', NEW.id USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                RETURN NULL;
+            END
+            $fn$;
+            CREATE CONSTRAINT TRIGGER zz_audit_chain_at_commit AFTER INSERT ON {table} DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION {table}_chain_at_commit();
+
+            CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'UPDATE' AND OLD.chain_seq IS NULL AND NEW.chain_seq IS NOT NULL
+                   AND (to_jsonb(OLD) - 'chain_seq' - 'prev_hash' - 'entry_hash') = (to_jsonb(NEW) - 'chain_seq' - 'prev_hash' - 'entry_hash') THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+            END
+            $fn$;
+            GRANT UPDATE (chain_seq, prev_hash, entry_hash) ON {table} TO CURRENT_USER;
+            """;
+    }
+
+    /// <summary>The reverse of <see cref="ChainAtCommit"/>: each insert chains itself again, holding the lock until commit.</summary>
+    public static string ChainOnInsert(string table, int lockKey)
+    {
+        RequireIdentifier(table);
+        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
+        return $"""
+            DROP TRIGGER zz_audit_chain_at_commit ON {table};
+            DROP FUNCTION {table}_chain_at_commit();
+            REVOKE UPDATE (chain_seq, prev_hash, entry_hash) ON {table} FROM CURRENT_USER;
+            CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+            END
+            $fn$;
+            CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
+            DECLARE
+                last_seq bigint;
+                last_hash bytea;
+            BEGIN
+                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
+                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
+                NEW.chain_seq := coalesce(last_seq, 0) + 1;
+                NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+                NEW.entry_hash := sha256(NEW.prev_hash || convert_to({canonicalNew}, 'UTF8'));
+                RETURN NEW;
+            END
+            $fn$;
+            ALTER TABLE {table} ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN entry_hash SET NOT NULL;
             """;
     }
 

@@ -150,6 +150,8 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
 
     [Theory]
     [InlineData("UPDATE {0} SET {1} = 'rewritten'")]
+    [InlineData("UPDATE {0} SET chain_seq = chain_seq + 1000")]
+    [InlineData("UPDATE {0} SET entry_hash = prev_hash")]
     [InlineData("DELETE FROM {0}")]
     [InlineData("TRUNCATE {0} CASCADE")]
     public async Task The_services_own_connection_cannot_change_the_history(string sql)
@@ -187,6 +189,50 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(*) FROM {Table}"));
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT count(DISTINCT chain_seq) FROM {Table}"));
         Assert.Equal(before + 20, await Service.CountAsync($"SELECT max(chain_seq) FROM {Table}"));
+        Assert.True(await IntactAsync());
+    }
+
+    [Fact]
+    public async Task A_writer_does_not_wait_for_another_writers_commit()
+    {
+        var key = await HistoryAsync(extra: 0);
+        var before = await Service.CountAsync($"SELECT count(*) FROM {Table}");
+        await using var slow = Service.OpenDatabase();
+        await using var open = await slow.BeginTransactionAsync();
+        await InsertAsync(slow, open, key, "written, not yet committed", step: 1);
+
+        // Chained on insert, this writer would wait here until the one above commits (the trail's lock).
+        await using (var quick = Service.OpenDatabase())
+        {
+            await using var transaction = await quick.BeginTransactionAsync();
+            await Eventually.WithinAsync(InsertAsync(quick, transaction, key, "committed first", step: 2), TimeSpan.FromSeconds(5), "an insert while another writer's insert is uncommitted");
+            await Eventually.WithinAsync(transaction.CommitAsync(), TimeSpan.FromSeconds(5), "a commit while another writer's insert is uncommitted");
+        }
+
+        await open.CommitAsync();
+        Assert.Equal(before + 2, await Service.CountAsync($"SELECT max(chain_seq) FROM {Table}"));
+        Assert.Equal(0, await Service.CountAsync($"SELECT count(*) FROM {Table} WHERE chain_seq IS NULL"));
+        Assert.True(await IntactAsync());
+    }
+
+    [Fact]
+    public async Task A_writer_that_chains_its_own_entry_cannot_commit_it()
+    {
+        var key = await HistoryAsync(extra: 0);
+        var before = await Service.CountAsync($"SELECT count(*) FROM {Table}");
+        await using var forger = Service.OpenDatabase();
+        await using var transaction = await forger.BeginTransactionAsync();
+        await InsertAsync(forger, transaction, key, "claims a place", step: 1);
+        await using (var claim = new NpgsqlCommand(
+            $"UPDATE {Table} SET chain_seq = 1000000, prev_hash = '\\x00', entry_hash = '\\x00' WHERE chain_seq IS NULL", forger, transaction))
+        {
+            await claim.ExecuteNonQueryAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => transaction.CommitAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.Equal(before, await Service.CountAsync($"SELECT count(*) FROM {Table}"));
         Assert.True(await IntactAsync());
     }
 
@@ -323,6 +369,16 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
         }
 
         return key;
+    }
+
+    private async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, object key, string note, int step)
+    {
+        await using var insert = new NpgsqlCommand(InsertEntrySql, connection, transaction);
+        insert.Parameters.AddWithValue("key", key);
+        insert.Parameters.AddWithValue("note", note);
+        insert.Parameters.AddWithValue("step", step);
+        insert.CommandTimeout = 10;
+        await insert.ExecuteNonQueryAsync();
     }
 
     /// <summary>The entry in the middle of the chain: its sequence number, its id as text, and its <see cref="EditableColumn"/>.</summary>
