@@ -40,7 +40,6 @@ public static partial class AuditChain
             RequireIdentifier(column);
         }
 
-        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
         var canonicalRow = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t");
         return $"""
             ALTER TABLE {table} ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash bytea, ADD COLUMN entry_hash bytea;
@@ -66,28 +65,11 @@ public static partial class AuditChain
             ALTER TABLE {table} ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN entry_hash SET NOT NULL;
             CREATE UNIQUE INDEX ux_{table}_chain_seq ON {table} (chain_seq);
 
-            CREATE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
-            DECLARE
-                last_seq bigint;
-                last_hash bytea;
-            BEGIN
-                -- One writer at a time per table until commit: the next insert must see this one as the last.
-                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
-                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
-                NEW.chain_seq := coalesce(last_seq, 0) + 1;
-                NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-                NEW.entry_hash := sha256(NEW.prev_hash || convert_to({canonicalNew}, 'UTF8'));
-                RETURN NEW;
-            END
-            $fn$;
+            {ChainOnInsertFunction(table, lockKey)}
             -- "zz": BEFORE triggers fire in name order, so the hash covers what any other trigger set.
             CREATE TRIGGER zz_audit_chain BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_chain();
 
-            CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-            END
-            $fn$;
+            {RefuseChangesFunction(table)}
             CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_append_only();
             CREATE TRIGGER audit_append_only_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
 
@@ -163,32 +145,42 @@ public static partial class AuditChain
     public static string ChainOnInsert(string table, int lockKey)
     {
         RequireIdentifier(table);
-        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
         return $"""
             DROP TRIGGER zz_audit_chain_at_commit ON {table};
             DROP FUNCTION {table}_chain_at_commit();
             REVOKE UPDATE (chain_seq, prev_hash, entry_hash) ON {table} FROM CURRENT_USER;
-            CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-            END
-            $fn$;
-            CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
-            DECLARE
-                last_seq bigint;
-                last_hash bytea;
-            BEGIN
-                PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
-                SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
-                NEW.chain_seq := coalesce(last_seq, 0) + 1;
-                NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-                NEW.entry_hash := sha256(NEW.prev_hash || convert_to({canonicalNew}, 'UTF8'));
-                RETURN NEW;
-            END
-            $fn$;
+            {RefuseChangesFunction(table)}
+            {ChainOnInsertFunction(table, lockKey)}
             ALTER TABLE {table} ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN entry_hash SET NOT NULL;
             """;
     }
+
+    /// <summary>The insert trigger's function of <see cref="Install"/>: each insert chains itself, holding the table's lock until commit.</summary>
+    private static string ChainOnInsertFunction(string table, int lockKey) => $"""
+        CREATE OR REPLACE FUNCTION {table}_chain() RETURNS trigger LANGUAGE plpgsql {Settings} AS $fn$
+        DECLARE
+            last_seq bigint;
+            last_hash bytea;
+        BEGIN
+            -- One writer at a time per table until commit: the next insert must see this one as the last.
+            PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
+            SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
+            NEW.chain_seq := coalesce(last_seq, 0) + 1;
+            NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
+            NEW.entry_hash := sha256(NEW.prev_hash || convert_to({string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW")}, 'UTF8'));
+            RETURN NEW;
+        END
+        $fn$;
+        """;
+
+    /// <summary>The function of the update, delete and truncate triggers: every change is refused, for every role.</summary>
+    private static string RefuseChangesFunction(string table) => $"""
+        CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            RAISE EXCEPTION '{table} is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        END
+        $fn$;
+        """;
 
     /// <summary>The reverse of <see cref="Install"/> (the chain columns go; the verify function stays for other tables).</summary>
     public static string Uninstall(string table)
