@@ -178,11 +178,7 @@ public abstract class AuditChainTestBase<TService, TEntryPoint>(TService service
         {
             await using var connection = Service.OpenDatabase();
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var insert = new NpgsqlCommand(InsertEntrySql, connection, transaction);
-            insert.Parameters.AddWithValue("key", key);
-            insert.Parameters.AddWithValue("note", $"writer {i}");
-            insert.Parameters.AddWithValue("step", i);
-            await insert.ExecuteNonQueryAsync();
+            await InsertAsync(connection, transaction, key, $"writer {i}", step: i);
             await transaction.CommitAsync();
         }));
 
