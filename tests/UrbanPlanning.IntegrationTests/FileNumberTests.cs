@@ -1,5 +1,6 @@
 using System.Net;
 using System.Globalization;
+using Npgsql;
 using CityEServices.UrbanPlanning.IntegrationTests.Infrastructure;
 
 namespace CityEServices.UrbanPlanning.IntegrationTests;
@@ -102,9 +103,50 @@ public sealed class FileNumberTests(UrbanPlanningService service, ITestOutputHel
         Assert.Equal("06000000002", (await next.AssertJsonAsync(HttpStatusCode.Created)).GetProperty("fileNumber").GetString());
     }
 
-    private static async Task<string> OpenAsync(HttpClient client, string code, string applicant)
+    [Fact]
+    public async Task An_opening_racing_another_for_the_districts_next_number_takes_the_one_after_and_leaves_nothing_behind()
     {
-        using var response = await client.OpenFileAsync(code, applicant, "OFC8");
+        // A competitor holds the district's counter, its next number taken and its file written, uncommitted;
+        // the opening meets that row and waits; then the competitor commits. The opening must take the number
+        // after the competitor's: not fail, not repeat it, not leave a gap.
+        const string applicant = "0076229645";
+        Service.Properties.Register("4-1-1-1-0-0-0", 4, applicant);
+        Service.Properties.Register("4-1-1-3-0-0-0", 4, applicant);
+        using var client = Service.CreateClient(TestTokens.Operator("OFC4", OperatorNationalId));
+        Assert.Equal("04000000001", await OpenAsync(client, "4-1-1-1-0-0-0", applicant, "OFC4"));
+
+        await using var competitor = Service.OpenDatabase();
+        await using var transaction = await competitor.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand(
+            """
+            UPDATE file_number_sequences SET last_value = 2 WHERE district = 4;
+            INSERT INTO files SELECT (jsonb_populate_record(NULL::files, to_jsonb(f) || jsonb_build_object(
+                'file_number', '04000000002', 'renovation_code', '4-1-1-2-0-0-0', 'tracking_code', 'COMPETITOR01'))).*
+            FROM files f WHERE file_number = '04000000001';
+            """, competitor, transaction))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var opening = client.OpenFileAsync("4-1-1-3-0-0-0", applicant, "OFC4");
+        await Eventually.UntilAsync(
+            async () => await Service.CountAsync(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%file_number_sequences%' AND datname = current_database()") > 0,
+            TimeSpan.FromSeconds(30),
+            "the opening waits on the counter the competitor holds");
+        await transaction.CommitAsync();
+
+        using var response = await Eventually.WithinAsync(opening, TimeSpan.FromSeconds(30), "the opening after the competitor committed");
+        Assert.Equal("04000000003", (await response.AssertJsonAsync(HttpStatusCode.Created)).GetProperty("fileNumber").GetString());
+        Assert.Equal(3, await Service.CountAsync("SELECT last_value FROM file_number_sequences WHERE district = 4"));
+        Assert.Equal(3, await Service.CountAsync("SELECT count(*) FROM files WHERE district = 4"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM files WHERE renovation_code = '4-1-1-3-0-0-0' AND file_number = '04000000003'"));
+        Assert.Equal(1, await Service.CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'renovationCode' = '4-1-1-3-0-0-0'"));
+    }
+
+    private static async Task<string> OpenAsync(HttpClient client, string code, string applicant, string office = "OFC8")
+    {
+        using var response = await client.OpenFileAsync(code, applicant, office);
         return (await response.AssertJsonAsync(HttpStatusCode.Created)).GetProperty("fileNumber").GetString()!;
     }
 }
