@@ -53,7 +53,7 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
         await using var browser = await BrowserPage.OpenAsync(fixture, "/transparency?from=1404/01&to=1404/06");
         var page = browser.Page;
         await Eventually.UntilAsync(async () => await page.IsVisibleAsync("#report") || (await page.TextContentAsync("#message"))!.Length > 0, TimeSpan.FromSeconds(15), "the page's first answer");
-        Assert.True(await page.TextContentAsync("#message") is "", $"the page's first answer failed; the gateway answered: {browser.Exchanges}");
+        Assert.True(await page.TextContentAsync("#message") is "", $"the page's first answer failed; the gateway answered: {browser.Exchanges}; it logged: {string.Join(" | ", fixture.Gateway.Errors.Entries)}");
         var asked = fixture.Service.OpenDataQueries.Count;
 
         await page.FillAsync("#from", "فروردین");

@@ -18,6 +18,9 @@ public sealed class GatewayFactory(string redis, string backend, IDictionary<str
 
     public int ClosedPort { get; } = FreePort.Next();
 
+    /// <summary>What the gateway logged as an error, for a failure's message.</summary>
+    public ErrorLog Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -45,7 +48,7 @@ public sealed class GatewayFactory(string redis, string backend, IDictionary<str
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Errors));
         if (trustTestTokens)
         {
             builder.ConfigureTestServices(TestTokens.TrustTestIssuer);
