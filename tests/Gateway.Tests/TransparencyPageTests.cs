@@ -19,7 +19,14 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
     {
         await using var browser = await BrowserPage.OpenAsync(fixture, "/transparency?from=1404/01&to=1404/06&groupBy=office");
         var page = browser.Page;
-        await page.Locator("#report").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+        try
+        {
+            await page.Locator("#report").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+        }
+        catch (TimeoutException e)
+        {
+            Assert.Fail($"the report did not show ({e.Message}); {WhatHappened(browser)}");
+        }
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("fa", await page.GetAttributeAsync("html", "lang"));
@@ -53,7 +60,7 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
         await using var browser = await BrowserPage.OpenAsync(fixture, "/transparency?from=1404/01&to=1404/06");
         var page = browser.Page;
         await Eventually.UntilAsync(async () => await page.IsVisibleAsync("#report") || (await page.TextContentAsync("#message"))!.Length > 0, TimeSpan.FromSeconds(15), "the page's first answer");
-        Assert.True(await page.TextContentAsync("#message") is "", $"the page's first answer failed; the gateway answered: {browser.Exchanges}; it logged: {string.Join(" | ", fixture.Gateway.Errors.Entries)}");
+        Assert.True(await page.TextContentAsync("#message") is "", $"the page's first answer failed; {WhatHappened(browser)}");
         var asked = fixture.Service.OpenDataQueries.Count;
 
         await page.FillAsync("#from", "فروردین");
@@ -63,6 +70,9 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
         Assert.Contains("۱۴۰۴/۰۱", await page.TextContentAsync("#message"), StringComparison.Ordinal);
         Assert.Equal(asked, fixture.Service.OpenDataQueries.Count);
     }
+
+    private string WhatHappened(BrowserPage browser) =>
+        $"the gateway answered: {browser.Exchanges}; it logged: {string.Join(" | ", fixture.Gateway.Errors.Entries)}";
 
     /// <summary>A headless Chromium page whose requests to <see cref="Origin"/> are served by the gateway under test.</summary>
     private sealed class BrowserPage(HttpClient gateway, IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
