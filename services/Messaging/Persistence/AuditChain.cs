@@ -24,7 +24,12 @@ public static partial class AuditChain
 
     private const string Settings = "SET timezone = 'UTC' SET intervalstyle = 'postgres' SET extra_float_digits = 1";
 
-    private const string Canonical = "jsonb_strip_nulls(to_jsonb({0}) - 'chain_seq' - 'prev_hash' - 'entry_hash')::text";
+    /// <summary>The previous hash of a trail's first entry: 32 zero bytes.</summary>
+    private const string Genesis = @"'\x0000000000000000000000000000000000000000000000000000000000000000'::bytea";
+
+    /// <summary>The text an entry's hash covers: <paramref name="row"/> as jsonb without the chain columns and nulls.</summary>
+    private static string CanonicalOf(string row) =>
+        $"jsonb_strip_nulls(to_jsonb({row}) - 'chain_seq' - 'prev_hash' - 'entry_hash')::text";
 
     /// <summary>
     /// Adds the chain columns, chains the rows already there (in id order), then installs the triggers
@@ -40,7 +45,6 @@ public static partial class AuditChain
             RequireIdentifier(column);
         }
 
-        var canonicalRow = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t");
         return $"""
             ALTER TABLE {table} ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash bytea, ADD COLUMN entry_hash bytea;
 
@@ -48,12 +52,12 @@ public static partial class AuditChain
             DECLARE
                 r record;
                 seq bigint := 0;
-                prev bytea := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+                prev bytea := {Genesis};
                 hash bytea;
             BEGIN
                 FOR r IN SELECT ctid AS row_id, t.* FROM {table} t ORDER BY {orderExistingBy} LOOP
                     seq := seq + 1;
-                    SELECT sha256(prev || convert_to({canonicalRow}, 'UTF8')) INTO hash FROM {table} t WHERE t.ctid = r.row_id;
+                    SELECT sha256(prev || convert_to({CanonicalOf("t")}, 'UTF8')) INTO hash FROM {table} t WHERE t.ctid = r.row_id;
                     UPDATE {table} SET chain_seq = seq, prev_hash = prev, entry_hash = hash WHERE ctid = r.row_id;
                     prev := hash;
                 END LOOP;
@@ -93,7 +97,6 @@ public static partial class AuditChain
     public static string ChainAtCommit(string table, int lockKey)
     {
         RequireIdentifier(table);
-        var canonicalNew = string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW");
         return $"""
             ALTER TABLE {table} ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN entry_hash DROP NOT NULL;
 
@@ -116,8 +119,8 @@ public static partial class AuditChain
                 PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
                 SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
                 last_seq := coalesce(last_seq, 0) + 1;
-                last_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-                UPDATE {table} SET chain_seq = last_seq, prev_hash = last_hash, entry_hash = sha256(last_hash || convert_to({canonicalNew}, 'UTF8'))
+                last_hash := coalesce(last_hash, {Genesis});
+                UPDATE {table} SET chain_seq = last_seq, prev_hash = last_hash, entry_hash = sha256(last_hash || convert_to({CanonicalOf("NEW")}, 'UTF8'))
                 WHERE id = NEW.id AND chain_seq IS NULL;
                 IF NOT FOUND THEN
                     RAISE EXCEPTION '{table}: entry % could not be chained', NEW.id USING ERRCODE = 'insufficient_privilege';
@@ -166,8 +169,8 @@ public static partial class AuditChain
             PERFORM pg_advisory_xact_lock({LockClass}, {lockKey});
             SELECT chain_seq, entry_hash INTO last_seq, last_hash FROM {table} ORDER BY chain_seq DESC LIMIT 1;
             NEW.chain_seq := coalesce(last_seq, 0) + 1;
-            NEW.prev_hash := coalesce(last_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
-            NEW.entry_hash := sha256(NEW.prev_hash || convert_to({string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "NEW")}, 'UTF8'));
+            NEW.prev_hash := coalesce(last_hash, {Genesis});
+            NEW.entry_hash := sha256(NEW.prev_hash || convert_to({CanonicalOf("NEW")}, 'UTF8'));
             RETURN NEW;
         END
         $fn$;
@@ -211,7 +214,7 @@ public static partial class AuditChain
             RETURN QUERY EXECUTE format($q$
                 WITH entries AS (
                     SELECT t.chain_seq, t.prev_hash, t.entry_hash, to_jsonb(t) ->> 'id' AS id,
-                           sha256(t.prev_hash || convert_to({string.Format(System.Globalization.CultureInfo.InvariantCulture, Canonical, "t")}, 'UTF8')) AS computed,
+                           sha256(t.prev_hash || convert_to({CanonicalOf("t")}, 'UTF8')) AS computed,
                            lag(t.chain_seq) OVER w AS before_seq,
                            lag(t.entry_hash) OVER w AS before_hash
                     FROM %s t
@@ -222,7 +225,7 @@ public static partial class AuditChain
                            CASE WHEN e.chain_seq <> coalesce(e.before_seq, 0) + 1 THEN NULL ELSE e.id END AS id,
                            CASE
                                WHEN e.chain_seq <> coalesce(e.before_seq, 0) + 1 THEN '{AuditChainBreaks.Missing}'
-                               WHEN e.prev_hash IS DISTINCT FROM coalesce(e.before_hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) THEN '{AuditChainBreaks.LinkBroken}'
+                               WHEN e.prev_hash IS DISTINCT FROM coalesce(e.before_hash, {Genesis}) THEN '{AuditChainBreaks.LinkBroken}'
                                WHEN e.entry_hash IS DISTINCT FROM e.computed THEN '{AuditChainBreaks.HashMismatch}'
                            END AS reason
                     FROM entries e
