@@ -64,5 +64,16 @@ trap 'rm -f "$OPEN_FILE_STATE" "$OPEN_FILE_IDS"' EXIT
 # Phase 1 (not measured): the properties.
 wrk -t"$threads" -c"$connections" -d25s -s prepare.lua "$gateway" > /dev/null
 
-# Phase 2 (measured): the openings, at a fixed concurrency.
-wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s open.lua "$gateway" | grep -E '^open_file_'
+# Phase 2 (measured): the openings, at a fixed concurrency, and the CPU each part of the stack spends on
+# one of them — the request's path and what its events set off in the other services (open_file_cpu_ms_*).
+source ../lib/cpu.sh
+cpu_before=$(mktemp); cpu_after=$(mktemp); summary=$(mktemp)
+trap 'rm -f "$OPEN_FILE_STATE" "$OPEN_FILE_IDS" "$cpu_before" "$cpu_after" "$summary"' EXIT
+city_cpu_snapshot > "$cpu_before"
+wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s open.lua "$gateway" 2> "$summary" | grep -E '^open_file_'
+city_cpu_settle > "$cpu_after"
+cat "$summary" >&2
+created=$(sed -n 's/^file openings: \([0-9]*\) created.*/\1/p' "$summary")
+if [ "${created:-0}" -gt 0 ]; then
+  city_cpu_per "$cpu_before" "$cpu_after" "$created" open_file_cpu_ms
+fi
