@@ -23,7 +23,7 @@ public static class ServiceDatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = StatementPreparation.Apply(
+        var connectionString = PooledConnections.Apply(
             builder.Configuration.GetConnectionString(connectionName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."),
             builder.Configuration);
