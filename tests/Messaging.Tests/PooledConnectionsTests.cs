@@ -37,9 +37,7 @@ public sealed class PooledConnectionsTests(Servers servers, ITestOutputHelper ou
     [InlineData("Host=db;Database=city;Max Auto Prepare=5", "0", 5)]
     public void The_connection_string_wins_over_the_setting_and_the_setting_over_the_default(string connectionString, string? setting, int expected)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(setting is null ? [] : [new(PooledConnections.MaxAutoPrepareKey, setting)])
-            .Build();
+        var configuration = Setting(PooledConnections.MaxAutoPrepareKey, setting);
 
         var applied = new Npgsql.NpgsqlConnectionStringBuilder(PooledConnections.Apply(connectionString, configuration));
 
@@ -55,9 +53,7 @@ public sealed class PooledConnectionsTests(Servers servers, ITestOutputHelper ou
     [InlineData("Host=db;Database=city;NoResetOnClose=false", null, false)]
     public void A_pooled_connection_is_not_reset_unless_the_setting_or_the_connection_string_asks(string connectionString, string? setting, bool noReset)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(setting is null ? [] : [new(PooledConnections.ResetOnCloseKey, setting)])
-            .Build();
+        var configuration = Setting(PooledConnections.ResetOnCloseKey, setting);
 
         var applied = new Npgsql.NpgsqlConnectionStringBuilder(PooledConnections.Apply(connectionString, configuration));
 
@@ -71,9 +67,7 @@ public sealed class PooledConnectionsTests(Servers servers, ITestOutputHelper ou
     [InlineData("true", "")]
     public async Task What_a_session_set_reaches_the_next_user_of_its_connection_only_without_the_reset(string? setting, string expected)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(setting is null ? [] : [new(PooledConnections.ResetOnCloseKey, setting)])
-            .Build();
+        var configuration = Setting(PooledConnections.ResetOnCloseKey, setting);
         var connectionString = PooledConnections.Apply(servers.Postgres.ConnectionString("postgres") + ";Maximum Pool Size=1", configuration);
         await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
 
@@ -90,6 +84,9 @@ public sealed class PooledConnectionsTests(Servers servers, ITestOutputHelper ou
             Assert.Equal(expected, await ScalarAsync<string>(connection, "SELECT coalesce(current_setting('city.marker', true), '')"));
         }
     }
+
+    private static IConfiguration Setting(string key, string? value) =>
+        new ConfigurationBuilder().AddInMemoryCollection(value is null ? [] : [new(key, value)]).Build();
 
     private static async Task<T> ScalarAsync<T>(Npgsql.NpgsqlConnection connection, string sql)
     {
