@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source ../lib/city.sh
+source ../lib/cpu.sh
 
 gateway="${CITY_GATEWAY_URL:?CITY_GATEWAY_URL is required}"
 password="${CITY_ADMIN_PASSWORD:?CITY_ADMIN_PASSWORD is required}"
@@ -39,9 +40,11 @@ post() { # path, json, token: fails the script unless 2xx
 admin=$(token admin "$password")
 [ -n "$admin" ] && [ "$admin" != null ] || { echo "open-file: admin token refused" >&2; exit 1; }
 
-# National IDs of the operator (the first) and the applicants (OPEN_FILE_IDS, read by common.lua).
-export OPEN_FILE_IDS=$(mktemp)
-trap 'rm -f "$OPEN_FILE_IDS"' EXIT
+# This run's files: national IDs of the operator (the first) and the applicants (OPEN_FILE_IDS, read by
+# common.lua), the openings' state (open.lua), and the measured phase's CPU snapshots and wrk summary.
+export OPEN_FILE_IDS=$(mktemp) OPEN_FILE_STATE=$(mktemp)
+cpu_before=$(mktemp); cpu_after=$(mktemp); summary=$(mktemp)
+trap 'rm -f "$OPEN_FILE_IDS" "$OPEN_FILE_STATE" "$cpu_before" "$cpu_after" "$summary"' EXIT
 city_national_ids $(( 1 + threads * OPEN_FILE_IDS_PER_THREAD )) > "$OPEN_FILE_IDS"
 operator_id=$(head -n 1 "$OPEN_FILE_IDS")
 
@@ -58,17 +61,12 @@ post /api/identity/users "{\"userName\":\"$user\",\"password\":\"Bench-Passw0rd\
 export OPEN_FILE_OPERATOR_TOKEN=$(token "$user" Bench-Passw0rd)
 export OPEN_FILE_ADMIN_TOKEN="$admin"
 export OPEN_FILE_OFFICE="$office"
-export OPEN_FILE_STATE=$(mktemp)
-trap 'rm -f "$OPEN_FILE_STATE" "$OPEN_FILE_IDS"' EXIT
 
 # Phase 1 (not measured): the properties.
 wrk -t"$threads" -c"$connections" -d25s -s prepare.lua "$gateway" > /dev/null
 
 # Phase 2 (measured): the openings, at a fixed concurrency, and the CPU each part of the stack spends on
 # one of them — the request's path and what its events set off in the other services (open_file_cpu_ms_*).
-source ../lib/cpu.sh
-cpu_before=$(mktemp); cpu_after=$(mktemp); summary=$(mktemp)
-trap 'rm -f "$OPEN_FILE_STATE" "$OPEN_FILE_IDS" "$cpu_before" "$cpu_after" "$summary"' EXIT
 city_cpu_snapshot > "$cpu_before"
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s open.lua "$gateway" 2> "$summary" | grep -E '^open_file_'
 city_cpu_settle > "$cpu_after"
