@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The gateway's cost on a cached, authenticated read (GET /api/properties/{renovationCode}), measured
-# side by side in one run: straight to the property service, through the gateway, and through nginx
-# (started here on loopback in front of the same service), at the same concurrency with wrk.
-#   gateway_vs_direct_rps, gateway_vs_nginx_rps: throughput ratios (rounds interleaved, summed)
+# side by side in one run: straight to the property service, through the gateway, through a bare YARP
+# host (BareYarp.csproj: the issue's yardstick) and through nginx (both started here on loopback in
+# front of the same service), at the same concurrency with wrk.
+#   gateway_vs_direct_rps, gateway_vs_nginx_rps, gateway_vs_bare_yarp_rps: throughput ratios (rounds
+#     interleaved, summed)
+#   <proxy>_cpu_us_per_request: the proxy's own CPU (every process of it, /proc/<pid>/stat) per answer
 #   gateway_added_latency_p50_ms/_p99_ms: gateway minus direct latency with one connection (no queueing)
-source "$(dirname "$0")/../lib/city.sh"
+here=$(dirname "$0")
+source "$here/../lib/city.sh"
+source "$here/../lib/cpu.sh"
 : "${CITY_PROPERTY_URL:?run through ./city bench}"
 
 connections=${BENCH_GATEWAY_CONNECTIONS:-32}
@@ -38,23 +43,39 @@ http {
 CONF
 nginx -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
-trap 'kill -QUIT $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
+dotnet "$here/bin/${CITY_BENCH_CONFIGURATION:-Debug}/net10.0/CityEServices.BareYarp.dll" "$CITY_PROPERTY_URL" "$work/bare-yarp.address" \
+  > "$work/bare-yarp.log" 2>&1 &
+bare_pid=$!
+trap 'kill -QUIT $nginx_pid 2>/dev/null; kill $bare_pid 2>/dev/null; wait $nginx_pid $bare_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do [ -s "$work/bare-yarp.address" ] && break; sleep 0.1; done
+[ -s "$work/bare-yarp.address" ] || { log "the bare YARP host did not start: $(cat "$work/bare-yarp.log")"; exit 1; }
 
-declare -A url=([direct]="$CITY_PROPERTY_URL$path" [gateway]="$CITY_GATEWAY_URL$path" [nginx]="http://127.0.0.1:$nginx_port$path")
-for target in direct gateway nginx; do
+targets=(direct gateway bare_yarp nginx)
+declare -A url=([direct]="$CITY_PROPERTY_URL$path" [gateway]="$CITY_GATEWAY_URL$path"
+  [bare_yarp]="$(cat "$work/bare-yarp.address")$path" [nginx]="http://127.0.0.1:$nginx_port$path")
+# The part of bench/lib/cpu.sh's snapshot that is each proxy (direct has none).
+declare -A proxy=([gateway]=gateway [bare_yarp]=bareyarp [nginx]=nginx)
+ticks() { awk -v p="$1" '$1 == p { t = $2 } END { print t + 0 }' <<< "$2"; }
+for target in "${targets[@]}"; do
   for _ in $(seq 1 50); do curl -sf -m 2 -o /dev/null -H "$auth" "${url[$target]}" && break; sleep 0.1; done
   curl -sf -m 5 -o /dev/null -H "$auth" "${url[$target]}" || { log "$target does not answer ${url[$target]}"; exit 1; }
 done
 
 log "warming up"
-for target in direct gateway nginx; do city_wrk "$connections" 2 "${url[$target]}" -H "$auth" > /dev/null; done
+for target in "${targets[@]}"; do city_wrk "$connections" 2 "${url[$target]}" -H "$auth" > /dev/null; done
 
-declare -A requests=([direct]=0 [gateway]=0 [nginx]=0) micros=([direct]=0 [gateway]=0 [nginx]=0) errors=([direct]=0 [gateway]=0 [nginx]=0)
+declare -A requests=() micros=() errors=() cpu=()
+for target in "${targets[@]}"; do requests[$target]=0; micros[$target]=0; errors[$target]=0; cpu[$target]=0; done
 for round in $(seq 1 "$rounds"); do
-  for target in direct gateway nginx; do
+  for target in "${targets[@]}"; do
+    before=$(city_cpu_snapshot)
     read -r n us p50 p99 err < <(city_wrk "$connections" "$seconds" "${url[$target]}" -H "$auth")
+    after=$(city_cpu_snapshot)
     log "round $round $target: $n requests in $us µs, p50 ${p50} µs, p99 ${p99} µs, $err errors"
     requests[$target]=$(( requests[$target] + n )); micros[$target]=$(( micros[$target] + us )); errors[$target]=$(( errors[$target] + err ))
+    if [ -n "${proxy[$target]:-}" ]; then
+      cpu[$target]=$(( cpu[$target] + $(ticks "${proxy[$target]}" "$after") - $(ticks "${proxy[$target]}" "$before") ))
+    fi
   done
 done
 
@@ -65,12 +86,19 @@ log "latency with one connection"
 read -r _ _ direct_p50 direct_p99 direct_lat_err < <(city_wrk 1 "$seconds" "${url[direct]}" -H "$auth")
 read -r _ _ gateway_p50 gateway_p99 gateway_lat_err < <(city_wrk 1 "$seconds" "${url[gateway]}" -H "$auth")
 
-direct_rps=$(rps direct); gateway_rps=$(rps gateway); nginx_rps=$(rps nginx)
+# Clock ticks to microseconds, per answer.
+cpu_us() { awk -v t="${cpu[$1]}" -v n="${requests[$1]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }'; }
+
+direct_rps=$(rps direct); gateway_rps=$(rps gateway); bare_rps=$(rps bare_yarp); nginx_rps=$(rps nginx)
 echo "gateway_vs_direct_rps: $(ratio "$gateway_rps" "$direct_rps")"
 echo "gateway_vs_nginx_rps: $(ratio "$gateway_rps" "$nginx_rps")"
+echo "gateway_vs_bare_yarp_rps: $(ratio "$gateway_rps" "$bare_rps")"
+echo "bare_yarp_vs_nginx_rps: $(ratio "$bare_rps" "$nginx_rps")"
 echo "gateway_added_latency_p50_ms: $(awk -v g="$gateway_p50" -v d="$direct_p50" 'BEGIN { printf "%.2f", (g - d) / 1000 }')"
 echo "gateway_added_latency_p99_ms: $(awk -v g="$gateway_p99" -v d="$direct_p99" 'BEGIN { printf "%.2f", (g - d) / 1000 }')"
 echo "gateway_rps: $gateway_rps"
 echo "direct_rps: $direct_rps"
+echo "bare_yarp_rps: $bare_rps"
 echo "nginx_rps: $nginx_rps"
-echo "gateway_bench_errors: $(( errors[direct] + errors[gateway] + errors[nginx] + direct_lat_err + gateway_lat_err ))"
+for target in gateway bare_yarp nginx; do echo "${target}_cpu_us_per_request: $(cpu_us "$target")"; done
+echo "gateway_bench_errors: $(( errors[direct] + errors[gateway] + errors[bare_yarp] + errors[nginx] + direct_lat_err + gateway_lat_err ))"

@@ -19,6 +19,7 @@ city_cpu_snapshot() {
       *redis-server*) part=redis ;;
       *dcp*) part=dcp ;;
       wrk*) part=wrk ;;
+      nginx*) part=nginx ;;
       *) part=other ;;
     esac
     # Fields 14 and 15 of stat (the 12th and 13th after the command's closing parenthesis): user and system time.
