@@ -13,7 +13,9 @@ using Yarp.ReverseProxy.Configuration;
 // check, no rate limits, no idempotency, no telemetry — and no logs below warnings, so that the console
 // does not weigh on it. The gateway benchmark runs it beside the gateway and nginx.
 //   BareYarp <upstream base URL> <file to write the address it listens on to>
-var builder = WebApplication.CreateBuilder();
+// Its content root is its own folder, as a deployed host's is: the default (the working directory) is watched for
+// configuration changes, and there the benchmark's stack writes (its PostgreSQL data), which it would pay for.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.Services.AddReverseProxy().LoadFromMemory(
