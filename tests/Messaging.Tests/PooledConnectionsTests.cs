@@ -51,6 +51,7 @@ public sealed class PooledConnectionsTests(Servers servers, ITestOutputHelper ou
     [InlineData("Host=db;Database=city", "false", true)]
     [InlineData("Host=db;Database=city;No Reset On Close=false", null, false)]
     [InlineData("Host=db;Database=city;NoResetOnClose=false", null, false)]
+    [InlineData("Host=db;Database=city;Password='NoResetOnClose=false'", null, true)]
     public void A_pooled_connection_is_not_reset_unless_the_setting_or_the_connection_string_asks(string connectionString, string? setting, bool noReset)
     {
         var configuration = Setting(PooledConnections.ResetOnCloseKey, setting);

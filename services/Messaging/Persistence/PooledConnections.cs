@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -39,7 +40,9 @@ public static class PooledConnections
         return builder.ConnectionString;
     }
 
-    // Npgsql reads "Max Auto Prepare" and "MaxAutoPrepare" alike (spaces and case do not matter).
+    // By the keys the string sets, not its text (a password may hold anything). Npgsql reads "Max Auto Prepare" and
+    // "MaxAutoPrepare" alike: spaces and case do not matter.
     private static bool Names(string connectionString, string keyword) =>
-        connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(keyword + "=", StringComparison.OrdinalIgnoreCase);
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
 }
