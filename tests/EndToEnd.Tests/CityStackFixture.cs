@@ -58,7 +58,7 @@ public sealed class CityStackFixture : IAsyncLifetime
         };
         DataDirectory = options.DataDirectory!;
         _stack = await CityStack.StartAsync(options);
-        Gateway = App.CreateHttpClient("gateway", "http");
+        Gateway = _stack.CreateGatewayClient(TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()

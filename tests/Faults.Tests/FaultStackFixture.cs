@@ -72,7 +72,7 @@ public sealed class FaultStackFixture : IAsyncLifetime
             Said.Enqueue(line);
             Console.Error.WriteLine(line);
         });
-        Gateway = App.CreateHttpClient("gateway", "http");
+        Gateway = _stack.CreateGatewayClient(TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()

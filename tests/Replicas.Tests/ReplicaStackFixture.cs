@@ -50,11 +50,7 @@ public sealed class ReplicaStackFixture : IAsyncLifetime
             },
             Configure = builder => builder.Services.AddLogging(logging => logging.AddFilter((_, level) => level >= LogLevel.Warning)),
         });
-        Gateway = new HttpClient
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{Stack.Endpoint("gateway").Port}"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        Gateway = Stack.CreateGatewayClient(TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

@@ -53,6 +53,13 @@ public sealed class CityStack : IAsyncDisposable
     /// <summary>An endpoint's address as clients reach it, e.g. <c>Endpoint("gateway")</c>.</summary>
     public Uri Endpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
+    /// <summary>
+    /// A client for the gateway at 127.0.0.1 with no retry of its own that could hide a failed request;
+    /// a 500 fails with what the projects logged (<see cref="ServerErrorsExplained"/>).
+    /// </summary>
+    public HttpClient CreateGatewayClient(TimeSpan timeout) =>
+        new(new ServerErrorsExplained(this)) { BaseAddress = new UriBuilder(Endpoint("gateway")) { Host = "127.0.0.1" }.Uri, Timeout = timeout };
+
     /// <summary>The service's own process, for its resident memory.</summary>
     internal TrackedProcess? ServiceProcess(string resource) => _tracker.ServiceProcess(resource);
 
@@ -257,6 +264,45 @@ public sealed class CityStack : IAsyncDisposable
         }
 
         return firstFailure.Count == 0 || lines.Contains(firstFailure[0]) ? [.. lines] : [.. firstFailure, "…", .. lines];
+    }
+
+    /// <summary>
+    /// Every error the projects have logged so far ("fail:" or "crit:" and the lines after it, the
+    /// exception among them), by project; empty when none has. For a test that met a 5xx: the answer
+    /// says nothing of the cause, by design, and the service's log does.
+    /// </summary>
+    public async Task<string> LoggedFailuresAsync(CancellationToken cancellationToken = default)
+    {
+        var report = new System.Text.StringBuilder();
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var project in Projects)
+        {
+            var resource = model.Resources.Single(r => r.Name == project);
+            var kept = 0;
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            patience.CancelAfter(TimeSpan.FromSeconds(10));
+            try
+            {
+                await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(patience.Token))
+                {
+                    foreach (var line in batch)
+                    {
+                        kept = StartupCrash.StartsFailure(line.Content) ? StartupCrash.FailureLinesKept
+                            : StartupCrash.StartsEntry(line.Content) ? 0 : kept;
+                        if (kept-- > 0)
+                        {
+                            report.Append(project).Append(": ").AppendLine(line.Content);
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                report.Append(project).AppendLine(": (its log could not be read within 10 s)");
+            }
+        }
+
+        return report.ToString();
     }
 
     private async Task<bool> IsHealthyAsync(HttpClient http, string project, CancellationToken cancellationToken)

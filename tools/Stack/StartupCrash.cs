@@ -14,6 +14,12 @@ public static class StartupCrash
         line.Contains("fail\u001b[39m", StringComparison.Ordinal) || line.Contains("crit\u001b[39m", StringComparison.Ordinal)
         || line.Contains("fail: ", StringComparison.Ordinal) || line.Contains("crit: ", StringComparison.Ordinal);
 
+    /// <summary>True for the first line of any console log entry ("info:", "warn:", "dbug:"…), which ends a failure's lines.</summary>
+    public static bool StartsEntry(string line) =>
+        StartsFailure(line) || Levels.Any(level => line.Contains(level + "\u001b[39m", StringComparison.Ordinal) || line.Contains(level + ": ", StringComparison.Ordinal));
+
+    private static readonly string[] Levels = ["trce", "dbug", "info", "warn"];
+
     /// <summary>
     /// True when Kestrel failed to bind because the port was taken: not a fault of the service, and
     /// gone once whoever held the port lets go of it.
