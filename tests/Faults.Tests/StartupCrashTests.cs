@@ -52,4 +52,27 @@ public sealed class StartupCrashTests(FaultStackFixture stack)
 
         Assert.False(StartupCrash.LostItsPort(lastLines));
     }
+
+    [Fact]
+    public void A_logs_last_errors_are_read_with_their_exceptions_and_nothing_after_them()
+    {
+        // As a service's console logger writes them and Aspire hands them over: a time stamp, colours, an indented body.
+        static string Entry(string level, string message) => $"2026-12-06T10:19:05.2980000Z \u001b[41m\u001b[30m{level}\u001b[39m\u001b[22m\u001b[49m: {message}";
+        string[] log =
+        [
+            Entry("fail", "Health check masstransit-bus: Broker unreachable"),
+            "2026-12-06T10:18:37.2330000Z       MassTransit.RabbitMqConnectionException: Broker unreachable",
+            Entry("info", "Now listening on: http://127.0.0.1:5000"),
+            Entry("fail", "CityEServices.ServiceDefaults.Problems.CityExceptionHandler[1]"),
+            "2026-12-06T10:19:05.2980000Z       Unhandled exception for POST /connect/token",
+            "2026-12-06T10:19:05.2980000Z       System.InvalidOperationException: Reading is not allowed after reader was completed.",
+            Entry("warn", "Rate limits cannot reach Redis"),
+            "2026-12-06T10:19:05.2990000Z       a warning's own second line",
+        ];
+
+        var last = StartupCrash.LastFailures(log, kept: 1).ToList();
+
+        Assert.Equal(log[3..6], last);
+        Assert.Equal([.. log[..2], .. log[3..6]], StartupCrash.LastFailures(log, kept: 3));
+    }
 }

@@ -37,6 +37,9 @@ public sealed class CityStack : IAsyncDisposable
         Servers = [.. resources.OfType<ExecutableResource>().Select(e => e.Name)];
     }
 
+    /// <summary>How many of its last logged errors <see cref="LoggedFailuresAsync"/> shows per project.</summary>
+    public const int FailuresKept = 3;
+
     public DistributedApplication App { get; }
 
     /// <summary>The local servers the AppHost runs (PostgreSQL, RabbitMQ, Redis), when it runs them.</summary>
@@ -267,9 +270,10 @@ public sealed class CityStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Every error the projects have logged so far ("fail:" or "crit:" and the lines after it, the
-    /// exception among them), by project; empty when none has. For a test that met a 5xx: the answer
-    /// says nothing of the cause, by design, and the service's log does.
+    /// The last errors each project has logged ("fail:" or "crit:" and the lines after it, the exception
+    /// among them; the last <see cref="FailuresKept"/> per project, as start-up's own are many and
+    /// seldom the cause); empty when none has. For a test that met a 5xx: the answer says nothing of
+    /// the cause, by design, and the service's log does.
     /// </summary>
     public async Task<string> LoggedFailuresAsync(CancellationToken cancellationToken = default)
     {
@@ -277,28 +281,24 @@ public sealed class CityStack : IAsyncDisposable
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
         foreach (var project in Projects)
         {
-            var resource = model.Resources.Single(r => r.Name == project);
-            var kept = 0;
+            var lines = new List<string>();
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             patience.CancelAfter(TimeSpan.FromSeconds(10));
             try
             {
-                await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(patience.Token))
+                await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == project)).WithCancellation(patience.Token))
                 {
-                    foreach (var line in batch)
-                    {
-                        kept = StartupCrash.StartsFailure(line.Content) ? StartupCrash.FailureLinesKept
-                            : StartupCrash.StartsEntry(line.Content) ? 0 : kept;
-                        if (kept-- > 0)
-                        {
-                            report.Append(project).Append(": ").AppendLine(line.Content);
-                        }
-                    }
+                    lines.AddRange(batch.Select(l => l.Content));
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                report.Append(project).AppendLine(": (its log could not be read within 10 s)");
+                lines.Add("fail: (the rest of its log could not be read within 10 s)");
+            }
+
+            foreach (var line in StartupCrash.LastFailures(lines, FailuresKept))
+            {
+                report.Append(project).Append(": ").AppendLine(line);
             }
         }
 

@@ -21,6 +21,37 @@ public static class StartupCrash
     private static readonly string[] Levels = ["trce", "dbug", "info", "warn"];
 
     /// <summary>
+    /// The last <paramref name="kept"/> errors in a console log, each its "fail:"/"crit:" line and what
+    /// follows it (message, exception, stack; at most <see cref="FailureLinesKept"/> lines) up to the next entry.
+    /// </summary>
+    public static IEnumerable<string> LastFailures(IEnumerable<string> lines, int kept)
+    {
+        var failures = new Queue<List<string>>();
+        List<string>? current = null;
+        foreach (var line in lines)
+        {
+            if (StartsFailure(line))
+            {
+                failures.Enqueue(current = [line]);
+                if (failures.Count > kept)
+                {
+                    failures.Dequeue();
+                }
+            }
+            else if (StartsEntry(line))
+            {
+                current = null;
+            }
+            else if (current is { Count: < FailureLinesKept })
+            {
+                current.Add(line);
+            }
+        }
+
+        return failures.SelectMany(f => f);
+    }
+
+    /// <summary>
     /// True when Kestrel failed to bind because the port was taken: not a fault of the service, and
     /// gone once whoever held the port lets go of it.
     /// </summary>
