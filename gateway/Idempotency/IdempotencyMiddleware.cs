@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CityEServices.Gateway.Proxy;
+using CityEServices.ServiceDefaults.Caching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using StackExchange.Redis;
@@ -60,22 +61,28 @@ public static partial class IdempotencyMiddleware
         var redisKey = (RedisKey)$"{prefix}idempotency:{caller}:{key}";
         var reservation = JsonSerializer.Serialize(new StoredAnswer(fingerprint), StoredAnswerJson.Default.StoredAnswer);
 
-        StoredAnswer? existing;
+        bool reserved;
+        StoredAnswer? existing = null;
+        // Only the Redis calls are guarded: a failure while forwarding is not Redis's.
         try
         {
-            if (await redis.StringSetAsync(redisKey, reservation, settings.InFlightTimeout, When.NotExists))
+            reserved = await redis.StringSetAsync(redisKey, reservation, settings.InFlightTimeout, When.NotExists);
+            if (!reserved)
             {
-                await ForwardAndStoreAsync(context, next, redis, redisKey, fingerprint, settings, logger);
-                return;
+                var stored = await redis.StringGetAsync(redisKey);
+                existing = stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])stored!, StoredAnswerJson.Default.StoredAnswer);
             }
-
-            var stored = await redis.StringGetAsync(redisKey);
-            existing = stored.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])stored!, StoredAnswerJson.Default.StoredAnswer);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e.IsRedisFailure())
         {
             LogStoreUnavailable(logger, e.Message);
             await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "IdempotencyStoreUnavailable", "Idempotency keys are unavailable; try again shortly.", null);
+            return;
+        }
+
+        if (reserved)
+        {
+            await ForwardAndStoreAsync(context, next, redis, redisKey, fingerprint, settings, logger);
             return;
         }
 
@@ -135,15 +142,9 @@ public static partial class IdempotencyMiddleware
                 var answer = NoStore(context.Response)
                     ? new StoredAnswer(fingerprint, status, headers.Where(h => h.Key == HeaderNames.Location).ToDictionary(StringComparer.OrdinalIgnoreCase), Withheld: true)
                     : new StoredAnswer(fingerprint, status, headers, capture.Captured);
-                await redis.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(answer, StoredAnswerJson.Default.StoredAnswer), settings.Expiry);
+                await StoreAsync(redis, redisKey, answer, settings, logger);
                 stored = true;
             }
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            // The answer went out; only its replay is lost. The reservation expires by itself.
-            LogStoreUnavailable(logger, e.Message);
-            stored = true;
         }
         finally
         {
@@ -155,11 +156,25 @@ public static partial class IdempotencyMiddleware
                 {
                     await redis.KeyDeleteAsync(redisKey, CommandFlags.FireAndForget);
                 }
-                catch (Exception e) when (e is RedisException or TimeoutException)
+                catch (Exception e) when (e.IsRedisFailure())
                 {
                     LogStoreUnavailable(logger, e.Message);
                 }
             }
+        }
+    }
+
+    /// <summary>Keeps the answer for replays; only the Redis call is guarded, so a failure of the forwarding itself is never taken for Redis's.</summary>
+    private static async Task StoreAsync(IDatabase redis, RedisKey redisKey, StoredAnswer answer, IdempotencySettings settings, ILogger logger)
+    {
+        try
+        {
+            await redis.StringSetAsync(redisKey, JsonSerializer.SerializeToUtf8Bytes(answer, StoredAnswerJson.Default.StoredAnswer), settings.Expiry);
+        }
+        catch (Exception e) when (e.IsRedisFailure())
+        {
+            // The answer went out; only its replay is lost. The reservation expires by itself.
+            LogStoreUnavailable(logger, e.Message);
         }
     }
 

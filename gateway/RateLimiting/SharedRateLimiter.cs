@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CityEServices.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace CityEServices.Gateway.RateLimiting;
@@ -71,7 +72,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
                 });
                 granted = (int)result;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (e.IsRedisFailure())
             {
                 LogRedisUnavailable(logger, e.Message);
                 granted = policy.EffectiveLeaseSize;

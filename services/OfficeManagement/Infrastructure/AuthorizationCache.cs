@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CityEServices.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace CityEServices.OfficeManagement.Infrastructure;
@@ -50,7 +51,7 @@ public sealed partial class AuthorizationCache(
                 return hit;
             }
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             // Without Redis the answer is still right, only slower.
             LogRedisUnavailable(logger, ex);
@@ -71,7 +72,7 @@ public sealed partial class AuthorizationCache(
             {
                 await database.StringSetAsync(key, JsonSerializer.Serialize(decision, Json), lifetime);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (ex.IsRedisFailure())
             {
                 LogRedisUnavailable(logger, ex);
             }
@@ -97,7 +98,7 @@ public sealed partial class AuthorizationCache(
         {
             await redis.GetDatabase().StringIncrementAsync(generation);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             // The change is committed; answers cached before it can survive at most TimeToLive.
             LogInvalidationLost(logger, generation.ToString(), ex);

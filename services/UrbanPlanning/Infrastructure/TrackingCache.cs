@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CityEServices.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace CityEServices.UrbanPlanning.Infrastructure;
@@ -24,7 +25,7 @@ public sealed partial class TrackingCache(IConnectionMultiplexer redis, ILogger<
             var value = await redis.GetDatabase().StringGetAsync(Key(trackingCode));
             return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<TrackingSnapshot>(value.ToString(), Json);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+        catch (Exception ex) when (ex is JsonException || ex.IsRedisFailure())
         {
             LogCacheFailed(logger, ex, "read");
             return null;
@@ -37,7 +38,7 @@ public sealed partial class TrackingCache(IConnectionMultiplexer redis, ILogger<
         {
             await redis.GetDatabase().StringSetAsync(Key(trackingCode), JsonSerializer.Serialize(snapshot, Json), Expiry);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             LogCacheFailed(logger, ex, "write");
         }
@@ -50,7 +51,7 @@ public sealed partial class TrackingCache(IConnectionMultiplexer redis, ILogger<
         {
             await redis.GetDatabase().KeyDeleteAsync(Key(trackingCode));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             LogCacheFailed(logger, ex, "invalidate");
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using CityEServices.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace CityEServices.Property.Infrastructure.Caching;
@@ -39,7 +40,7 @@ public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, H
         {
             await redis.GetSubscriber().UnsubscribeAsync(channel);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             // Going away anyway; the server drops the subscription with the connection.
         }
@@ -68,7 +69,7 @@ public sealed partial class CacheInvalidationBus(IConnectionMultiplexer redis, H
             await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => OnAnnounced(message.ToString()));
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex.IsRedisFailure())
         {
             if (logFailure)
             {
