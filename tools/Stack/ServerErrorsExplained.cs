@@ -2,9 +2,9 @@ namespace CityEServices.Stack;
 
 /// <summary>
 /// A client's handler that fails a request the stack answered with 500 by an exception carrying the
-/// answer and every error the projects have logged: the answer says nothing of the cause, by design,
-/// and a test that meets one (a defect whatever the test asserts) should show the cause where it
-/// fails, not in a log that is gone with the stack.
+/// answer and the projects' last logged errors (<see cref="CityStack.LoggedFailuresAsync"/>): the answer
+/// says nothing of the cause, by design, and a test that meets one (a defect whatever the test
+/// asserts) should show the cause where it fails, not in a log that is gone with the stack.
 /// </summary>
 public sealed class ServerErrorsExplained(CityStack stack) : DelegatingHandler(new SocketsHttpHandler())
 {

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Caching.Hybrid;
 using CityEServices.ServiceDefaults.Caching;
+using Microsoft.Extensions.Caching.Hybrid;
 using StackExchange.Redis;
 
 namespace CityEServices.Property.Infrastructure.Caching;
