@@ -61,7 +61,10 @@ public sealed class CityStack : IAsyncDisposable
     /// a 500 fails with what the projects logged (<see cref="ServerErrorsExplained"/>).
     /// </summary>
     public HttpClient CreateGatewayClient(TimeSpan timeout) =>
-        new(new ServerErrorsExplained(this)) { BaseAddress = new UriBuilder(Endpoint("gateway")) { Host = "127.0.0.1" }.Uri, Timeout = timeout };
+        new(new ServerErrorsExplained(this)) { BaseAddress = GatewayAddress, Timeout = timeout };
+
+    /// <summary>The gateway at 127.0.0.1, where it listens, without a name to resolve.</summary>
+    public Uri GatewayAddress => new UriBuilder(Endpoint("gateway")) { Host = "127.0.0.1" }.Uri;
 
     /// <summary>The service's own process, for its resident memory.</summary>
     internal TrackedProcess? ServiceProcess(string resource) => _tracker.ServiceProcess(resource);
@@ -236,37 +239,39 @@ public sealed class CityStack : IAsyncDisposable
     /// <summary>The last lines a resource wrote (the reason it stopped is among them), or why they could not be read.</summary>
     private async Task<IReadOnlyList<string>> LastLinesAsync(string resourceName, CancellationToken cancellationToken)
     {
-        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
-        var lines = new Queue<string>();
+        var (log, whole) = await LogAsync(resourceName, cancellationToken);
+        List<string> lines = [.. log.TakeLast(StartupCrash.LinesKept)];
+        if (!whole)
+        {
+            lines.Add("(its log could not be read within 10 s)");
+        }
+
         // A host that fails often logs its cause first and then pages of shutdown noise: keep the first failure too.
-        var firstFailure = new List<string>();
+        var first = log.FindIndex(StartupCrash.StartsFailure);
+        var firstFailure = first < 0 ? [] : log.GetRange(first, Math.Min(StartupCrash.FailureLinesKept, log.Count - first));
+        return firstFailure.Count == 0 || lines.Contains(firstFailure[0]) ? lines : [.. firstFailure, "…", .. lines];
+    }
+
+    /// <summary>Every line a resource has logged so far, and whether all of it could be read within 10 s.</summary>
+    private async Task<(List<string> Lines, bool Whole)> LogAsync(string resourceName, CancellationToken cancellationToken)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
+        var lines = new List<string>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
             await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource).WithCancellation(patience.Token))
             {
-                foreach (var line in batch)
-                {
-                    if (firstFailure.Count is > 0 and < StartupCrash.FailureLinesKept || (firstFailure.Count == 0 && StartupCrash.StartsFailure(line.Content)))
-                    {
-                        firstFailure.Add(line.Content);
-                    }
-
-                    lines.Enqueue(line.Content);
-                    if (lines.Count > StartupCrash.LinesKept)
-                    {
-                        lines.Dequeue();
-                    }
-                }
+                lines.AddRange(batch.Select(line => line.Content));
             }
+
+            return (lines, true);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            lines.Enqueue("(its log could not be read within 10 s)");
+            return (lines, false);
         }
-
-        return firstFailure.Count == 0 || lines.Contains(firstFailure[0]) ? [.. lines] : [.. firstFailure, "…", .. lines];
     }
 
     /// <summary>
@@ -278,20 +283,10 @@ public sealed class CityStack : IAsyncDisposable
     public async Task<string> LoggedFailuresAsync(CancellationToken cancellationToken = default)
     {
         var report = new System.Text.StringBuilder();
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
         foreach (var project in Projects)
         {
-            var lines = new List<string>();
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            patience.CancelAfter(TimeSpan.FromSeconds(10));
-            try
-            {
-                await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == project)).WithCancellation(patience.Token))
-                {
-                    lines.AddRange(batch.Select(l => l.Content));
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            var (lines, whole) = await LogAsync(project, cancellationToken);
+            if (!whole)
             {
                 lines.Add("fail: (the rest of its log could not be read within 10 s)");
             }

@@ -10,15 +10,16 @@ public static class StartupCrash
     public const int FailureLinesKept = 30;
 
     /// <summary>True for the first line of a logged error (console format "fail:" or "crit:", colours or not).</summary>
-    public static bool StartsFailure(string line) =>
-        line.Contains("fail\u001b[39m", StringComparison.Ordinal) || line.Contains("crit\u001b[39m", StringComparison.Ordinal)
-        || line.Contains("fail: ", StringComparison.Ordinal) || line.Contains("crit: ", StringComparison.Ordinal);
+    public static bool StartsFailure(string line) => StartsLevel(line, "fail") || StartsLevel(line, "crit");
 
-    /// <summary>True for the first line of any console log entry ("info:", "warn:", "dbug:"…), which ends a failure's lines.</summary>
-    public static bool StartsEntry(string line) =>
-        StartsFailure(line) || Levels.Any(level => line.Contains(level + "\u001b[39m", StringComparison.Ordinal) || line.Contains(level + ": ", StringComparison.Ordinal));
+    /// <summary>True for the first line of any console log entry ("info:", "warn:", "fail:"…), which ends the lines before it.</summary>
+    public static bool StartsEntry(string line) => Levels.Any(level => StartsLevel(line, level));
 
-    private static readonly string[] Levels = ["trce", "dbug", "info", "warn"];
+    private static readonly string[] Levels = ["trce", "dbug", "info", "warn", "fail", "crit"];
+
+    // The console formatter writes the level and then ": ", with a colour reset between them when coloured.
+    private static bool StartsLevel(string line, string level) =>
+        line.Contains(level + "\u001b[39m", StringComparison.Ordinal) || line.Contains(level + ": ", StringComparison.Ordinal);
 
     /// <summary>
     /// The last <paramref name="kept"/> errors in a console log, each its "fail:"/"crit:" line and what

@@ -70,7 +70,7 @@ internal static class BenchCommand
         await using (stack)
         {
             figures.Add("stack_start_s", stack.StartedIn.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
-            await FirstCalls.AddAsync(new Uri($"http://127.0.0.1:{stack.Endpoint("gateway").Port}"), password, figures, signals.Token);
+            await FirstCalls.AddAsync(stack.GatewayAddress, password, figures, signals.Token);
             Say.Line($"stack healthy after {stack.StartedIn.TotalSeconds:F1} s, first calls made; letting it settle before measuring idle memory");
             await Task.Delay(settings.Settle, signals.Token);
             AddMemory(stack, figures, "");
