@@ -16,6 +16,8 @@ namespace CityEServices.EndToEnd.Tests;
 [Collection(CityStackCollection.Name)]
 public sealed class GeneratedClientEndToEndTests(CityStackFixture stack)
 {
+    private static readonly TimeSpan EventDeadline = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task An_operator_opens_a_file_and_uploads_a_document_through_the_generated_client()
     {
@@ -43,6 +45,13 @@ public sealed class GeneratedClientEndToEndTests(CityStackFixture stack)
         Assert.NotNull(opened);
         Assert.Matches(@"^09\d{9}$", opened.FileNumber!); // district 9, then the sequence
         Assert.False(string.IsNullOrEmpty(opened.TrackingCode));
+
+        // The archive opens the file's dossier when it hears the file opened; until then an upload is 404 "(yet)".
+        await Eventually.UntilAsync(async () =>
+        {
+            using var response = await stack.Gateway.GetAsync($"/api/archive/dossiers/{opened.FileNumber}", world.OperatorToken);
+            return response.StatusCode == System.Net.HttpStatusCode.OK;
+        }, EventDeadline, "the archive's dossier of the newly opened file");
 
         var pdf = ArchiveUploads.Pdf("generated client");
         var form = new MultipartBody();
