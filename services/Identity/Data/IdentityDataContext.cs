@@ -42,23 +42,17 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         {
             user.ToTable("users");
             user.HasKey(u => u.Id);
-            user.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
-            user.Property(u => u.UserName).HasColumnName("user_name").HasMaxLength(UserNames.MaxLength);
+            user.Property(u => u.Id).ValueGeneratedNever();
+            user.Property(u => u.UserName).HasMaxLength(UserNames.MaxLength);
             user.HasIndex(u => u.UserName).IsUnique();
-            user.Property(u => u.PasswordHash).HasColumnName("password_hash");
-            user.Property(u => u.Roles).HasColumnName("roles").HasColumnType("text[]");
-            user.Property(u => u.NationalId).HasColumnName("national_id").HasMaxLength(10);
-            user.Property(u => u.OfficeCode).HasColumnName("office_code").HasMaxLength(UserRules.MaxOfficeCodeLength);
-            user.Property(u => u.District).HasColumnName("district");
-            user.Property(u => u.CreatedAt).HasColumnName("created_at");
-            user.Property(u => u.FailedAttempts).HasColumnName("failed_attempts");
-            user.Property(u => u.LockedUntil).HasColumnName("locked_until");
-            user.Property(u => u.CreatedBy).HasColumnName("created_by").HasMaxLength(ActorMaxLength);
+            user.Property(u => u.Roles).HasColumnType("text[]");
+            user.Property(u => u.NationalId).HasMaxLength(10);
+            user.Property(u => u.OfficeCode).HasMaxLength(UserRules.MaxOfficeCodeLength);
+            user.Property(u => u.CreatedBy).HasMaxLength(ActorMaxLength);
             // Existing rows become active; a new row says what it is (true, the sentinel, is left to the default).
-            user.Property(u => u.Active).HasColumnName("active").HasDefaultValue(true).HasSentinel(true);
-            user.Property(u => u.DeactivatedAt).HasColumnName("deactivated_at");
-            user.Property(u => u.DeactivatedBy).HasColumnName("deactivated_by").HasMaxLength(ActorMaxLength);
-            user.Property(u => u.DeactivationReason).HasColumnName("deactivation_reason").HasMaxLength(AccountRules.MaxReasonLength);
+            user.Property(u => u.Active).HasDefaultValue(true).HasSentinel(true);
+            user.Property(u => u.DeactivatedBy).HasMaxLength(ActorMaxLength);
+            user.Property(u => u.DeactivationReason).HasMaxLength(AccountRules.MaxReasonLength);
             user.Ignore(u => u.Subject);
         });
 
@@ -66,17 +60,12 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         {
             client.ToTable("clients");
             client.HasKey(c => c.ClientId);
-            client.Property(c => c.ClientId).HasColumnName("client_id").HasMaxLength(100);
-            client.Property(c => c.DisplayName).HasColumnName("display_name").HasMaxLength(ClientRules.MaxDisplayNameLength);
-            client.Property(c => c.Roles).HasColumnName("roles").HasColumnType("text[]");
-            client.Property(c => c.Scopes).HasColumnName("scopes").HasColumnType("text[]");
-            client.Property(c => c.CreatedAt).HasColumnName("created_at");
-            client.Property(c => c.CreatedBy).HasColumnName("created_by").HasMaxLength(ActorMaxLength);
-            client.Property(c => c.RevokedAt).HasColumnName("revoked_at");
-            client.Property(c => c.RevokedBy).HasColumnName("revoked_by").HasMaxLength(ActorMaxLength);
-            client.Property(c => c.SecretRotatedAt).HasColumnName("secret_rotated_at");
-            client.Property(c => c.PreviousSecretHash).HasColumnName("previous_secret_hash");
-            client.Property(c => c.PreviousSecretValidUntil).HasColumnName("previous_secret_valid_until");
+            client.Property(c => c.ClientId).HasMaxLength(100);
+            client.Property(c => c.DisplayName).HasMaxLength(ClientRules.MaxDisplayNameLength);
+            client.Property(c => c.Roles).HasColumnType("text[]");
+            client.Property(c => c.Scopes).HasColumnType("text[]");
+            client.Property(c => c.CreatedBy).HasMaxLength(ActorMaxLength);
+            client.Property(c => c.RevokedBy).HasMaxLength(ActorMaxLength);
             client.Ignore(c => c.IsRevoked);
             client.HasIndex(c => c.CreatedAt);
         });
@@ -85,10 +74,9 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         {
             revocation.ToTable("revocations");
             revocation.HasKey(r => r.Id);
-            revocation.Property(r => r.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            revocation.Property(r => r.Subject).HasColumnName("subject").HasMaxLength(100);
-            revocation.Property(r => r.RevokedAt).HasColumnName("revoked_at");
-            revocation.Property(r => r.Cause).HasColumnName("cause").HasMaxLength(32);
+            revocation.Property(r => r.Id).UseIdentityAlwaysColumn();
+            revocation.Property(r => r.Subject).HasMaxLength(100);
+            revocation.Property(r => r.Cause).HasMaxLength(32);
             // The list serves the recent ones; the check looks one subject up.
             revocation.HasIndex(r => r.RevokedAt);
             revocation.HasIndex(r => new { r.Subject, r.RevokedAt });
@@ -99,13 +87,12 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
             // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
             change.ToTable(AccountChangesTable);
             change.HasKey(c => c.Id);
-            change.Property(c => c.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            change.Property(c => c.Account).HasColumnName("account").HasMaxLength(110);
-            change.Property(c => c.Action).HasColumnName("action").HasMaxLength(32);
-            change.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(ActorMaxLength);
-            change.Property(c => c.At).HasColumnName("at");
-            change.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(AccountRules.MaxReasonLength);
-            change.Property(c => c.Details).HasColumnName("details").HasColumnType("jsonb");
+            change.Property(c => c.Id).UseIdentityAlwaysColumn();
+            change.Property(c => c.Account).HasMaxLength(110);
+            change.Property(c => c.Action).HasMaxLength(32);
+            change.Property(c => c.Actor).HasMaxLength(ActorMaxLength);
+            change.Property(c => c.Reason).HasMaxLength(AccountRules.MaxReasonLength);
+            change.Property(c => c.Details).HasColumnType("jsonb");
             change.HasIndex(c => new { c.Account, c.At });
         });
 
@@ -113,13 +100,9 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         {
             code.ToTable("sign_in_codes");
             code.HasKey(c => c.Id);
-            code.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
-            code.Property(c => c.NationalId).HasColumnName("national_id").HasMaxLength(10);
-            code.Property(c => c.CodeHash).HasColumnName("code_hash").HasMaxLength(64);
-            code.Property(c => c.IssuedAt).HasColumnName("issued_at");
-            code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
-            code.Property(c => c.Tries).HasColumnName("tries");
-            code.Property(c => c.UsedAt).HasColumnName("used_at");
+            code.Property(c => c.Id).ValueGeneratedNever();
+            code.Property(c => c.NationalId).HasMaxLength(10);
+            code.Property(c => c.CodeHash).HasMaxLength(64);
             // The rate limit counts one national ID's recent codes; the grant reads its latest.
             code.HasIndex(c => new { c.NationalId, c.IssuedAt });
         });
@@ -128,18 +111,15 @@ public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> op
         {
             key.ToTable("signing_keys");
             key.HasKey(k => k.Purpose);
-            key.Property(k => k.Purpose).HasColumnName("purpose").HasMaxLength(32);
-            key.Property(k => k.Pem).HasColumnName("pem");
-            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.Purpose).HasMaxLength(32);
         });
 
         modelBuilder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");
             key.HasKey(k => k.Id);
-            key.Property(k => k.Id).HasColumnName("id");
-            key.Property(k => k.FriendlyName).HasColumnName("friendly_name");
-            key.Property(k => k.Xml).HasColumnName("xml");
         });
+        // OpenIddict's tables keep the names its EF Core store gives them (and its documentation uses).
+        modelBuilder.UseSnakeCaseNames(except: entity => entity.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) == true);
     }
 }

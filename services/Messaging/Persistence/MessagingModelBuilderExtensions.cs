@@ -11,7 +11,11 @@ public static class MessagingModelBuilderExtensions
     public const string InboxTable = "inbox_messages";
     public const string JobLeasesTable = "job_leases";
 
-    /// <summary>Adds the outbox and inbox tables to a service's model, so they live in its database and its migrations.</summary>
+    /// <summary>
+    /// Adds the outbox and inbox tables to a service's model, so they live in its database and its migrations.
+    /// Their columns are named here rather than left to the service's snake_case convention: the relay's,
+    /// the inbox's and the leases' SQL names them, so they must not depend on a call in another project.
+    /// </summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>

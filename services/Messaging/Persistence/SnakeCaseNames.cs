@@ -5,15 +5,19 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace CityEServices.Messaging.Persistence;
 
 /// <summary>
-/// Gives every table, column, key and index a snake_case name, as the shared outbox and inbox tables
-/// already have, so hand-written SQL and psql sessions need no quoted identifiers.
+/// Gives every table, column, key and index a snake_case name, so hand-written SQL and psql sessions
+/// need no quoted identifiers. Every service's model calls it last; a mapping names a column itself
+/// only where it differs from the convention (xmin, a shorter name).
 /// </summary>
 public static class SnakeCaseNames
 {
-    /// <summary>Call last in OnModelCreating, after every entity is configured.</summary>
-    public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder)
+    /// <summary>
+    /// Call last in OnModelCreating, after every entity is configured. <paramref name="except"/> names
+    /// entities whose library chose their names (they keep them).
+    /// </summary>
+    public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder, Func<IMutableEntityType, bool>? except = null)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => except?.Invoke(e) != true))
         {
             if (entity.GetTableName() is { } table)
             {
@@ -44,7 +48,7 @@ public static class SnakeCaseNames
     {
         foreach (var property in type.GetDeclaredProperties())
         {
-            // A name given explicitly (the outbox's, PostgreSQL's xmin) is kept as it is.
+            // A name given explicitly (PostgreSQL's xmin, a shorter name) is kept as it is.
             if (((IConventionProperty)property).GetColumnNameConfigurationSource() != ConfigurationSource.Explicit)
             {
                 property.SetColumnName(ToSnakeCase(prefix + property.Name));

@@ -15,26 +15,20 @@ internal static class IssuedDocumentMapping
         {
             document.ToTable(Table, t => t.HasCheckConstraint("ck_issued_documents_number", "number ~ '^[0-9A-HJKMNP-TV-Z]{13}$'"));
             document.HasKey(d => d.Number);
-            document.Property(d => d.Number).HasColumnName("number").HasMaxLength(DocumentNumber.Length).ValueGeneratedNever();
-            document.Property(d => d.RequestId).HasColumnName("request_id");
-            document.Property(d => d.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length);
+            document.Property(d => d.Number).HasMaxLength(DocumentNumber.Length).ValueGeneratedNever();
+            document.Property(d => d.FileNumber).HasMaxLength(FileNumber.Length);
             document.Property(d => d.ServiceType).HasColumnName("type").HasMaxLength(40);
-            document.Property(d => d.RenovationCode).HasColumnName("renovation_code").HasMaxLength(80);
-            document.Property(d => d.District).HasColumnName("district");
-            document.Property(d => d.IssuedAt).HasColumnName("issued_at");
-            document.Property(d => d.ExpiresAt).HasColumnName("expires_at");
-            document.Property(d => d.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
-            document.Property(d => d.Supersedes).HasColumnName("supersedes").HasMaxLength(DocumentNumber.Length);
-            document.Property(d => d.HolderName).HasColumnName("holder_name").HasMaxLength(200);
-            document.Property(d => d.HolderNationalId).HasColumnName("holder_national_id").HasMaxLength(11);
-            document.Property(d => d.KeyId).HasColumnName("key_id").HasMaxLength(DocumentKey.MaxKeyIdLength);
-            document.Property(d => d.SignedPayload).HasColumnName("signed_payload").HasMaxLength(DocumentQrFormat.MaxTextLength);
-            document.Property(d => d.Pdf).HasColumnName("pdf");
-            document.Property(d => d.Sha256).HasColumnName("sha256").HasMaxLength(64);
-            document.Property(d => d.RevokedAt).HasColumnName("revoked_at");
-            document.Property(d => d.RevokedBy).HasColumnName("revoked_by").HasMaxLength(200);
-            document.Property(d => d.RevocationReason).HasColumnName("revocation_reason").HasMaxLength(RevocationReasonMaxLength);
-            document.Property(d => d.RowVersion).IsRowVersion();
+            document.Property(d => d.RenovationCode).HasMaxLength(80);
+            document.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Supersedes).HasMaxLength(DocumentNumber.Length);
+            document.Property(d => d.HolderName).HasMaxLength(200);
+            document.Property(d => d.HolderNationalId).HasMaxLength(11);
+            document.Property(d => d.KeyId).HasMaxLength(DocumentKey.MaxKeyIdLength);
+            document.Property(d => d.SignedPayload).HasMaxLength(DocumentQrFormat.MaxTextLength);
+            document.Property(d => d.Sha256).HasMaxLength(64);
+            document.Property(d => d.RevokedBy).HasMaxLength(200);
+            document.Property(d => d.RevocationReason).HasMaxLength(RevocationReasonMaxLength);
+            document.Property(d => d.RowVersion).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
 
             // One document per request: a second issue of the same request would fail the commit.
             document.HasIndex(d => d.RequestId).IsUnique().HasDatabaseName(RequestIndex);
@@ -46,9 +40,7 @@ internal static class IssuedDocumentMapping
         {
             key.ToTable("document_signing_keys");
             key.HasKey(k => k.KeyId);
-            key.Property(k => k.KeyId).HasColumnName("key_id").HasMaxLength(DocumentKey.MaxKeyIdLength).ValueGeneratedNever();
-            key.Property(k => k.PrivateKeyPkcs8).HasColumnName("private_key_pkcs8");
-            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.KeyId).HasMaxLength(DocumentKey.MaxKeyIdLength).ValueGeneratedNever();
         });
     }
 }

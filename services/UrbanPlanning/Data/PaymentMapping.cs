@@ -20,16 +20,11 @@ internal static class PaymentMapping
         {
             order.ToTable("payment_orders", t => t.HasCheckConstraint("ck_payment_orders_amount", "amount_rial > 0"));
             order.HasKey(o => o.Id);
-            order.Property(o => o.Id).HasColumnName("id").ValueGeneratedNever();
-            order.Property(o => o.RequestId).HasColumnName("request_id");
-            order.Property(o => o.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length);
-            order.Property(o => o.AmountRial).HasColumnName("amount_rial").HasPrecision(20, 0);
-            order.Property(o => o.Sheba).HasColumnName("sheba").HasMaxLength(Sheba.Length);
-            order.Property(o => o.CreatedAt).HasColumnName("created_at");
-            order.Property(o => o.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
-            order.Property(o => o.ExpiresAt).HasColumnName("expires_at");
-            order.Property(o => o.PaidAt).HasColumnName("paid_at");
-            order.Property(o => o.PaymentId).HasColumnName("payment_id");
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.FileNumber).HasMaxLength(FileNumber.Length);
+            order.Property(o => o.AmountRial).HasPrecision(20, 0);
+            order.Property(o => o.Sheba).HasMaxLength(Sheba.Length);
+            order.Property(o => o.CreatedBy).HasMaxLength(200);
             order.HasOne<ServiceRequest>().WithMany().HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Restrict);
             order.HasIndex(o => o.RequestId).IsUnique().HasDatabaseName(OrderRequestIndex);
         });
@@ -38,16 +33,12 @@ internal static class PaymentMapping
         {
             payment.ToTable("payments", t => t.HasCheckConstraint("ck_payments_amount", "amount_rial > 0"));
             payment.HasKey(p => p.Id);
-            payment.Property(p => p.Id).HasColumnName("id").ValueGeneratedNever();
-            payment.Property(p => p.OrderId).HasColumnName("order_id");
-            payment.Property(p => p.RequestId).HasColumnName("request_id");
-            payment.Property(p => p.AmountRial).HasColumnName("amount_rial").HasPrecision(20, 0);
-            payment.Property(p => p.Reference).HasColumnName("reference").HasMaxLength(PaymentRules.MaxReferenceLength);
-            payment.Property(p => p.Channel).HasColumnName("channel").HasConversion<string>().HasMaxLength(16);
-            payment.Property(p => p.Payer).HasColumnName("payer").HasMaxLength(200);
-            payment.Property(p => p.PaidAt).HasColumnName("paid_at");
-            payment.Property(p => p.RecordedAt).HasColumnName("recorded_at");
-            payment.Property(p => p.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
+            payment.Property(p => p.Id).ValueGeneratedNever();
+            payment.Property(p => p.AmountRial).HasPrecision(20, 0);
+            payment.Property(p => p.Reference).HasMaxLength(PaymentRules.MaxReferenceLength);
+            payment.Property(p => p.Channel).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Payer).HasMaxLength(200);
+            payment.Property(p => p.RecordedBy).HasMaxLength(200);
             payment.HasOne<PaymentOrder>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
             payment.HasIndex(p => p.OrderId).IsUnique().HasDatabaseName(PaymentOrderIndex);
             payment.HasIndex(p => p.Reference).IsUnique().HasDatabaseName(PaymentReferenceIndex);

@@ -10,26 +10,17 @@ internal static class ServiceRequestMapping
         {
             request.ToTable("service_requests");
             request.HasKey(r => r.Id);
-            request.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
-            request.Property(r => r.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length);
-            request.Property(r => r.ServiceType).HasColumnName("service_type").HasMaxLength(40);
-            request.Property(r => r.RulesVersion).HasColumnName("rules_version");
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.Property(r => r.FileNumber).HasMaxLength(FileNumber.Length);
+            request.Property(r => r.ServiceType).HasMaxLength(40);
             request.Property(r => r.DetailsJson).HasColumnName("details").HasColumnType("jsonb");
-            request.Property(r => r.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
-            request.Property(r => r.MissingDocumentCategories).HasColumnName("missing_document_categories");
-            request.Property(r => r.CreatedAt).HasColumnName("created_at");
-            request.Property(r => r.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
-            request.Property(r => r.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
-            request.Property(r => r.SlaDays).HasColumnName("sla_days");
-            request.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
-            request.Property(r => r.ReturnedTime).HasColumnName("returned_time");
-            request.Property(r => r.ReturnedSince).HasColumnName("returned_since");
-            request.Property(r => r.ClosedAt).HasColumnName("closed_at");
-            request.Property(r => r.DueAt).HasColumnName("due_at");
-            request.Property(r => r.FeeRial).HasColumnName("fee_rial").HasPrecision(20, 0);
-            request.Property(r => r.PaymentReceipt).HasColumnName("payment_receipt").HasMaxLength(100);
-            request.Property(r => r.IssuedNumber).HasColumnName("issued_number").HasMaxLength(40);
-            request.Property(r => r.RowVersion).IsRowVersion();
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+            request.Property(r => r.CreatedBy).HasMaxLength(200);
+            request.Property(r => r.ApplicantNationalId).HasMaxLength(10);
+            request.Property(r => r.FeeRial).HasPrecision(20, 0);
+            request.Property(r => r.PaymentReceipt).HasMaxLength(100);
+            request.Property(r => r.IssuedNumber).HasMaxLength(40);
+            request.Property(r => r.RowVersion).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
             request.Ignore(r => r.Clock);
             request.Ignore(r => r.Details);
 
@@ -49,14 +40,12 @@ internal static class ServiceRequestMapping
             // Its chain columns (chain_seq, prev_hash, entry_hash) are not mapped: the insert trigger fills them.
             transition.ToTable(UrbanPlanningDbContext.TransitionsTable);
             transition.HasKey(t => t.Id);
-            transition.Property(t => t.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            transition.Property(t => t.RequestId).HasColumnName("request_id");
-            transition.Property(t => t.FromStatus).HasColumnName("from_status").HasConversion<string>().HasMaxLength(32);
-            transition.Property(t => t.ToStatus).HasColumnName("to_status").HasConversion<string>().HasMaxLength(32);
-            transition.Property(t => t.Actor).HasColumnName("actor").HasMaxLength(200);
-            transition.Property(t => t.At).HasColumnName("at");
-            transition.Property(t => t.Note).HasColumnName("note").HasMaxLength(1000);
-            transition.Property(t => t.ReasonCode).HasColumnName("reason_code").HasMaxLength(40);
+            transition.Property(t => t.Id).UseIdentityAlwaysColumn();
+            transition.Property(t => t.FromStatus).HasConversion<string>().HasMaxLength(32);
+            transition.Property(t => t.ToStatus).HasConversion<string>().HasMaxLength(32);
+            transition.Property(t => t.Actor).HasMaxLength(200);
+            transition.Property(t => t.Note).HasMaxLength(1000);
+            transition.Property(t => t.ReasonCode).HasMaxLength(40);
             transition.HasIndex(t => new { t.RequestId, t.At }).HasDatabaseName("ix_request_transitions_request");
         });
     }

@@ -14,9 +14,7 @@ internal static class SlaBreachMapping
             breach.ToTable(Table);
             // The key is the request: one breach, one event, however many sweepers.
             breach.HasKey(b => b.RequestId).HasName(PrimaryKey);
-            breach.Property(b => b.RequestId).HasColumnName("request_id").ValueGeneratedNever();
-            breach.Property(b => b.DueAt).HasColumnName("due_at");
-            breach.Property(b => b.BreachedAt).HasColumnName("breached_at");
+            breach.Property(b => b.RequestId).ValueGeneratedNever();
             breach.HasOne<ServiceRequest>().WithOne().HasForeignKey<SlaBreach>(b => b.RequestId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -52,18 +52,15 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
                 t.HasCheckConstraint("ck_files_file_number", "file_number ~ '^[0-9]{11}$'");
             });
             file.HasKey(f => f.FileNumber);
-            file.Property(f => f.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length).ValueGeneratedNever();
-            file.Property(f => f.TrackingCode).HasColumnName("tracking_code").HasMaxLength(TrackingCode.Length);
-            file.Property(f => f.RenovationCode).HasColumnName("renovation_code").HasMaxLength(80);
-            file.Property(f => f.District).HasColumnName("district");
-            file.Property(f => f.OfficeCode).HasColumnName("office_code").HasMaxLength(OfficeCode.MaxLength);
-            file.Property(f => f.ApplicantNationalId).HasColumnName("applicant_national_id").HasMaxLength(10);
-            file.Property(f => f.HolderNationalIds).HasColumnName("holder_national_ids");
-            file.Property(f => f.ApplicantMobile).HasColumnName("applicant_mobile").HasMaxLength(13);
-            file.Property(f => f.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(32);
-            file.Property(f => f.OpenedBy).HasColumnName("opened_by").HasMaxLength(200);
-            file.Property(f => f.OpenedByName).HasColumnName("opened_by_name").HasMaxLength(200);
-            file.Property(f => f.OpenedAt).HasColumnName("opened_at");
+            file.Property(f => f.FileNumber).HasMaxLength(FileNumber.Length).ValueGeneratedNever();
+            file.Property(f => f.TrackingCode).HasMaxLength(TrackingCode.Length);
+            file.Property(f => f.RenovationCode).HasMaxLength(80);
+            file.Property(f => f.OfficeCode).HasMaxLength(OfficeCode.MaxLength);
+            file.Property(f => f.ApplicantNationalId).HasMaxLength(10);
+            file.Property(f => f.ApplicantMobile).HasMaxLength(13);
+            file.Property(f => f.Status).HasConversion<string>().HasMaxLength(32);
+            file.Property(f => f.OpenedBy).HasMaxLength(200);
+            file.Property(f => f.OpenedByName).HasMaxLength(200);
 
             // The tracking code is the key of the anonymous lookup; the index both serves it and makes a
             // (astronomically unlikely) collision fail the insert instead of pointing two files at one code.
@@ -81,14 +78,12 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
         {
             change.ToTable("file_changes");
             change.HasKey(c => c.Id);
-            change.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
-            change.Property(c => c.FileNumber).HasColumnName("file_number").HasMaxLength(FileNumber.Length);
-            change.Property(c => c.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(32);
-            change.Property(c => c.FromOfficeCode).HasColumnName("from_office_code").HasMaxLength(OfficeCode.MaxLength);
-            change.Property(c => c.ToOfficeCode).HasColumnName("to_office_code").HasMaxLength(OfficeCode.MaxLength);
-            change.Property(c => c.HolderCount).HasColumnName("holder_count");
-            change.Property(c => c.Actor).HasColumnName("actor").HasMaxLength(200);
-            change.Property(c => c.At).HasColumnName("at");
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.FileNumber).HasMaxLength(FileNumber.Length);
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
+            change.Property(c => c.FromOfficeCode).HasMaxLength(OfficeCode.MaxLength);
+            change.Property(c => c.ToOfficeCode).HasMaxLength(OfficeCode.MaxLength);
+            change.Property(c => c.Actor).HasMaxLength(200);
             change.HasOne<UrbanPlanningFile>().WithMany().HasForeignKey(c => c.FileNumber).OnDelete(DeleteBehavior.Restrict);
             change.HasIndex(c => new { c.FileNumber, c.At }).HasDatabaseName("ix_file_changes_file");
         });
@@ -98,8 +93,7 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
             sequence.ToTable(FileNumberAllocator.Table, t =>
                 t.HasCheckConstraint("ck_file_number_sequences_last_value", $"last_value BETWEEN 1 AND {FileNumber.MaxSequence}"));
             sequence.HasKey(s => s.District);
-            sequence.Property(s => s.District).HasColumnName("district").ValueGeneratedNever();
-            sequence.Property(s => s.LastValue).HasColumnName("last_value");
+            sequence.Property(s => s.District).ValueGeneratedNever();
         });
 
         ServiceRequestMapping.Map(modelBuilder);
@@ -107,5 +101,6 @@ public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbConte
         PaymentMapping.Map(modelBuilder);
         IssuedDocumentMapping.Map(modelBuilder);
         SlaBreachMapping.Map(modelBuilder);
+        modelBuilder.UseSnakeCaseNames();
     }
 }

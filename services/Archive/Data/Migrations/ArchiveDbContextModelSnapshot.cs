@@ -63,7 +63,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("trail");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_audit_heads");
 
                     b.HasIndex("Service", "Trail", "Sequence")
                         .IsUnique()
@@ -103,7 +104,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_content_reads");
 
                     b.HasIndex("DocumentId", "ReadAt")
                         .HasDatabaseName("ix_content_reads_document_id");
@@ -158,7 +160,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_disposals");
 
                     b.HasIndex("DocumentId")
                         .IsUnique()
@@ -252,7 +255,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_documents_created_at");
@@ -346,7 +350,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("renovation_code");
 
-                    b.HasKey("FileNumber");
+                    b.HasKey("FileNumber")
+                        .HasName("pk_dossiers");
 
                     b.HasIndex("RenovationCode")
                         .HasDatabaseName("ix_dossiers_renovation_code");
@@ -410,7 +415,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("trigger");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_fixity_checks");
 
                     b.HasIndex("RequestedAt")
                         .HasDatabaseName("ix_fixity_checks_requested_at");
@@ -458,9 +464,11 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("problem");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_fixity_findings");
 
-                    b.HasIndex("CheckId");
+                    b.HasIndex("CheckId")
+                        .HasDatabaseName("ix_fixity_findings_check_id");
 
                     b.ToTable("fixity_findings", (string)null);
                 });
@@ -515,7 +523,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("renovation_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
 
                     b.ToTable("legal_holds", null, t =>
                         {
@@ -544,7 +553,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -586,7 +596,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("runs");
 
-                    b.HasKey("Name");
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
 
                     b.ToTable("job_leases", (string)null);
                 });
@@ -640,7 +651,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_published_at");
@@ -658,7 +670,8 @@ namespace CityEServices.Archive.Data.Migrations
                         .WithMany("Findings")
                         .HasForeignKey("CheckId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_fixity_findings_fixity_checks_check_id");
                 });
 
             modelBuilder.Entity("CityEServices.Archive.Domain.FixityCheck", b =>

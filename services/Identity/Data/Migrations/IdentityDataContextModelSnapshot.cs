@@ -38,7 +38,8 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("pem");
 
-                    b.HasKey("Purpose");
+                    b.HasKey("Purpose")
+                        .HasName("pk_signing_keys");
 
                     b.ToTable("signing_keys", (string)null);
                 });
@@ -83,9 +84,11 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_account_changes");
 
-                    b.HasIndex("Account", "At");
+                    b.HasIndex("Account", "At")
+                        .HasDatabaseName("ix_account_changes_account_at");
 
                     b.ToTable("account_changes", (string)null);
                 });
@@ -163,10 +166,12 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_users");
 
                     b.HasIndex("UserName")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_user_name");
 
                     b.ToTable("users", (string)null);
                 });
@@ -225,9 +230,11 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("secret_rotated_at");
 
-                    b.HasKey("ClientId");
+                    b.HasKey("ClientId")
+                        .HasName("pk_clients");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_clients_created_at");
 
                     b.ToTable("clients", (string)null);
                 });
@@ -257,11 +264,14 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("subject");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_revocations");
 
-                    b.HasIndex("RevokedAt");
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_revocations_revoked_at");
 
-                    b.HasIndex("Subject", "RevokedAt");
+                    b.HasIndex("Subject", "RevokedAt")
+                        .HasDatabaseName("ix_revocations_subject_revoked_at");
 
                     b.ToTable("revocations", (string)null);
                 });
@@ -300,9 +310,11 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_codes");
 
-                    b.HasIndex("NationalId", "IssuedAt");
+                    b.HasIndex("NationalId", "IssuedAt")
+                        .HasDatabaseName("ix_sign_in_codes_national_id_issued_at");
 
                     b.ToTable("sign_in_codes", (string)null);
                 });
@@ -328,7 +340,8 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -370,7 +383,8 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("runs");
 
-                    b.HasKey("Name");
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
 
                     b.ToTable("job_leases", (string)null);
                 });
@@ -424,7 +438,8 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_published_at");
@@ -453,7 +468,8 @@ namespace CityEServices.Identity.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("xml");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
                 });

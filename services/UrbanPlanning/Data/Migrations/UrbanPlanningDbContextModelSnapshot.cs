@@ -44,7 +44,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -86,7 +87,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("runs");
 
-                    b.HasKey("Name");
+                    b.HasKey("Name")
+                        .HasName("pk_job_leases");
 
                     b.ToTable("job_leases", (string)null);
                 });
@@ -140,7 +142,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("PublishedAt")
                         .HasDatabaseName("ix_outbox_published_at");
@@ -168,7 +171,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("private_key_pkcs8");
 
-                    b.HasKey("KeyId");
+                    b.HasKey("KeyId")
+                        .HasName("pk_document_signing_keys");
 
                     b.ToTable("document_signing_keys", (string)null);
                 });
@@ -183,7 +187,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_value");
 
-                    b.HasKey("District");
+                    b.HasKey("District")
+                        .HasName("pk_file_number_sequences");
 
                     b.ToTable("file_number_sequences", null, t =>
                         {
@@ -298,7 +303,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(13)")
                         .HasColumnName("supersedes");
 
-                    b.HasKey("Number");
+                    b.HasKey("Number")
+                        .HasName("pk_issued_documents");
 
                     b.HasIndex("RequestId")
                         .IsUnique()
@@ -355,7 +361,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("to_office_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_file_changes");
 
                     b.HasIndex("FileNumber", "At")
                         .HasDatabaseName("ix_file_changes_file");
@@ -414,7 +421,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
 
                     b.HasIndex("OrderId")
                         .IsUnique()
@@ -482,7 +490,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(26)")
                         .HasColumnName("sheba");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_payment_orders");
 
                     b.HasIndex("RequestId")
                         .IsUnique()
@@ -538,7 +547,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("to_status");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_request_transitions");
 
                     b.HasIndex("RequestId", "At")
                         .HasDatabaseName("ix_request_transitions_request");
@@ -644,7 +654,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_service_requests");
 
                     b.HasIndex("IssuedNumber")
                         .IsUnique()
@@ -709,7 +720,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("renovation_code");
 
-                    b.HasKey("DocumentId");
+                    b.HasKey("DocumentId")
+                        .HasName("pk_archived_documents");
 
                     b.ToTable("archived_documents", (string)null);
                 });
@@ -741,7 +753,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
-                    b.HasKey("LicenceNumber");
+                    b.HasKey("LicenceNumber")
+                        .HasName("pk_engineers");
 
                     b.ToTable("engineers", null, t =>
                         {
@@ -787,7 +800,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("permit_number");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_assignments");
 
                     b.HasIndex("FileNumber")
                         .HasDatabaseName("ix_supervisor_assignments_file");
@@ -845,7 +859,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("stage");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_reports");
 
                     b.HasIndex("FileNumber")
                         .HasDatabaseName("ix_supervisor_reports_file");
@@ -923,7 +938,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .HasColumnType("character varying(13)")
                         .HasColumnName("tracking_code");
 
-                    b.HasKey("FileNumber");
+                    b.HasKey("FileNumber")
+                        .HasName("pk_files");
 
                     b.HasIndex("ApplicantNationalId")
                         .HasDatabaseName("ix_files_applicant");
@@ -961,7 +977,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_service_requests_request_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.FileChange", b =>
@@ -970,7 +987,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FileNumber")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_file_changes_files_file_number");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Payments.Payment", b =>
@@ -979,7 +997,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_payment_orders_order_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Payments.PaymentOrder", b =>
@@ -988,7 +1007,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_orders_service_requests_request_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.RequestTransition", b =>
@@ -997,7 +1017,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany("Transitions")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_request_transitions_service_requests_request_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.ServiceRequest", b =>
@@ -1006,7 +1027,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FileNumber")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_service_requests_files_file_number");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.SlaBreach", b =>
@@ -1015,7 +1037,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithOne()
                         .HasForeignKey("CityEServices.UrbanPlanning.Domain.Requests.SlaBreach", "RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_breaches_service_requests_request_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Supervision.SupervisorAssignment", b =>
@@ -1024,7 +1047,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("LicenceNumber")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_supervisor_assignments_engineers_licence_number");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Supervision.SupervisorReport", b =>
@@ -1033,7 +1057,8 @@ namespace CityEServices.UrbanPlanning.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_supervisor_reports_supervisor_assignments_assignment_id");
                 });
 
             modelBuilder.Entity("CityEServices.UrbanPlanning.Domain.Requests.ServiceRequest", b =>
