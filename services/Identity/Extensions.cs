@@ -27,16 +27,16 @@ public static class Extensions
         var issuer = CheckSettings(settings);
         var allowPasswordGrant = settings.AllowPasswordGrant ?? builder.Environment.IsDevelopment();
 
-        builder.AddServiceDatabase<IdentityDataContext>(DatabaseName);
+        builder.AddServiceDatabase<IdentityDbContext>(DatabaseName);
         // Identity consumes nothing; its outbox carries the citizens' sign-in codes to notifications.
-        builder.AddMessaging<IdentityDataContext>(ServiceName);
+        builder.AddMessaging<IdentityDbContext>(ServiceName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPasswordHasher<CityUser>, PasswordHasher<CityUser>>();
         builder.Services.AddScoped<Seeder>();
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyRing.ConfigureServer>();
         builder.Services.AddHostedService<IdentityInitializer>();
-        builder.Services.AddPeriodicJob<TokenPruner, IdentityDataContext>();
+        builder.Services.AddPeriodicJob<TokenPruner, IdentityDbContext>();
         builder.Services.AddTokenServer(settings, issuer, allowPasswordGrant);
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<IssueStaffToken>();
@@ -50,7 +50,7 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         // The hash-chained audit tables: heads published hourly to the archive, /audit/verify compares with its copy.
-        builder.AddAuditChain<IdentityDataContext>(ServiceName, IdentityDataContext.AccountChangesTable);
+        builder.AddAuditChain<IdentityDbContext>(ServiceName, IdentityDbContext.AccountChangesTable);
 
         return builder;
     }

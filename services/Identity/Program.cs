@@ -25,7 +25,7 @@ app.MapLoginPage();
 app.MapUsersApi();
 app.MapClientsApi();
 app.MapRevocationsApi();
-app.MapAuditChainApi<IdentityDataContext>("/api/identity");
+app.MapAuditChainApi<IdentityDbContext>("/api/identity");
 app.MapCitizensApi();
 
 await app.MigrateIdentityDatabaseAsync();

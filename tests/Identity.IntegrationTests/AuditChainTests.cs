@@ -10,13 +10,13 @@ namespace CityEServices.Identity.IntegrationTests;
 /// <summary>The account changes' hash chain (the tests themselves are in <see cref="AuditChainTestBase{TService, TEntryPoint}"/>).</summary>
 [Collection(ServersCollection.Name)]
 public sealed class AuditChainTests(IdentityService identity, ITestOutputHelper output)
-    : AuditChainTestBase<IdentityService, IdentityDataContext>(identity, output), IClassFixture<IdentityService>
+    : AuditChainTestBase<IdentityService, IdentityDbContext>(identity, output), IClassFixture<IdentityService>
 {
     private const string Password = "Staff-Passw0rd1";
 
     protected override string VerifyPath => "/api/identity/audit/verify";
 
-    protected override string Table => IdentityDataContext.AccountChangesTable;
+    protected override string Table => IdentityDbContext.AccountChangesTable;
 
     protected override string EditableColumn => "reason";
 
@@ -52,6 +52,6 @@ public sealed class AuditChainTests(IdentityService identity, ITestOutputHelper 
     protected override async Task ExecuteAsServiceAsync(string sql)
     {
         using var scope = Service.Factory.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IdentityDataContext>().Database.ExecuteSqlRawAsync(sql);
+        await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 }

@@ -38,7 +38,7 @@ public sealed class CitizenSignInTests(IdentityServiceWithFakeClock identity) : 
     private async Task<IReadOnlyList<string>> CodesSentAsync(string nationalId)
     {
         await using var scope = identity.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == EventType)
             .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).ToListAsync();
         return [.. rows.Select(r => JsonDocument.Parse(r.Payload).RootElement)

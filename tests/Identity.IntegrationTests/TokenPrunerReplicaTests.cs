@@ -26,7 +26,7 @@ public sealed class TokenPrunerReplicaTests(IdentityServiceWithFakeClock identit
     private readonly List<ILoggerFactory> _loggers = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    private JobLeases<IdentityDataContext> Leases => identity.Factory.Services.GetRequiredService<JobLeases<IdentityDataContext>>();
+    private JobLeases<IdentityDbContext> Leases => identity.Factory.Services.GetRequiredService<JobLeases<IdentityDbContext>>();
 
     public void Dispose() => _loggers.ForEach(f => f.Dispose());
 

@@ -12,7 +12,7 @@ public class ModelTests
     [Fact]
     public void The_model_is_what_the_migrations_built()
     {
-        using var db = new DesignTimeDataContextFactory().CreateDbContext([]);
+        using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
 
         Assert.False(db.Database.HasPendingModelChanges());
     }

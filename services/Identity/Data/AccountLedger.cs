@@ -10,7 +10,7 @@ public static class AccountLedger
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void RecordChange(this IdentityDataContext db, string account, string action, string actor, DateTimeOffset at, string? reason = null, object? details = null) =>
+    public static void RecordChange(this IdentityDbContext db, string account, string action, string actor, DateTimeOffset at, string? reason = null, object? details = null) =>
         db.AccountChanges.Add(new AccountChange
         {
             Account = account,
@@ -22,6 +22,6 @@ public static class AccountLedger
         });
 
     /// <summary>Every token of <paramref name="subject"/> issued up to <paramref name="at"/> stops working (at every service within their refresh interval).</summary>
-    public static void RevokeTokensOf(this IdentityDataContext db, string subject, string cause, DateTimeOffset at) =>
+    public static void RevokeTokensOf(this IdentityDbContext db, string subject, string cause, DateTimeOffset at) =>
         db.Revocations.Add(new Revocation { Subject = subject, RevokedAt = at, Cause = cause });
 }

@@ -14,7 +14,7 @@ public static partial class DatabaseStartup
     public static Task MigrateIdentityDatabaseAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<IOptions<IdentitySettings>>().Value;
-        return app.MigrateDatabaseAsync<Data.IdentityDataContext>(settings.DatabaseStartupTimeout);
+        return app.MigrateDatabaseAsync<Data.IdentityDbContext>(settings.DatabaseStartupTimeout);
     }
 
     /// <summary>

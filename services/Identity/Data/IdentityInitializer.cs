@@ -27,7 +27,7 @@ public sealed partial class IdentityInitializer(
             {
                 // A fresh scope per attempt: a context that failed mid-way keeps no half-tracked state.
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+                var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
                 var (signing, encryption) = await ServerKeyStore.LoadAsync(db, settings, time, cancellationToken);
                 keys.Load(signing, encryption);
 

@@ -10,7 +10,7 @@ namespace CityEServices.Identity.Data;
 /// <c>admin</c>. Safe to run on every start of every replica, several at once (one seeds at a time).
 /// </summary>
 public sealed partial class Seeder(
-    IdentityDataContext db,
+    IdentityDbContext db,
     IOpenIddictApplicationManager applications,
     IOptions<IdentitySettings> settings,
     IPasswordHasher<CityUser> hasher,

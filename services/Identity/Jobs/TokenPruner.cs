@@ -16,11 +16,11 @@ namespace CityEServices.Identity.Jobs;
 /// overlap of a lease that ran out mid-round only repeats a scan.
 /// </summary>
 public sealed partial class TokenPruner(
-    JobLeases<IdentityDataContext> leases,
+    JobLeases<IdentityDbContext> leases,
     IServiceScopeFactory scopes,
     IOptions<IdentitySettings> options,
     TimeProvider time,
-    ILogger<TokenPruner> logger) : PeriodicJob<IdentityDataContext>(leases, time, logger)
+    ILogger<TokenPruner> logger) : PeriodicJob<IdentityDbContext>(leases, time, logger)
 {
     public const string JobName = "token-pruner";
 
@@ -40,7 +40,7 @@ public sealed partial class TokenPruner(
             // Tokens first: an authorization is prunable only once no token refers to it.
             var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
             var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
-            var data = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+            var data = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
             var revocations = await data.Revocations.Where(r => r.RevokedAt < threshold).ExecuteDeleteAsync(cancellationToken);
             var codes = await data.SignInCodes.Where(c => c.ExpiresAt < threshold).ExecuteDeleteAsync(cancellationToken);
             LogPruned(_logger, tokens, authorizations, revocations, codes, threshold);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CityEServices.Identity.IntegrationTests.Infrastructure;
 
 /// <summary>The real identity service (OpenIddict, its migrations, its seeding) on a TestServer with its own database.</summary>
-public class IdentityService(ServerFixture servers) : ServiceFactory<IdentityDataContext>(servers, "identity", "identity-db")
+public class IdentityService(ServerFixture servers) : ServiceFactory<IdentityDbContext>(servers, "identity", "identity-db")
 {
     public const string AdminPassword = "Identity-Admin-Passw0rd";
     public const string RedirectUri = "http://staff.test/callback";

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CityEServices.Identity.Data.Migrations
 {
-    [DbContext(typeof(IdentityDataContext))]
+    [DbContext(typeof(IdentityDbContext))]
     [Migration("20261204134438_AuditChain")]
     partial class AuditChain
     {

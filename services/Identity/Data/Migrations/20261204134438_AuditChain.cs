@@ -11,13 +11,13 @@ namespace CityEServices.Identity.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Hand-written: the chain lives in triggers, not in the EF model (see docs/decisions/0009-audit-chain.md).
-            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.Install(IdentityDataContext.AccountChangesTable, lockKey: 4));
+            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.Install(IdentityDbContext.AccountChangesTable, lockKey: 4));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.Uninstall(IdentityDataContext.AccountChangesTable));
+            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.Uninstall(IdentityDbContext.AccountChangesTable));
         }
     }
 }

@@ -10,20 +10,20 @@ namespace CityEServices.Identity.Data.Migrations
     /// inside the commit instead of on insert, so a writer no longer holds the trail's lock across its round
     /// trips (see docs/decisions/0009-audit-chain.md).
     /// </summary>
-    [DbContext(typeof(IdentityDataContext))]
+    [DbContext(typeof(IdentityDbContext))]
     [Migration("20261206004500_AuditChainAtCommit")]
     public partial class AuditChainAtCommit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.ChainAtCommit(IdentityDataContext.AccountChangesTable, lockKey: 4));
+            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.ChainAtCommit(IdentityDbContext.AccountChangesTable, lockKey: 4));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.ChainOnInsert(IdentityDataContext.AccountChangesTable, lockKey: 4));
+            migrationBuilder.Sql(CityEServices.Messaging.Persistence.AuditChain.ChainOnInsert(IdentityDbContext.AccountChangesTable, lockKey: 4));
         }
     }
 }

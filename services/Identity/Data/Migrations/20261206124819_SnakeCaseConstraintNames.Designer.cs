@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CityEServices.Identity.Data.Migrations
 {
-    [DbContext(typeof(IdentityDataContext))]
+    [DbContext(typeof(IdentityDbContext))]
     [Migration("20261206124819_SnakeCaseConstraintNames")]
     partial class SnakeCaseConstraintNames
     {

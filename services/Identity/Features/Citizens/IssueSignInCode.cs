@@ -8,7 +8,7 @@ namespace CityEServices.Identity.Features.Citizens;
 /// limit is counted in PostgreSQL under an advisory lock on the national ID, so it holds across replicas
 /// and concurrent requests; the per-address limit is the gateway's.
 /// </summary>
-public sealed class IssueSignInCode(IdentityDataContext db, TimeProvider time)
+public sealed class IssueSignInCode(IdentityDbContext db, TimeProvider time)
 {
     public const string RateLimitedReason = "SignInCodeRateLimited";
 

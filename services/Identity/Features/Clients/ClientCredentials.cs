@@ -29,7 +29,7 @@ public static class ClientCredentials
 
     public static string Account(string clientId) => $"client:{clientId}";
 
-    public static async Task<Outcome<IntegratorClient>> FindAsync(IdentityDataContext db, string clientId, CancellationToken cancellationToken)
+    public static async Task<Outcome<IntegratorClient>> FindAsync(IdentityDbContext db, string clientId, CancellationToken cancellationToken)
     {
         var id = clientId.Trim();
         var client = await db.Clients.SingleOrDefaultAsync(c => c.ClientId == id, cancellationToken);
@@ -37,7 +37,7 @@ public static class ClientCredentials
     }
 
     /// <summary>A client that may still be changed: the 404 of an unknown one, the 409 of a revoked one (revocation is for good).</summary>
-    public static async Task<Outcome<IntegratorClient>> FindUnrevokedAsync(IdentityDataContext db, string clientId, CancellationToken cancellationToken)
+    public static async Task<Outcome<IntegratorClient>> FindUnrevokedAsync(IdentityDbContext db, string clientId, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, clientId, cancellationToken);
         return found.Succeeded && found.Value.IsRevoked ? AlreadyRevoked(found.Value) : found;

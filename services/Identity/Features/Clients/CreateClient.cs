@@ -7,7 +7,7 @@ namespace CityEServices.Identity.Features.Clients;
 /// Registers an integrator application: its OpenIddict credentials (the secret hashed) and its own row
 /// (roles, scopes, who made it), in one transaction. The secret is in the answer and nowhere else.
 /// </summary>
-public sealed class CreateClient(IdentityDataContext db, IOpenIddictApplicationManager applications, TimeProvider time)
+public sealed class CreateClient(IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider time)
 {
     public async Task<Outcome<CreatedClientResponse>> HandleAsync(CreateClientRequest? request, Caller caller, CancellationToken cancellationToken)
     {

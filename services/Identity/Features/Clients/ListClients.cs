@@ -1,7 +1,7 @@
 namespace CityEServices.Identity.Features.Clients;
 
 /// <summary>Every integrator client, oldest first, revoked ones included (with when and by whom); never a secret.</summary>
-public sealed class ListClients(IdentityDataContext db)
+public sealed class ListClients(IdentityDbContext db)
 {
     public async Task<Outcome<Page<ClientResponse>>> HandleAsync(string? page, string? pageSize, Caller caller, CancellationToken cancellationToken)
     {

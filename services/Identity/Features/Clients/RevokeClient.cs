@@ -4,7 +4,7 @@ namespace CityEServices.Identity.Features.Clients;
 /// Switches a client off for good: it can no longer authenticate (no secret of it is valid, see
 /// <c>CityApplicationManager</c>), and its live tokens go on the revocation list in the same commit.
 /// </summary>
-public sealed class RevokeClient(IdentityDataContext db, TimeProvider time)
+public sealed class RevokeClient(IdentityDbContext db, TimeProvider time)
 {
     public async Task<Outcome<Done>> HandleAsync(string clientId, Caller caller, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace CityEServices.Identity.Features.Clients;
 /// older than that one (from an earlier rotation) stops now. Tokens already issued stay valid: a
 /// rotation is routine, not a suspicion (revoke the client for that).
 /// </summary>
-public sealed class RotateClientSecret(IdentityDataContext db, IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings, TimeProvider time)
+public sealed class RotateClientSecret(IdentityDbContext db, IOpenIddictApplicationManager applications, IOptions<IdentitySettings> settings, TimeProvider time)
 {
     public async Task<Outcome<RotatedSecretResponse>> HandleAsync(string clientId, Caller caller, CancellationToken cancellationToken)
     {

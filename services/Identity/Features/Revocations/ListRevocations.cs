@@ -5,7 +5,7 @@ namespace CityEServices.Identity.Features.Revocations;
 /// <see cref="IdentitySettings.RevocationListSlack"/>: an older one can match no token still alive
 /// (every token it covers was issued before it and has expired), so the list stays short.
 /// </summary>
-public sealed class ListRevocations(IdentityDataContext db, IOptions<IdentitySettings> settings, TimeProvider time)
+public sealed class ListRevocations(IdentityDbContext db, IOptions<IdentitySettings> settings, TimeProvider time)
 {
     public async Task<RevocationListResponse> HandleAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public static class AuthorizeEndpoint
         return app;
     }
 
-    public static async Task<IResult> AuthorizeAsync(HttpContext context, IdentityDataContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, IdentityDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing: is the authorization endpoint passthrough enabled?");

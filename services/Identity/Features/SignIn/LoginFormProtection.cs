@@ -20,7 +20,7 @@ public static class LoginFormProtection
         // the same on every replica.
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
-            .PersistKeysToDbContext<IdentityDataContext>();
+            .PersistKeysToDbContext<IdentityDbContext>();
 
         services.AddAntiforgery(options =>
         {

@@ -8,7 +8,7 @@ namespace CityEServices.Identity.Features.Tokens;
 /// by a second conditional UPDATE, so two right answers at once get one token. Every failure reads the
 /// same (<c>invalid_grant</c>): wrong code, no code, expired, used, or out of tries.
 /// </summary>
-public sealed class IssueCitizenToken(IdentityDataContext db, TimeProvider time)
+public sealed class IssueCitizenToken(IdentityDbContext db, TimeProvider time)
 {
     public const string GrantType = "urn:ir:tehran:city:citizen-otp";
     public const string NationalIdParameter = "national_id";

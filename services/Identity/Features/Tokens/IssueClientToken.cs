@@ -9,7 +9,7 @@ namespace CityEServices.Identity.Features.Tokens;
 /// was granted, narrowed to those the request names with <c>scope=</c>; asking for one it was not
 /// granted gets no token at all (<c>invalid_scope</c>), not a quietly smaller one.
 /// </summary>
-public sealed class IssueClientToken(IdentityDataContext db)
+public sealed class IssueClientToken(IdentityDbContext db)
 {
     public async Task<TokenDecision> HandleAsync(string clientId, ImmutableArray<string> requestedScopes, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace CityEServices.Identity.Features.Tokens;
 /// code names. Either way it is built from the user as they are now: deactivated, locked out or deleted
 /// since the login page counts.
 /// </summary>
-public sealed class IssueStaffToken(IdentityDataContext db, PasswordSignIn passwords, TimeProvider time)
+public sealed class IssueStaffToken(IdentityDbContext db, PasswordSignIn passwords, TimeProvider time)
 {
     /// <summary>Longest a sign-in waits for a revocation's second to pass (see <see cref="AfterRevocationsAsync"/>).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);

@@ -7,7 +7,7 @@ namespace CityEServices.Identity.Features.Tokens;
 /// same to the caller (unknown user, wrong password, locked out, deactivated), and each costs one hash
 /// check, so neither the answer nor its timing says which user names exist or which are switched off.
 /// </summary>
-public sealed class PasswordSignIn(IdentityDataContext db, IPasswordHasher<CityUser> hasher, TimeProvider time, IOptions<IdentitySettings> settings)
+public sealed class PasswordSignIn(IdentityDbContext db, IPasswordHasher<CityUser> hasher, TimeProvider time, IOptions<IdentitySettings> settings)
 {
     private static readonly Lazy<string> DecoyHash = new(() =>
         new PasswordHasher<CityUser>().HashPassword(null!, Convert.ToBase64String(Guid.NewGuid().ToByteArray())));

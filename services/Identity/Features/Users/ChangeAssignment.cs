@@ -5,7 +5,7 @@ namespace CityEServices.Identity.Features.Users;
 /// as claims, so a real change revokes the tokens issued before it: the user signs in again and gets
 /// the new ones. Sending what the user already has changes nothing and revokes nothing.
 /// </summary>
-public sealed class ChangeAssignment(IdentityDataContext db, TimeProvider time)
+public sealed class ChangeAssignment(IdentityDbContext db, TimeProvider time)
 {
     public async Task<Outcome<UserResponse>> HandleAsync(string userName, ChangeAssignmentRequest? request, Caller caller, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CityEServices.Identity.Features.Users;
 
-public sealed class CreateUser(IdentityDataContext db, IPasswordHasher<CityUser> hasher, TimeProvider time)
+public sealed class CreateUser(IdentityDbContext db, IPasswordHasher<CityUser> hasher, TimeProvider time)
 {
     public async Task<Outcome<UserResponse>> HandleAsync(CreateUserRequest? request, Caller caller, CancellationToken cancellationToken)
     {

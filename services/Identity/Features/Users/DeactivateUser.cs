@@ -1,7 +1,7 @@
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>Switches a user off: no more sign-ins, and the tokens they hold go on the revocation list in the same commit.</summary>
-public sealed class DeactivateUser(IdentityDataContext db, TimeProvider time)
+public sealed class DeactivateUser(IdentityDbContext db, TimeProvider time)
 {
     public async Task<Outcome<UserResponse>> HandleAsync(string userName, ReasonRequest? request, Caller caller, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace CityEServices.Identity.Features.Users;
 
 /// <summary>Users by name; <c>q</c> finds a part of the name, an office code or a national ID.</summary>
-public sealed class ListUsers(IdentityDataContext db)
+public sealed class ListUsers(IdentityDbContext db)
 {
     public const int MaxQueryLength = 64;
 

@@ -4,7 +4,7 @@ namespace CityEServices.Identity.Features.Users;
 /// Lets a deactivated user sign in again. Tokens from before the deactivation stay revoked (their
 /// revocation row covers everything issued up to it); only tokens issued from now on work.
 /// </summary>
-public sealed class ReactivateUser(IdentityDataContext db, TimeProvider time)
+public sealed class ReactivateUser(IdentityDbContext db, TimeProvider time)
 {
     public async Task<Outcome<UserResponse>> HandleAsync(string userName, ReasonRequest? request, Caller caller, CancellationToken cancellationToken)
     {

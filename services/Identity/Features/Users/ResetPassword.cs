@@ -6,7 +6,7 @@ namespace CityEServices.Identity.Features.Users;
 /// An admin sets a user's password (the policy applies) and ends any lockout. Whoever held the old
 /// password may hold tokens got with it: those are revoked in the same commit.
 /// </summary>
-public sealed class ResetPassword(IdentityDataContext db, IPasswordHasher<CityUser> hasher, TimeProvider time)
+public sealed class ResetPassword(IdentityDbContext db, IPasswordHasher<CityUser> hasher, TimeProvider time)
 {
     public async Task<Outcome<Done>> HandleAsync(string userName, ResetPasswordRequest? request, Caller caller, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ public static class UserAccounts
     /// <summary>The seeded admin: the one account that must always be able to sign in and administer.</summary>
     public const string BootstrapAdmin = Seeder.AdminUserName;
 
-    public static async Task<Outcome<CityUser>> FindAsync(IdentityDataContext db, string userName, CancellationToken cancellationToken)
+    public static async Task<Outcome<CityUser>> FindAsync(IdentityDbContext db, string userName, CancellationToken cancellationToken)
     {
         var name = UserNames.Normalize(userName);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
@@ -18,7 +18,7 @@ public static class UserAccounts
     /// <paramref name="bootstrapAdminRefusal"/> says why the change may not touch it (null: it may).
     /// </summary>
     public static async Task<Outcome<CityUser>> FindForChangeAsync(
-        IdentityDataContext db, string userName, string? bootstrapAdminRefusal, CancellationToken cancellationToken)
+        IdentityDbContext db, string userName, string? bootstrapAdminRefusal, CancellationToken cancellationToken)
     {
         var found = await FindAsync(db, userName, cancellationToken);
         return found.Succeeded && found.Value.UserName == BootstrapAdmin && bootstrapAdminRefusal is not null

@@ -12,7 +12,7 @@ public static class ServerKeyStore
     private const int KeySizeInBits = 2048;
 
     public static async Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)> LoadAsync(
-        IdentityDataContext db, IdentitySettings settings, TimeProvider time, CancellationToken cancellationToken)
+        IdentityDbContext db, IdentitySettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         var signing = settings.SigningKeyPem is { Length: > 0 } signingPem
             ? FromPem(signingPem, "Identity:SigningKeyPem")
@@ -23,7 +23,7 @@ public static class ServerKeyStore
         return (signing, encryption);
     }
 
-    private static async Task<string> GetOrCreateAsync(IdentityDataContext db, string purpose, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<string> GetOrCreateAsync(IdentityDbContext db, string purpose, TimeProvider time, CancellationToken cancellationToken)
     {
         var stored = await FindAsync(db, purpose, cancellationToken);
         if (stored is not null)
@@ -43,7 +43,7 @@ public static class ServerKeyStore
             ?? throw new InvalidOperationException($"The {purpose} key was inserted but cannot be read back.");
     }
 
-    private static Task<string?> FindAsync(IdentityDataContext db, string purpose, CancellationToken cancellationToken) =>
+    private static Task<string?> FindAsync(IdentityDbContext db, string purpose, CancellationToken cancellationToken) =>
         db.ServerKeys.AsNoTracking().Where(k => k.Purpose == purpose).Select(k => k.Pem).SingleOrDefaultAsync(cancellationToken);
 
     private static RsaSecurityKey FromPem(string pem, string source)

@@ -18,7 +18,7 @@ public static class RevokedTokenRefusal
             var user = context.User;
             if (user.Identity?.IsAuthenticated == true && user.GetClaim(CityClaims.Subject) is { Length: > 0 } subject)
             {
-                var db = context.RequestServices.GetRequiredService<IdentityDataContext>();
+                var db = context.RequestServices.GetRequiredService<IdentityDbContext>();
                 if (await db.Revocations.CoverAsync(subject, IssuedAt(user), context.RequestAborted))
                 {
                     await RefuseAsync(context);

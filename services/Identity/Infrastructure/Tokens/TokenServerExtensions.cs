@@ -11,7 +11,7 @@ public static class TokenServerExtensions
         services.AddOpenIddict()
             .AddCore(core =>
             {
-                core.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>();
+                core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
                 // Revoked clients and the previous secret's overlap (see CityApplicationManager).
                 core.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, CityApplicationManager>();
             })

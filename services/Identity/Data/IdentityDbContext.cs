@@ -8,7 +8,7 @@ namespace CityEServices.Identity.Data;
 /// and the schedule of the service's periodic jobs (<c>job_leases</c>).
 /// Named so it does not read as ASP.NET Core Identity's IdentityDbContext, which this service does not use.
 /// </summary>
-public sealed class IdentityDataContext(DbContextOptions<IdentityDataContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<CityUser> Users => Set<CityUser>();
 

@@ -1,0 +1,5 @@
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.Identity.Data;
+
+public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<IdentityDbContext>("identity", options => new(options));

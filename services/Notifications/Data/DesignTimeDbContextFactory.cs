@@ -1,0 +1,5 @@
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.Notifications.Data;
+
+public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<NotificationsDbContext>("notifications", options => new(options));

@@ -1,0 +1,5 @@
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.OfficeManagement.Data;
+
+public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<OfficeManagementDbContext>("officemanagement", options => new(options));

@@ -1,0 +1,5 @@
+using CityEServices.Messaging.Persistence;
+
+namespace CityEServices.Property.Data;
+
+public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<PropertyDbContext>("property", options => new(options));
