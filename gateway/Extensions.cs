@@ -14,9 +14,11 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<GatewaySettings>(builder.Configuration.GetSection(GatewaySettings.SectionName));
-        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.SectionName));
-        builder.Services.Configure<IdempotencySettings>(builder.Configuration.GetSection(IdempotencySettings.SectionName));
+        // Checked when the gateway starts, as every service's settings are: a typo in a trusted network
+        // or a zero window would otherwise fail or refuse every request, from the first one on.
+        builder.Services.AddCheckedOptions<GatewaySettings>(GatewaySettings.SectionName, s => s.IsSound(), GatewaySettings.Rule);
+        builder.Services.AddCheckedOptions<RateLimitSettings>(RateLimitSettings.SectionName, s => s.IsSound(), RateLimitSettings.Rule);
+        builder.Services.AddCheckedOptions<IdempotencySettings>(IdempotencySettings.SectionName, s => s.IsSound(), IdempotencySettings.Rule);
 
         // Kestrel reads only its endpoints from configuration by itself; the limits are bound here so
         // that Kestrel:Limits:MaxRequestBodySize is the default for every route (routes may raise it).

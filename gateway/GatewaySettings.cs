@@ -1,9 +1,13 @@
+using System.Net;
+
 namespace CityEServices.Gateway;
 
 /// <summary>The <c>Gateway</c> configuration section (routes and clusters are under <c>ReverseProxy</c>).</summary>
 public sealed class GatewaySettings
 {
     public const string SectionName = "Gateway";
+
+    public const string Rule = "Gateway: ConnectTimeout and PooledConnectionLifetime must be positive, TrustedProxies IP addresses and TrustedNetworks CIDR ranges (10.0.0.0/8).";
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -19,4 +23,9 @@ public sealed class GatewaySettings
 
     /// <summary>Networks (CIDR, e.g. 10.0.0.0/8) of such load balancers.</summary>
     public string[] TrustedNetworks { get; set; } = [];
+
+    public bool IsSound() =>
+        ConnectTimeout > TimeSpan.Zero && PooledConnectionLifetime > TimeSpan.Zero
+        && TrustedProxies.All(p => IPAddress.TryParse(p, out _))
+        && TrustedNetworks.All(n => IPNetwork.TryParse(n, out _));
 }

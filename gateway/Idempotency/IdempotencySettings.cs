@@ -5,6 +5,8 @@ public sealed class IdempotencySettings
 {
     public const string SectionName = "Gateway:Idempotency";
 
+    public const string Rule = "Gateway:Idempotency: Expiry and InFlightTimeout must be positive and MaxStoredBodyBytes not negative.";
+
     /// <summary>How long a finished answer is kept for replay.</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromHours(24);
 
@@ -13,4 +15,6 @@ public sealed class IdempotencySettings
 
     /// <summary>Answers with a larger body are replayed with status and headers only.</summary>
     public int MaxStoredBodyBytes { get; set; } = 256 * 1024;
+
+    public bool IsSound() => Expiry > TimeSpan.Zero && InFlightTimeout > TimeSpan.Zero && MaxStoredBodyBytes >= 0;
 }

@@ -5,6 +5,8 @@ public sealed class RateLimitSettings
 {
     public const string SectionName = "Gateway:RateLimits";
 
+    public const string Rule = "Gateway:RateLimits: each of Api, Track and Anonymous needs PermitLimit >= 1, a positive Window and LeaseSize >= 0.";
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>Authenticated API calls, per client (client_credentials) or user.</summary>
@@ -18,6 +20,8 @@ public sealed class RateLimitSettings
 
     /// <summary>Other anonymous calls through the proxy (<c>/connect/**</c>, OpenAPI documents), per client IP.</summary>
     public RateLimitPolicy Anonymous { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
+
+    public bool IsSound() => !Enabled || (Api.IsSound() && Track.IsSound() && Anonymous.IsSound());
 }
 
 public sealed class RateLimitPolicy
@@ -34,4 +38,6 @@ public sealed class RateLimitPolicy
     public int LeaseSize { get; set; }
 
     public int EffectiveLeaseSize => LeaseSize > 0 ? Math.Min(LeaseSize, PermitLimit) : Math.Clamp(PermitLimit / 20, 1, 100);
+
+    public bool IsSound() => PermitLimit >= 1 && Window > TimeSpan.Zero && LeaseSize >= 0;
 }

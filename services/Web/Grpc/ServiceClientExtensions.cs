@@ -22,7 +22,8 @@ public static class ServiceClientExtensions
     /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
     {
-        builder.Services.AddOptions<GrpcClientSettings>().BindConfiguration(GrpcClientSettings.Section);
+        builder.Services.AddCheckedOptions<GrpcClientSettings>(GrpcClientSettings.Section,
+            s => s.Deadline > TimeSpan.Zero, "Grpc:Deadline must be positive (default 00:00:05): it bounds every call to another service.");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DefaultDeadlineInterceptor>();
         builder.Services.TryAddSingleton<ServiceCalls>();
