@@ -37,7 +37,7 @@ public static class Extensions
             o => o.IsValid(out _),
             "Payments:MunicipalitySheba must be a valid Sheba and Payments:OrderValidity between zero and 365 days.");
 
-        builder.Services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
+        builder.Services.AddCheckedOptions<DocumentOptions>(DocumentOptions.Section, o => o.IsSound(), DocumentOptions.Rule);
         builder.Services.AddSingleton<DocumentKeys>();
         builder.Services.AddSingleton<IssuedDocumentRenderer>();
         builder.Services.AddScoped<DocumentIssuer>();

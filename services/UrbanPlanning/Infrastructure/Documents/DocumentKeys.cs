@@ -38,13 +38,7 @@ public sealed class DocumentKeys(IServiceScopeFactory scopes, IOptions<DocumentO
     private async Task<DocumentKeyRing> LoadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var keys = settings.Keys.Select(k => DocumentKey.FromPem(k.KeyId, k.Pem)).ToList();
-        var active = settings.ActiveKeyId;
-        if (active is null && keys.Count(k => k.CanSign) == 1)
-        {
-            active = keys.Single(k => k.CanSign).KeyId;
-        }
-
+        var (keys, active) = settings.ReadKeys();
         if (active is null)
         {
             if (!settings.GenerateKeyIfMissing)
