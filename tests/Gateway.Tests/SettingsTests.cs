@@ -22,6 +22,7 @@ public class SettingsTests
     [InlineData("Gateway:RateLimits:Api:PermitLimit", "0", RateLimitSettings.Rule)]
     [InlineData("Gateway:RateLimits:Track:Window", "-00:01:00", RateLimitSettings.Rule)]
     [InlineData("Gateway:Idempotency:Expiry", "00:00:00", IdempotencySettings.Rule)]
+    [InlineData("Identity:Revocations:RefreshInterval", "00:00:00", "Identity:Revocations:RefreshInterval must be positive.")]
     public void A_wrong_setting_stops_the_gateway_when_it_starts_and_says_which(string key, string value, string rule)
     {
         using var gateway = new GatewayFactory(NoRedis, NoBackend, new Dictionary<string, string?> { [key] = value });

@@ -16,8 +16,8 @@ public static class RevocationExtensions
     /// </summary>
     public static IServiceCollection AddTokenRevocation(this IServiceCollection services, IConfiguration configuration, string identityUrl)
     {
-        services.AddOptions<RevocationOptions>().BindConfiguration(RevocationOptions.SectionName)
-            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Identity:Revocations:RefreshInterval must be positive.");
+        services.AddCheckedOptions<RevocationOptions>(RevocationOptions.SectionName,
+            o => o.RefreshInterval > TimeSpan.Zero, "Identity:Revocations:RefreshInterval must be positive.");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RevokedSubjects>();
         var settings = configuration.GetSection(RevocationOptions.SectionName).Get<RevocationOptions>() ?? new RevocationOptions();
