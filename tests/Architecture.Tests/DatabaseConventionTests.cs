@@ -20,8 +20,9 @@ public sealed class DatabaseConventionTests
         Assert.True(File.Exists(context), $"{service} keeps its DbContext in Data/{service}DbContext.cs");
         Assert.Contains(".UseSnakeCaseNames(", File.ReadAllText(context), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "DesignTimeDbContextFactory.cs")), $"{service} has Data/DesignTimeDbContextFactory.cs");
+        var modelTests = Path.Combine(RepositoryPaths.Root, "tests", $"{service}.Tests", "ModelTests.cs");
         Assert.True(
-            File.Exists(Path.Combine(RepositoryPaths.Root, "tests", $"{service}.Tests", "ModelTests.cs")),
-            $"tests/{service}.Tests/ModelTests.cs checks that {service}'s model is what its migrations built");
+            File.Exists(modelTests) && File.ReadAllText(modelTests).Contains($"ModelMatchesMigrations<DesignTimeDbContextFactory, {service}DbContext>", StringComparison.Ordinal),
+            $"tests/{service}.Tests/ModelTests.cs checks that {service}'s model is what its migrations built (ModelMatchesMigrations<DesignTimeDbContextFactory, {service}DbContext>)");
     }
 }
