@@ -52,32 +52,23 @@ public static partial class DatabaseMigrationExtensions
         }
     }
 
-    private static async Task MigrateWithPatienceAsync<TDbContext>(IHost host, ILogger logger, TimeSpan? patience, CancellationToken cancellationToken)
+    private static Task MigrateWithPatienceAsync<TDbContext>(IHost host, ILogger logger, TimeSpan? patience, CancellationToken cancellationToken)
         where TDbContext : DbContext
     {
-        var deadline = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromMinutes(2));
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
-        {
-            try
+        var context = typeof(TDbContext).Name;
+        return UnreachableDatabase.WhileUnreachableAsync(
+            async () =>
             {
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 await db.Database.MigrateAsync(cancellationToken);
-                LogMigrated(logger, typeof(TDbContext).Name);
-                return;
-            }
-            catch (Exception ex) when (DateTimeOffset.UtcNow < deadline && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                LogWaiting(logger, typeof(TDbContext).Name, delay.TotalSeconds, ex.Message);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
+                LogMigrated(logger, context);
+            },
+            patience ?? TimeSpan.FromMinutes(2),
+            host.Services.GetService<TimeProvider>() ?? TimeProvider.System,
+            (_, delay, error) => LogWaiting(logger, context, delay.TotalSeconds, error.Message),
+            cancellationToken);
     }
-
-    private static bool IsTransient(Exception ex) => ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
-        || ex.InnerException is not null && IsTransient(ex.InnerException);
 
     [LoggerMessage(LogLevel.Information, "{Context}: start-up migration is off (Database:MigrateOnStartup=false); the schema is migrated by a separate run")]
     private static partial void LogSkipped(ILogger logger, string context);
