@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CityEServices.Messaging.Persistence;
 
@@ -59,9 +60,16 @@ public static partial class DatabaseMigrationExtensions
         return UnreachableDatabase.WhileUnreachableAsync(
             async () =>
             {
-                await using var scope = host.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                await db.Database.MigrateAsync(cancellationToken);
+                try
+                {
+                    await MigrateOnceAsync<TDbContext>(host, cancellationToken);
+                }
+                catch (PostgresException e) when (IsCreationRace(e))
+                {
+                    // Another replica created the database between EF's "does it exist?" and its CREATE DATABASE: it exists now.
+                    await MigrateOnceAsync<TDbContext>(host, cancellationToken);
+                }
+
                 LogMigrated(logger, context);
             },
             patience ?? TimeSpan.FromMinutes(2),
@@ -69,6 +77,18 @@ public static partial class DatabaseMigrationExtensions
             (_, delay, error) => LogWaiting(logger, context, delay.TotalSeconds, error.Message),
             cancellationToken);
     }
+
+    private static async Task MigrateOnceAsync<TDbContext>(IHost host, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Two CREATE DATABASE of one name at once: the loser gets 42P04, or 23505 on the catalog's name index when they collide closer.</summary>
+    private static bool IsCreationRace(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DuplicateDatabase
+        || e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pg_database_datname_index" };
 
     [LoggerMessage(LogLevel.Information, "{Context}: start-up migration is off (Database:MigrateOnStartup=false); the schema is migrated by a separate run")]
     private static partial void LogSkipped(ILogger logger, string context);
