@@ -22,7 +22,8 @@ public sealed partial class IdentityInitializer(
         var settings = options.Value;
         var adminPassword = CheckAdminPassword(settings.AdminPassword);
 
-        await DatabaseStartup.WhileUnreachableRetryAsync(
+        // With start-up migration off nothing else has waited for the database yet.
+        await UnreachableDatabase.WhileUnreachableAsync(
             async () =>
             {
                 // A fresh scope per attempt: a context that failed mid-way keeps no half-tracked state.
@@ -36,7 +37,7 @@ public sealed partial class IdentityInitializer(
             },
             settings.DatabaseStartupTimeout,
             time,
-            logger,
+            (attempt, delay, error) => LogUnreachable(logger, attempt, delay.TotalSeconds, error.GetBaseException().Message),
             cancellationToken);
     }
 
@@ -63,6 +64,9 @@ public sealed partial class IdentityInitializer(
 
         return password;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Identity database unreachable (attempt {Attempt}); retrying in {DelaySeconds} s: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, int attempt, double delaySeconds, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Identity:AdminPassword is not set: the bootstrap user 'admin' is not created or updated (allowed only in Development)")]
     private static partial void LogNoAdmin(ILogger logger);

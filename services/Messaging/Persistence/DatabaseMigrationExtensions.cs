@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CityEServices.Messaging.Persistence;
 
@@ -52,32 +53,42 @@ public static partial class DatabaseMigrationExtensions
         }
     }
 
-    private static async Task MigrateWithPatienceAsync<TDbContext>(IHost host, ILogger logger, TimeSpan? patience, CancellationToken cancellationToken)
+    private static Task MigrateWithPatienceAsync<TDbContext>(IHost host, ILogger logger, TimeSpan? patience, CancellationToken cancellationToken)
         where TDbContext : DbContext
     {
-        var deadline = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromMinutes(2));
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
-        {
-            try
+        var context = typeof(TDbContext).Name;
+        return UnreachableDatabase.WhileUnreachableAsync(
+            async () =>
             {
-                await using var scope = host.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                await db.Database.MigrateAsync(cancellationToken);
-                LogMigrated(logger, typeof(TDbContext).Name);
-                return;
-            }
-            catch (Exception ex) when (DateTimeOffset.UtcNow < deadline && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-            {
-                LogWaiting(logger, typeof(TDbContext).Name, delay.TotalSeconds, ex.Message);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
+                try
+                {
+                    await MigrateOnceAsync<TDbContext>(host, cancellationToken);
+                }
+                catch (PostgresException e) when (IsCreationRace(e))
+                {
+                    // Another replica created the database between EF's "does it exist?" and its CREATE DATABASE: it exists now.
+                    await MigrateOnceAsync<TDbContext>(host, cancellationToken);
+                }
+
+                LogMigrated(logger, context);
+            },
+            patience ?? TimeSpan.FromMinutes(2),
+            host.Services.GetService<TimeProvider>() ?? TimeProvider.System,
+            (_, delay, error) => LogWaiting(logger, context, delay.TotalSeconds, error.Message),
+            cancellationToken);
     }
 
-    private static bool IsTransient(Exception ex) => ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
-        || ex.InnerException is not null && IsTransient(ex.InnerException);
+    private static async Task MigrateOnceAsync<TDbContext>(IHost host, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Two CREATE DATABASE of one name at once: the loser gets 42P04, or 23505 on the catalog's name index when they collide closer.</summary>
+    private static bool IsCreationRace(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DuplicateDatabase
+        || e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pg_database_datname_index" };
 
     [LoggerMessage(LogLevel.Information, "{Context}: start-up migration is off (Database:MigrateOnStartup=false); the schema is migrated by a separate run")]
     private static partial void LogSkipped(ILogger logger, string context);
