@@ -36,7 +36,8 @@ public sealed partial class IdentityInitializer(
                 LoginFormProtection.EnsureKeyRing(scope.ServiceProvider);
             },
             settings.DatabaseStartupTimeout,
-            time,
+            // The machine's clock, as the start-up migration's: a test host's pinned business clock would never end a wait.
+            TimeProvider.System,
             (attempt, delay, error) => LogUnreachable(logger, attempt, delay.TotalSeconds, error.GetBaseException().Message),
             cancellationToken);
     }

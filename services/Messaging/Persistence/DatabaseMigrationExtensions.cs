@@ -73,7 +73,8 @@ public static partial class DatabaseMigrationExtensions
                 LogMigrated(logger, context);
             },
             patience ?? TimeSpan.FromMinutes(2),
-            host.Services.GetService<TimeProvider>() ?? TimeProvider.System,
+            // The machine's clock, not the host's TimeProvider: a test host's pinned business clock would never end a wait.
+            TimeProvider.System,
             (_, delay, error) => LogWaiting(logger, context, delay.TotalSeconds, error.Message),
             cancellationToken);
     }
