@@ -16,7 +16,7 @@ public static class UnreachableDatabase
 
     /// <summary>
     /// Runs <paramref name="work"/> until it succeeds, waiting with backoff while the database is
-    /// unreachable (<see cref="IsUnreachable"/>). When the next wait would end past
+    /// unreachable (<see cref="IsUnreachable"/>, or <paramref name="retryable"/> when given). When the next wait would end past
     /// <paramref name="patience"/> the last error is thrown as it was. <paramref name="onRetry"/>
     /// hears of each retry: the failed attempt's number, the wait ahead and the error.
     /// </summary>
@@ -25,8 +25,10 @@ public static class UnreachableDatabase
         TimeSpan patience,
         TimeProvider time,
         Action<int, TimeSpan, Exception> onRetry,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Exception, bool>? retryable = null)
     {
+        retryable ??= IsUnreachable;
         var deadline = time.GetUtcNow() + patience;
         var delay = FirstDelay;
         for (var attempt = 1; ; attempt++)
@@ -37,7 +39,7 @@ public static class UnreachableDatabase
                 await work();
                 return;
             }
-            catch (Exception error) when (IsUnreachable(error) && time.GetUtcNow() + delay <= deadline && !cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (retryable(error) && time.GetUtcNow() + delay <= deadline && !cancellationToken.IsCancellationRequested)
             {
                 // The timer starts before the retry is reported: whoever moves a fake clock on hearing of it cannot miss it.
                 wait = Task.Delay(delay, time, cancellationToken);
