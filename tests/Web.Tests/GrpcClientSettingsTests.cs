@@ -19,6 +19,8 @@ public class GrpcClientSettingsTests
             ["Grpc:officemanagement"] = "http://127.0.0.1:1",
         });
         builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
+        // A second client of the same host: the setting is still checked, and reported, once.
+        builder.AddServiceClient<OfficeAuthorization.OfficeAuthorizationClient>("officemanagement");
         return builder.Build();
     }
 
@@ -31,7 +33,7 @@ public class GrpcClientSettingsTests
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains(refused.Failures, f => f.StartsWith("Grpc:Deadline must be positive", StringComparison.Ordinal));
+        Assert.Single(refused.Failures, f => f.StartsWith("Grpc:Deadline must be positive", StringComparison.Ordinal));
     }
 
     [Fact]

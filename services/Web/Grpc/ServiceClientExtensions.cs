@@ -22,8 +22,13 @@ public static class ServiceClientExtensions
     /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
     {
-        builder.Services.AddCheckedOptions<GrpcClientSettings>(GrpcClientSettings.Section,
-            s => s.Deadline > TimeSpan.Zero, "Grpc:Deadline must be positive (default 00:00:05): it bounds every call to another service.");
+        // Once per host, however many clients it makes: each registration would check again and repeat its message.
+        if (builder.Services.All(d => d.ServiceType != typeof(DefaultDeadlineInterceptor)))
+        {
+            builder.Services.AddCheckedOptions<GrpcClientSettings>(GrpcClientSettings.Section,
+                s => s.Deadline > TimeSpan.Zero, "Grpc:Deadline must be positive (default 00:00:05): it bounds every call to another service.");
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DefaultDeadlineInterceptor>();
         builder.Services.TryAddSingleton<ServiceCalls>();
