@@ -6,7 +6,7 @@ namespace CityEServices.Identity.Data;
 /// Users, integrator clients, the revocation list, the record of every change to an account, persisted
 /// server keys, the data protection key ring, OpenIddict's applications, authorizations, scopes and tokens,
 /// and the schedule of the service's periodic jobs (<c>job_leases</c>).
-/// Named so it does not read as ASP.NET Core Identity's IdentityDbContext, which this service does not use.
+/// Named <c>&lt;Service&gt;DbContext</c> as in every service; it is not ASP.NET Core Identity's IdentityDbContext (that package is not used here).
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {

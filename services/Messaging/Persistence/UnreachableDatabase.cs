@@ -6,7 +6,8 @@ namespace CityEServices.Messaging.Persistence;
 /// <summary>
 /// Waiting for a database that is not up yet, written once: at start-up a pod may come before its
 /// server, or before its database is created, and that is worth waiting out; any other error is a
-/// real failure and fails at once. Time comes only from the <see cref="TimeProvider"/>, so tests can
+/// real failure and fails at once, unless the caller names its own retryable errors (the start-up
+/// migration does). Time comes only from the <see cref="TimeProvider"/>, so tests can
 /// drive the backoff with a fake clock.
 /// </summary>
 public static class UnreachableDatabase
