@@ -1,6 +1,10 @@
 using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.RateLimiting;
 using CityEServices.Gateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.Gateway.Tests;
@@ -23,19 +27,26 @@ public class SettingsTests
     [InlineData("Gateway:RateLimits:Track:Window", "-00:01:00", RateLimitSettings.Rule)]
     [InlineData("Gateway:Idempotency:Expiry", "00:00:00", IdempotencySettings.Rule)]
     [InlineData("Identity:Revocations:RefreshInterval", "00:00:00", "Identity:Revocations:RefreshInterval must be positive.")]
-    public void A_wrong_setting_stops_the_gateway_when_it_starts_and_says_which(string key, string value, string rule)
+    public async Task A_wrong_setting_stops_the_gateway_when_it_starts_and_says_which(string key, string value, string rule)
     {
-        using var gateway = new GatewayFactory(NoRedis, NoBackend, new Dictionary<string, string?> { [key] = value });
+        // The gateway's own registrations on a host started here: through WebApplicationFactory a start that
+        // fails inside app.Run() can surface as the factory's ObjectDisposedException instead (seen once in CI).
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = NoRedis,
+            ["Identity:Url"] = TestTokens.IdentityUrl,
+            [key] = value,
+        });
+        builder.AddDefaultAuthentication();
+        builder.AddApplicationServices();
+        await using var gateway = builder.Build();
 
-        // Settings read while the routes are built (the forwarder's) fail there, wrapped by YARP: still at start.
-        var thrown = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => gateway.StartAsync());
 
-        var refused = Assert.IsType<OptionsValidationException>(Unwrapped(thrown));
         Assert.Contains(rule, refused.Failures);
     }
-
-    private static Exception Unwrapped(Exception exception) =>
-        exception is OptionsValidationException || exception.InnerException is null ? exception : Unwrapped(exception.InnerException);
 
     [Fact]
     public void Sound_settings_start_the_gateway()
