@@ -21,9 +21,9 @@ public sealed class AuditHeadsTests(ArchiveServiceWithOwnHeads service, ITestOut
     public async Task Heads_are_kept_once_and_the_newest_per_trail_is_answered_to_admins()
     {
         var service = $"svc{Guid.NewGuid():N}"[..12];
-        var first = new AuditHeadPublished(service, "transitions", 7, new string('a', 64));
-        var newer = new AuditHeadPublished(service, "transitions", 9, new string('b', 64));
-        var other = new AuditHeadPublished(service, "reads", 3, new string('c', 64));
+        var first = new AuditHeadPublished(service, "transitions", 7, new string('a', 64)) { OccurredAt = Service.Time.GetUtcNow() };
+        var newer = new AuditHeadPublished(service, "transitions", 9, new string('b', 64)) { OccurredAt = Service.Time.GetUtcNow() };
+        var other = new AuditHeadPublished(service, "reads", 3, new string('c', 64)) { OccurredAt = Service.Time.GetUtcNow() };
         // The same head from a second replica (another event id), and a redelivery of the first.
         var fromOtherReplica = first with { EventId = Guid.CreateVersion7() };
         foreach (var e in new[] { first, first, fromOtherReplica, newer, other })
@@ -52,13 +52,13 @@ public sealed class AuditHeadsTests(ArchiveServiceWithOwnHeads service, ITestOut
     {
         using var admin = Service.CreateClient(TestTokens.Admin());
         // The archive's own head of audit_heads, kept as the archive keeps any: the first head it hears of itself.
-        await Service.PublishAsync(new AuditHeadPublished("warmup", "t", 1, new string('d', 64)));
+        await Service.PublishAsync(new AuditHeadPublished("warmup", "t", 1, new string('d', 64)) { OccurredAt = Service.Time.GetUtcNow() });
         await Eventually.UntilAsync(async () => await Service.CountAsync("SELECT count(*) FROM audit_heads WHERE service = 'warmup'") == 1, Patience, "a head kept");
         var head = await (await admin.GetAsync("/api/archive/audit/verify?trail=audit_heads")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("not_archived", head.GetProperty("headCheck").GetString());
 
         var sequence = head.GetProperty("headSequence").GetInt64();
-        await Service.PublishAsync(new AuditHeadPublished(Extensions.ServiceName, "audit_heads", sequence, head.GetProperty("headHash").GetString()!));
+        await Service.PublishAsync(new AuditHeadPublished(Extensions.ServiceName, "audit_heads", sequence, head.GetProperty("headHash").GetString()!) { OccurredAt = Service.Time.GetUtcNow() });
         await Eventually.UntilAsync(async () =>
         {
             var report = await (await admin.GetAsync("/api/archive/audit/verify?trail=audit_heads")).AssertJsonAsync(HttpStatusCode.OK);

@@ -109,7 +109,7 @@ public sealed class ByLawTests(ArchiveService service, ITestOutputHelper output)
         await (await client.GetAsync(Requests.Document(document))).AssertJsonAsync(HttpStatusCode.OK);
 
         Service.Offices.RefuseOffice(office, "OfficeSuspended");
-        await Service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus"));
+        await Service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus") { OccurredAt = Service.Time.GetUtcNow() });
 
         // Within 5 s, where the cache alone would keep saying yes for a minute.
         await Eventually.UntilAsync(async () =>

@@ -103,7 +103,7 @@ public sealed class CitizenUploadTests(ArchiveService service, ITestOutputHelper
     {
         var file = $"{district:00}000000{Interlocked.Increment(ref _next):000}";
         var applicant = NationalIds.Next();
-        await Service.PublishAsync(new UrbanPlanningFileOpened(file, RenovationCode(file), district, office, applicant, "user:op"));
+        await Service.PublishAsync(new UrbanPlanningFileOpened(file, RenovationCode(file), district, office, applicant, "user:op") { OccurredAt = Service.Time.GetUtcNow() });
         await Eventually.UntilAsync(
             async () => await Service.CountAsync("SELECT count(*) FROM dossiers WHERE file_number = @f", ("f", file)) == 1,
             TimeSpan.FromSeconds(15),

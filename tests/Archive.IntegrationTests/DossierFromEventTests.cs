@@ -51,7 +51,7 @@ public sealed class DossierFromEventTests(ArchiveService service, ITestOutputHel
     [Fact]
     public async Task The_same_event_delivered_twice_makes_one_dossier_and_one_inbox_row()
     {
-        var opened = new UrbanPlanningFileOpened("12000000032", "12-4-7-32-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator");
+        var opened = new UrbanPlanningFileOpened("12000000032", "12-4-7-32-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator") { OccurredAt = Service.Time.GetUtcNow() };
 
         // Published twice with the same event (and message) id: a redelivery after a lost confirm.
         await Service.PublishAsync(opened);
@@ -70,7 +70,7 @@ public sealed class DossierFromEventTests(ArchiveService service, ITestOutputHel
     [Fact]
     public async Task The_same_file_announced_again_under_a_new_event_id_keeps_the_first_dossier()
     {
-        var first = new UrbanPlanningFileOpened("12000000033", "12-4-7-33-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator");
+        var first = new UrbanPlanningFileOpened("12000000033", "12-4-7-33-0-0-0", 12, "OFC12", "0076229645", "Maryam Operator") { OccurredAt = Service.Time.GetUtcNow() };
         var republished = first with { EventId = Guid.CreateVersion7(), OfficeCode = "OFC99" };
 
         await Service.PublishAsync(first);

@@ -27,7 +27,7 @@ public sealed class IssuedDocumentTests(ArchiveService service, ITestOutputHelpe
         var pdf = TestFiles.Pdf(pages: 2);
         var rendered = Rendered("10000000101", "10-2-3-14-0-0-0", "7K3M9QX24HTVR", pdf);
         // The issue's own event, numbered with the document: no Latin record comes of it any more.
-        var issued = new BuildingPermitIssued(rendered.RequestId, "10000000101", "10-2-3-14-0-0-0", "7K3M9QX24HTVR", 5, 820.5m, "Residential");
+        var issued = new BuildingPermitIssued(rendered.RequestId, "10000000101", "10-2-3-14-0-0-0", "7K3M9QX24HTVR", 5, 820.5m, "Residential") { OccurredAt = Service.Time.GetUtcNow() };
 
         await Service.PublishAsync(issued);
         await Service.PublishAsync(rendered);
@@ -80,8 +80,8 @@ public sealed class IssuedDocumentTests(ArchiveService service, ITestOutputHelpe
         await Eventually.UntilAsync(async () => await MessagesInAsync(errorQueue) == 1, TimeSpan.FromSeconds(15), $"the event waits in {errorQueue}");
     }
 
-    private static IssuedDocumentRendered Rendered(string fileNumber, string renovationCode, string number, byte[] pdf) =>
-        new(number, Guid.NewGuid(), fileNumber, renovationCode, "BUILDING_PERMIT", Title, Convert.ToHexStringLower(SHA256.HashData(pdf)), pdf);
+    private IssuedDocumentRendered Rendered(string fileNumber, string renovationCode, string number, byte[] pdf) =>
+        new(number, Guid.NewGuid(), fileNumber, renovationCode, "BUILDING_PERMIT", Title, Convert.ToHexStringLower(SHA256.HashData(pdf)), pdf) { OccurredAt = Service.Time.GetUtcNow() };
 
     /// <summary>Messages in a queue of the service's own vhost; null while the queue does not exist.</summary>
     private async Task<uint?> MessagesInAsync(string queue)

@@ -17,7 +17,7 @@ public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper 
     public async Task A_building_permit_issued_twice_is_one_system_pdf_record_in_the_dossier()
     {
         await Service.InsertDossierAsync("10000000001", "10-2-3-4-0-0-0", 10, "OFC10");
-        var issued = new BuildingPermitIssued(Guid.NewGuid(), "10000000001", "10-2-3-4-0-0-0", "BP-1404-0001", 5, 820.5m, "Residential");
+        var issued = new BuildingPermitIssued(Guid.NewGuid(), "10000000001", "10-2-3-4-0-0-0", "BP-1404-0001", 5, 820.5m, "Residential") { OccurredAt = Service.Time.GetUtcNow() };
 
         await Service.PublishAsync(issued);
         await Service.PublishAsync(issued);
@@ -49,9 +49,9 @@ public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper 
     public async Task Every_issued_event_makes_its_own_record()
     {
         await Service.InsertDossierAsync("10000000002", "10-2-3-5-0-0-0", 10, "OFC10");
-        await Service.PublishAsync(new ExcavationPermitIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "EX-77", "Valiasr", 12.5m, 1.2m, 10));
-        await Service.PublishAsync(new WasteContractSigned(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "WC-12", 40m, "Hauler Co", "Aradkouh"));
-        await Service.PublishAsync(new CompletionCertificateIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "CC-9", 5, 820.5m));
+        await Service.PublishAsync(new ExcavationPermitIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "EX-77", "Valiasr", 12.5m, 1.2m, 10) { OccurredAt = Service.Time.GetUtcNow() });
+        await Service.PublishAsync(new WasteContractSigned(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "WC-12", 40m, "Hauler Co", "Aradkouh") { OccurredAt = Service.Time.GetUtcNow() });
+        await Service.PublishAsync(new CompletionCertificateIssued(Guid.NewGuid(), "10000000002", "10-2-3-5-0-0-0", "CC-9", 5, 820.5m) { OccurredAt = Service.Time.GetUtcNow() });
 
         await Eventually.UntilAsync(async () => await Service.CountAsync("SELECT count(*) FROM documents WHERE file_number = '10000000002' AND category_code = 'PERMIT'") == 3,
             TimeSpan.FromSeconds(15), "three system records");
@@ -61,10 +61,10 @@ public sealed class IssuedRecordTests(ArchiveService service, ITestOutputHelper 
     public async Task Issues_numbered_with_a_document_number_make_no_Latin_record()
     {
         await Service.InsertDossierAsync("10000000003", "10-2-3-6-0-0-0", 10, "OFC10");
-        var permit = new BuildingPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "7K3M9QX24HTVR", 5, 820.5m, "Residential");
-        var excavation = new ExcavationPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "8M4N0RY35JWXS", "Valiasr", 12.5m, 1.2m, 10);
-        var contract = new WasteContractSigned(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "9N5P1SZ46KXYT", 40m, "Hauler Co", "Aradkouh");
-        var certificate = new CompletionCertificateIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "AP6Q2T057MYZV", 5, 820.5m);
+        var permit = new BuildingPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "7K3M9QX24HTVR", 5, 820.5m, "Residential") { OccurredAt = Service.Time.GetUtcNow() };
+        var excavation = new ExcavationPermitIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "8M4N0RY35JWXS", "Valiasr", 12.5m, 1.2m, 10) { OccurredAt = Service.Time.GetUtcNow() };
+        var contract = new WasteContractSigned(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "9N5P1SZ46KXYT", 40m, "Hauler Co", "Aradkouh") { OccurredAt = Service.Time.GetUtcNow() };
+        var certificate = new CompletionCertificateIssued(Guid.NewGuid(), "10000000003", "10-2-3-6-0-0-0", "AP6Q2T057MYZV", 5, 820.5m) { OccurredAt = Service.Time.GetUtcNow() };
         await Service.PublishAsync(permit);
         await Service.PublishAsync(excavation);
         await Service.PublishAsync(contract);

@@ -25,5 +25,5 @@ internal static class Documents
     public static Document Correspondence(string? fileNumber = "05000000001") => Of(DocumentCategories.Correspondence, fileNumber);
 
     public static Dossier Dossier(string officeCode = "OFC5", string fileNumber = "05000000001", string renovationCode = "5-2-3-4-0-0-0", int district = 5) =>
-        Domain.Dossier.From(new UrbanPlanningFileOpened(fileNumber, renovationCode, district, officeCode, "0076229645", "user:operator"), ArchivedAt);
+        Domain.Dossier.From(new UrbanPlanningFileOpened(fileNumber, renovationCode, district, officeCode, "0076229645", "user:operator") { OccurredAt = ArchivedAt }, ArchivedAt);
 }

@@ -117,7 +117,7 @@ public sealed class EventSerializerTests
 
     [Fact]
     public void An_event_from_outside_contracts_is_refused_when_queued() =>
-        Assert.Throws<ArgumentException>(() => EventSerializer.TypeName(new LocalEvent()));
+        Assert.Throws<ArgumentException>(() => EventSerializer.TypeName(new LocalEvent { OccurredAt = Events.At }));
 
     private sealed record LocalEvent : IntegrationEvent;
 }

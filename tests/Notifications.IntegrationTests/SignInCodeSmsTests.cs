@@ -31,7 +31,7 @@ public sealed class SignInCodeSmsTests(NotificationsService service, ITestOutput
         await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), at, oldMobile) with { ApplicantNationalId = nationalId });
         await WaitForAsync(admin, oldMobile, 1);
 
-        var issued = new CitizenSignInCodeIssued(nationalId, "048213", DateTimeOffset.UtcNow.AddMinutes(2));
+        var issued = new CitizenSignInCodeIssued(nationalId, "048213", DateTimeOffset.UtcNow.AddMinutes(2)) { OccurredAt = Service.Time.GetUtcNow() };
         await Service.PublishAsync(issued);
         await Service.PublishAsync(issued);
         var texts = await WaitForAsync(admin, mobile, 2);
@@ -42,7 +42,7 @@ public sealed class SignInCodeSmsTests(NotificationsService service, ITestOutput
         var witness = NewMobile();
         await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), at, witness) with { ApplicantNationalId = witnessId });
         await WaitForAsync(admin, witness, 1);
-        await Service.PublishAsync(new CitizenSignInCodeIssued(witnessId, "777111", DateTimeOffset.UtcNow.AddMinutes(2)));
+        await Service.PublishAsync(new CitizenSignInCodeIssued(witnessId, "777111", DateTimeOffset.UtcNow.AddMinutes(2)) { OccurredAt = Service.Time.GetUtcNow() });
         await WaitForAsync(admin, witness, 2);
 
         Assert.Single(await WaitForAsync(admin, mobile, 2), t => t.Contains("048213", StringComparison.Ordinal));
@@ -60,14 +60,14 @@ public sealed class SignInCodeSmsTests(NotificationsService service, ITestOutput
     {
         var nationalId = NationalIds.Next();
         using var admin = Service.CreateClient(TestTokens.Admin());
-        var silent = new CitizenSignInCodeIssued(nationalId, "555000", DateTimeOffset.UtcNow.AddMinutes(2));
+        var silent = new CitizenSignInCodeIssued(nationalId, "555000", DateTimeOffset.UtcNow.AddMinutes(2)) { OccurredAt = Service.Time.GetUtcNow() };
         await Service.PublishAsync(silent);
 
         var witnessId = NationalIds.Next();
         var witness = NewMobile();
         await Service.PublishAsync(Events.FileOpened(Events.NewFileNumber(), DateTimeOffset.UtcNow, witness) with { ApplicantNationalId = witnessId });
         await WaitForAsync(admin, witness, 1);
-        await Service.PublishAsync(new CitizenSignInCodeIssued(witnessId, "555001", DateTimeOffset.UtcNow.AddMinutes(2)));
+        await Service.PublishAsync(new CitizenSignInCodeIssued(witnessId, "555001", DateTimeOffset.UtcNow.AddMinutes(2)) { OccurredAt = Service.Time.GetUtcNow() });
         await WaitForAsync(admin, witness, 2);
 
         // Heard (the inbox has it), and nothing owed.

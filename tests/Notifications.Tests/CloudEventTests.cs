@@ -27,7 +27,7 @@ public class CloudEventTests
     [Fact]
     public void A_delivery_is_a_structured_CloudEvent_1_0()
     {
-        var opened = new UrbanPlanningFileOpened("22001840320", "22-1-2-3-0-0-0", 22, "S22A", "0076229645", "user:7");
+        var opened = new UrbanPlanningFileOpened("22001840320", "22-1-2-3-0-0-0", 22, "S22A", "0076229645", "user:7") { OccurredAt = At };
         var entry = Entry(opened);
 
         using var json = JsonDocument.Parse(CloudEvent.Serialize(entry, EventCatalog.For(typeof(UrbanPlanningFileOpened)), maySeePersonalData: false));
@@ -47,7 +47,7 @@ public class CloudEventTests
     [Fact]
     public void The_same_event_for_the_same_subscriber_is_the_same_bytes_every_time()
     {
-        var entry = Entry(new ServiceRequestSubmitted(Guid.NewGuid(), "22001840320", "BUILDING_PERMIT", "S22A", At.AddDays(30)));
+        var entry = Entry(new ServiceRequestSubmitted(Guid.NewGuid(), "22001840320", "BUILDING_PERMIT", "S22A", At.AddDays(30)) { OccurredAt = At });
         var descriptor = EventCatalog.For(typeof(ServiceRequestSubmitted));
 
         Assert.Equal(CloudEvent.Serialize(entry, descriptor, false), CloudEvent.Serialize(entry, descriptor, false));

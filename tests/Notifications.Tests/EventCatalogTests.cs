@@ -6,6 +6,8 @@ namespace CityEServices.Notifications.Tests;
 
 public class EventCatalogTests
 {
+    private static readonly DateTimeOffset At = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
     /// <summary>Every event's name, pinned: a subscriber's code matches on these strings, so changing one is a breaking change.</summary>
     public static TheoryData<Type, string> PinnedNames => new()
     {
@@ -99,13 +101,13 @@ public class EventCatalogTests
     public void The_subject_is_the_file_number_where_there_is_one_else_the_renovation_code_else_the_document_id()
     {
         var document = Guid.NewGuid();
-        Assert.Equal("22001840320", Subject(new UrbanPlanningFileOpened("22001840320", "22-1-2-3-0-0-0", 22, "S22A", "0076229645", "user:1")));
-        Assert.Equal("22001840320", Subject(new BuildingPermitIssued(Guid.NewGuid(), "22001840320", "22-1-2-3-0-0-0", "BP-22001840320-01", 4, 600, "Residential")));
-        Assert.Equal("22001840320", Subject(new DocumentArchived(document, "PERMIT", "22-1-2-3-0-0-0", "22001840320", "ab", 10, 1)));
-        Assert.Equal("22-1-2-3-0-0-0", Subject(new DocumentArchived(document, "LEGACY_SCAN", "22-1-2-3-0-0-0", null, "ab", 10, 1)));
-        Assert.Equal(document.ToString(), Subject(new DocumentArchived(document, "LEGACY_SCAN", null, null, "ab", 10, 1)));
-        Assert.Equal("5-12-345-6-0-0-0", Subject(new PropertyRegistered("5-12-345-6-0-0-0", 5, [])));
-        Assert.Equal("5-12-345-6-0-0-0", Subject(new OwnershipTransferred("5-12-345-6-0-0-0", "0076229645", "1583250689", "6")));
+        Assert.Equal("22001840320", Subject(new UrbanPlanningFileOpened("22001840320", "22-1-2-3-0-0-0", 22, "S22A", "0076229645", "user:1") { OccurredAt = At }));
+        Assert.Equal("22001840320", Subject(new BuildingPermitIssued(Guid.NewGuid(), "22001840320", "22-1-2-3-0-0-0", "BP-22001840320-01", 4, 600, "Residential") { OccurredAt = At }));
+        Assert.Equal("22001840320", Subject(new DocumentArchived(document, "PERMIT", "22-1-2-3-0-0-0", "22001840320", "ab", 10, 1) { OccurredAt = At }));
+        Assert.Equal("22-1-2-3-0-0-0", Subject(new DocumentArchived(document, "LEGACY_SCAN", "22-1-2-3-0-0-0", null, "ab", 10, 1) { OccurredAt = At }));
+        Assert.Equal(document.ToString(), Subject(new DocumentArchived(document, "LEGACY_SCAN", null, null, "ab", 10, 1) { OccurredAt = At }));
+        Assert.Equal("5-12-345-6-0-0-0", Subject(new PropertyRegistered("5-12-345-6-0-0-0", 5, []) { OccurredAt = At }));
+        Assert.Equal("5-12-345-6-0-0-0", Subject(new OwnershipTransferred("5-12-345-6-0-0-0", "0076229645", "1583250689", "6") { OccurredAt = At }));
     }
 
     private static string Subject(IntegrationEvent e) => EventCatalog.For(e.GetType()).SubjectOf(e);

@@ -6,8 +6,11 @@ namespace CityEServices.Notifications.Tests;
 
 public class EventDataTests
 {
+    private static readonly DateTimeOffset At = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
     private static readonly UrbanPlanningFileOpened Opened = new("22001840320", "22-1-2-3-0-0-0", 22, "S22A", "0076229645", "user:7")
     {
+        OccurredAt = At,
         ApplicantMobile = "+989121234567",
         TrackingCode = "7K3M9QXW2HPRT",
         CorrelationId = "req-1",
@@ -47,7 +50,7 @@ public class EventDataTests
     [Fact]
     public void Owners_who_are_people_are_masked_organisations_are_not()
     {
-        var registered = new PropertyRegistered("5-12-345-6-0-0-0", 5, [new OwnerShare("1583250689", "3"), new OwnerShare("10380284790", "3")]);
+        var registered = new PropertyRegistered("5-12-345-6-0-0-0", 5, [new OwnerShare("1583250689", "3"), new OwnerShare("10380284790", "3")]) { OccurredAt = At };
 
         var data = EventData.Shape(EventData.ToStoredJson(registered), EventCatalog.For(typeof(PropertyRegistered)), maySeePersonalData: false);
 
@@ -61,6 +64,7 @@ public class EventDataTests
     {
         var transferred = new OwnershipTransferred("5-12-345-6-0-0-0", "0076229645", "1583250689", "6")
         {
+            OccurredAt = At,
             OwnersAfter = [new OwnerShare("1583250689", "6"), new OwnerShare("10380284790", "0")],
         };
 

@@ -106,7 +106,7 @@ public sealed class ByLawTests(PropertyService service, ITestOutputHelper output
         await (await client.GetAsync(Requests.PropertyPath(code))).AssertJsonAsync(HttpStatusCode.OK);
 
         Service.Offices.RefuseOffice(office, "OfficeSuspended");
-        await Service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus"));
+        await Service.PublishAsync(new OfficeAuthorizationChanged(office, null, "OfficeStatus") { OccurredAt = Service.Time.GetUtcNow() });
 
         await Eventually.UntilAsync(async () =>
         {

@@ -31,7 +31,7 @@ public sealed class ConsumerTests(PropertyService service, ITestOutputHelper out
         var before = await (await client.GetAsync(Requests.PropertyPath(Code))).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(JsonValueKind.Null, before.GetProperty("permittedConstruction").ValueKind);
 
-        var permit = new BuildingPermitIssued(Guid.NewGuid(), "12000000001", Code, "BP-12-0001", 5, 920.5m, "Residential");
+        var permit = new BuildingPermitIssued(Guid.NewGuid(), "12000000001", Code, "BP-12-0001", 5, 920.5m, "Residential") { OccurredAt = Service.Time.GetUtcNow() };
         await Service.PublishAsync(permit);
         await Service.PublishAsync(permit);
         // The same permit announced again under a new event id (a republished outbox) changes nothing either.
@@ -45,7 +45,7 @@ public sealed class ConsumerTests(PropertyService service, ITestOutputHelper out
         Assert.Equal(920.5m, permitted.GetProperty("permittedConstruction").GetProperty("buildingAreaM2").GetDecimal());
         Assert.True(permitted.GetProperty("restrictions").GetProperty("underConstruction").GetBoolean());
 
-        var completion = new CompletionCertificateIssued(Guid.NewGuid(), "12000000001", Code, "CC-12-0001", 5, 910m);
+        var completion = new CompletionCertificateIssued(Guid.NewGuid(), "12000000001", Code, "CC-12-0001", 5, 910m) { OccurredAt = Service.Time.GetUtcNow() };
         await Service.PublishAsync(completion);
         await Service.PublishAsync(completion);
         await WaitConsumedAsync(completion.EventId, 2);
@@ -67,7 +67,7 @@ public sealed class ConsumerTests(PropertyService service, ITestOutputHelper out
     public async Task An_event_for_an_unknown_property_is_acknowledged_and_changes_nothing()
     {
         var writes = await Service.CountWritesAsync();
-        var permit = new BuildingPermitIssued(Guid.NewGuid(), "13000000001", "13-9-9-9-0-0-0", "BP-13-0001", 3, 300m, "Commercial");
+        var permit = new BuildingPermitIssued(Guid.NewGuid(), "13000000001", "13-9-9-9-0-0-0", "BP-13-0001", 3, 300m, "Commercial") { OccurredAt = Service.Time.GetUtcNow() };
 
         await Service.PublishAsync(permit);
         await WaitConsumedAsync(permit.EventId, 1);

@@ -88,6 +88,7 @@ public sealed class FilesFollowThePropertyTests(WorkflowService service, ITestOu
         var coOwner = NationalIds.Next();
         var transfer = new OwnershipTransferred(file.RenovationCode, file.Applicant, buyer, "6")
         {
+            OccurredAt = Service.Time.GetUtcNow(),
             // An organisation among the owners is no citizen: it tracks nothing.
             OwnersAfter = [new OwnerShare(buyer, "4"), new OwnerShare(coOwner, "1"), new OwnerShare("10380284790", "1")],
         };

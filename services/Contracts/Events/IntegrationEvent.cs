@@ -8,7 +8,7 @@ public abstract record IntegrationEvent
 {
     public Guid EventId { get; init; } = Guid.CreateVersion7();
 
-    public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>The X-Correlation-ID of the request that caused the event, when there was one.</summary>
     public string? CorrelationId { get; init; }

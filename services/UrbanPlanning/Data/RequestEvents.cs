@@ -44,18 +44,30 @@ public static class RequestEvents
         IntegrationEvent? issued = request.ServiceType switch
         {
             ServiceTypes.BuildingPermit => new BuildingPermitIssued(
-                request.Id, file.FileNumber, file.RenovationCode, number, details.Integer("floors"), details.Decimal("areaM2") ?? 0, details.Text("usage")),
+                request.Id, file.FileNumber, file.RenovationCode, number, details.Integer("floors"), details.Decimal("areaM2") ?? 0, details.Text("usage"))
+            {
+                OccurredAt = at,
+            },
             ServiceTypes.ExcavationPermit => new ExcavationPermitIssued(
                 request.Id, file.FileNumber, file.RenovationCode, number, details.Text("street"), details.Decimal("lengthM") ?? 0,
-                details.Decimal("depthM") ?? 0, details.Integer("durationDays")),
+                details.Decimal("depthM") ?? 0, details.Integer("durationDays"))
+            {
+                OccurredAt = at,
+            },
             ServiceTypes.WasteContract => new WasteContractSigned(
-                request.Id, file.FileNumber, file.RenovationCode, number, details.Decimal("volumeM3") ?? 0, details.Text("hauler"), details.Text("disposalSite")),
+                request.Id, file.FileNumber, file.RenovationCode, number, details.Decimal("volumeM3") ?? 0, details.Text("hauler"), details.Text("disposalSite"))
+            {
+                OccurredAt = at,
+            },
             // What was completed is what the building permit allowed.
             ServiceTypes.CompletionCertificate => new CompletionCertificateIssued(
-                request.Id, file.FileNumber, file.RenovationCode, number, buildingPermit?.Integer("floors") ?? 0, buildingPermit?.Decimal("areaM2") ?? 0),
+                request.Id, file.FileNumber, file.RenovationCode, number, buildingPermit?.Integer("floors") ?? 0, buildingPermit?.Decimal("areaM2") ?? 0)
+            {
+                OccurredAt = at,
+            },
             _ => null,
         };
-        return issued is null ? null : issued with { OccurredAt = at, CorrelationId = correlationId };
+        return issued is null ? null : issued with { CorrelationId = correlationId };
     }
 
     /// <summary>Prefix of the number an issued request gets: BP-22001840320-01 is the file's first building permit.</summary>

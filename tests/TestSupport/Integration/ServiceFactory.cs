@@ -43,6 +43,9 @@ public abstract class ServiceFactory<TEntryPoint>(ServerFixture servers, string 
 
     public TestOutputSink Log { get; } = new();
 
+    /// <summary>The clock the service under test runs on: events a test publishes are stamped by it, as its publishers' are.</summary>
+    public TimeProvider Time => Factory.Services.GetRequiredService<TimeProvider>();
+
     public WebApplicationFactory<TEntryPoint> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     public virtual async Task InitializeAsync()

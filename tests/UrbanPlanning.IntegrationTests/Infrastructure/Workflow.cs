@@ -73,7 +73,7 @@ public static class Workflow
 
     /// <summary>Office management announcing a change about <paramref name="officeCode"/>, as its relay would: every replica drops what it cached.</summary>
     public static Task AnnounceOfficeChangeAsync(this WorkflowService service, string officeCode) =>
-        service.PublishAsync(new OfficeAuthorizationChanged(officeCode, null, "OfficeStatus"));
+        service.PublishAsync(new OfficeAuthorizationChanged(officeCode, null, "OfficeStatus") { OccurredAt = service.Time.GetUtcNow() });
 
     public static async Task AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string reason)
     {

@@ -21,7 +21,7 @@ public sealed class WorkflowService(ServerFixture servers) : UrbanPlanningServic
 
     /// <summary>The archive announcing a stored document, as its relay would.</summary>
     public Task ArchiveAsync(string category, string? fileNumber, string? renovationCode, Guid? documentId = null) =>
-        PublishAsync(new DocumentArchived(documentId ?? Guid.NewGuid(), category, renovationCode, fileNumber, new string('a', 64), 1024, 1));
+        PublishAsync(new DocumentArchived(documentId ?? Guid.NewGuid(), category, renovationCode, fileNumber, new string('a', 64), 1024, 1) { OccurredAt = Time.GetUtcNow() });
 
     public Task<IReadOnlyList<OutboxRow>> OutboxRowsAsync(string messageTypeSuffix, string fileNumber) =>
         OutboxRowsWhereAsync("message_type LIKE @t AND payload->>'fileNumber' = @f", ("t", $"%{messageTypeSuffix}"), ("f", fileNumber));
