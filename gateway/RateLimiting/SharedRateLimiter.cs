@@ -36,7 +36,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         SweepOldBuckets(now);
 
         var bucket = _buckets.GetOrAdd(string.Concat(policyName, ":", partition), static _ => new Bucket());
-        switch (bucket.TryTake(window))
+        switch (bucket.TryTake(window, now))
         {
             case Take.Granted:
                 return ValueTask.FromResult(new Decision(true, TimeSpan.Zero));
@@ -53,7 +53,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         await bucket.Leasing.WaitAsync();
         try
         {
-            var again = bucket.TryTake(window);
+            var again = bucket.TryTake(window, time.GetUtcNow().ToUnixTimeMilliseconds());
             if (again != Take.Empty)
             {
                 return new Decision(again == Take.Granted, again == Take.Granted ? TimeSpan.Zero : retryAfter);
@@ -79,7 +79,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
             }
 
             bucket.Refill(window, granted);
-            var taken = bucket.TryTake(window);
+            var taken = bucket.TryTake(window, time.GetUtcNow().ToUnixTimeMilliseconds());
             return new Decision(taken == Take.Granted, taken == Take.Granted ? TimeSpan.Zero : retryAfter);
         }
         finally
@@ -88,7 +88,9 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         }
     }
 
-    /// <summary>Buckets of past windows are dropped about once a minute so idle callers cost no memory.</summary>
+    internal int BucketCount => _buckets.Count;
+
+    /// <summary>Buckets untouched for two minutes are dropped about once a minute so idle callers cost no memory.</summary>
     private void SweepOldBuckets(long now)
     {
         var last = Interlocked.Read(ref _lastSweep);
@@ -99,7 +101,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
 
         foreach (var (key, bucket) in _buckets)
         {
-            if (bucket.IsIdle)
+            if (bucket.IsIdleAt(now))
             {
                 _buckets.TryRemove(key, out _);
             }
@@ -119,15 +121,16 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         private long _window = -1;
         private int _remaining;
         private bool _exhausted;
-        private long _touched = Environment.TickCount64;
+        private long _touched = long.MaxValue;
 
         public SemaphoreSlim Leasing { get; } = new(1, 1);
 
-        public Take TryTake(long window)
+        /// <summary>Takes a permit of the window if one is held; <paramref name="now"/> (ms, the gateway's clock) marks the bucket as used.</summary>
+        public Take TryTake(long window, long now)
         {
             lock (_gate)
             {
-                _touched = Environment.TickCount64;
+                _touched = now;
                 if (_window != window)
                 {
                     _window = window;
@@ -160,7 +163,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
             }
         }
 
-        public bool IsIdle => Environment.TickCount64 - Volatile.Read(ref _touched) > 120_000 && Leasing.CurrentCount == 1;
+        public bool IsIdleAt(long now) => now - Volatile.Read(ref _touched) > 120_000 && Leasing.CurrentCount == 1;
     }
 
     [LoggerMessage(LogLevel.Warning, "Rate limits cannot reach Redis; requests are let through on local leases: {Reason}")]
