@@ -16,7 +16,6 @@ public static class OutboxDbContextExtensions
         ArgumentNullException.ThrowIfNull(integrationEvent);
         // timestamptz takes only UTC offsets; an event stamped with local time (+03:30) must not fail the save.
         var occurredAt = integrationEvent.OccurredAt.ToUniversalTime();
-        var now = DateTimeOffset.UtcNow;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = integrationEvent.EventId,
@@ -25,8 +24,8 @@ public static class OutboxDbContextExtensions
             OccurredAt = occurredAt,
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
             CorrelationId = integrationEvent.CorrelationId,
-            // Due at once; an OccurredAt in the future (a skewed clock) must not hold the event back.
-            NextAttemptAt = occurredAt < now ? occurredAt : now,
+            // Due when it happened: its publisher stamped it from the host's TimeProvider, the relay's clock.
+            NextAttemptAt = occurredAt,
         });
     }
 }
