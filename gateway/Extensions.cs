@@ -6,6 +6,7 @@ using CityEServices.Gateway.RateLimiting;
 using CityEServices.Gateway.Versioning;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CityEServices.Gateway;
@@ -33,7 +34,8 @@ public static class Extensions
         builder.Services.AddHttpClient(nameof(ApiReference.AggregatedOpenApi));
         builder.Services.AddSingleton<ApiReference.AggregatedOpenApi>();
 
-        builder.Services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, builder.Configuration.GetSection(GatewaySettings.SectionName).Get<GatewaySettings>() ?? new()));
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<GatewaySettings>>((options, settings) => ConfigureForwardedHeaders(options, settings.Value));
 
         // Routes and clusters live in configuration (ReverseProxy section), so an operator can change
         // timeouts and body limits without a build; destinations like http://property are resolved

@@ -1,9 +1,12 @@
+using System.Net;
 using CityEServices.Gateway.Idempotency;
 using CityEServices.Gateway.RateLimiting;
 using CityEServices.Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +52,7 @@ public class SettingsTests
     }
 
     [Fact]
-    public void Sound_settings_start_the_gateway()
+    public void Sound_settings_start_the_gateway_and_its_trusted_proxies_are_the_ones_believed()
     {
         using var gateway = new GatewayFactory(NoRedis, NoBackend, new Dictionary<string, string?>
         {
@@ -62,5 +65,8 @@ public class SettingsTests
         using var client = gateway.CreateClient();
 
         Assert.NotNull(client.BaseAddress);
+        var forwarded = gateway.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        Assert.Contains(IPAddress.Parse("10.0.0.1"), forwarded.KnownProxies);
+        Assert.Contains(forwarded.KnownIPNetworks, network => network.ToString() == "10.244.0.0/16");
     }
 }
