@@ -1,12 +1,4 @@
-using CityEServices.Web.Grpc;
-using CityEServices.Web.Audit;
 using CityEServices.Archive.Features;
-using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging;
-using CityEServices.Messaging.Jobs;
-using CityEServices.Web.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using CityEServices.Web.Hosting;
 
 namespace CityEServices.Archive;
 

@@ -1,16 +1,8 @@
-using CityEServices.Web.Audit;
-using CityEServices.Identity.Features.Citizens;
-using CityEServices.Identity.Infrastructure.Keys;
-using CityEServices.Messaging;
-using CityEServices.Identity.Infrastructure.Tokens;
-using CityEServices.Messaging.Jobs;
 using CityEServices.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
-using CityEServices.Web.Hosting;
 
 namespace CityEServices.Identity;
 

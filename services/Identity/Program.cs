@@ -1,5 +1,3 @@
-using CityEServices.Web.Audit;
-using CityEServices.Identity.Infrastructure.Tokens;
 using CityEServices.ServiceDefaults.Problems;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,10 +1,3 @@
-using CityEServices.Messaging;
-using CityEServices.Messaging.Jobs;
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using CityEServices.Web.Hosting;
-
 namespace CityEServices.Notifications;
 
 public static class Extensions

@@ -1,5 +1,3 @@
-using CityEServices.Web.Hosting;
-
 await CityServiceHost.RunAsync<NotificationsDbContext>(args, builder => builder.AddApplicationServices(), app =>
 {
     app.MapSubscriptionsApi();

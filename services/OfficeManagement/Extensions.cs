@@ -1,11 +1,6 @@
-using CityEServices.Web.Grpc;
-using CityEServices.Web.Audit;
-using CityEServices.Messaging;
 using CityEServices.OfficeManagement.Data.SampleData;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
-using CityEServices.Web.Hosting;
 
 namespace CityEServices.OfficeManagement;
 

@@ -1,6 +1,3 @@
-using CityEServices.Web.Audit;
-using CityEServices.Web.Hosting;
-
 await CityServiceHost.RunAsync<OfficeManagementDbContext>(args, builder => builder.AddApplicationServices(), app =>
 {
     app.MapOfficesApi();

@@ -1,12 +1,4 @@
-using CityEServices.Web.Grpc;
-using CityEServices.Web.Audit;
-using CityEServices.Property.Features.Me;
-using CityEServices.Messaging;
 using CityEServices.Property.Data.SampleData;
-using CityEServices.Property.Infrastructure.Caching;
-using CityEServices.Web.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using CityEServices.Web.Hosting;
 
 namespace CityEServices.Property;
 

@@ -1,7 +1,3 @@
-using CityEServices.Property.Features.Me;
-using CityEServices.Web.Audit;
-using CityEServices.Web.Hosting;
-
 await CityServiceHost.RunAsync<PropertyDbContext>(args, builder => builder.AddApplicationServices(), app =>
 {
     app.MapPropertiesApi();

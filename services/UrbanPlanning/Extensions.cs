@@ -1,13 +1,5 @@
-using CityEServices.Web.Audit;
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.Messaging;
-using CityEServices.Messaging.Jobs;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Infrastructure.Documents;
-using CityEServices.Web.Authorization;
-using CityEServices.Web.Grpc;
-using CityEServices.Web.Hosting;
 
 namespace CityEServices.UrbanPlanning;
 

@@ -1,6 +1,3 @@
-using CityEServices.Web.Audit;
-using CityEServices.Web.Hosting;
-
 await CityServiceHost.RunAsync<UrbanPlanningDbContext>(args, builder => builder.AddApplicationServices(), app =>
 {
     app.MapFilesApi();

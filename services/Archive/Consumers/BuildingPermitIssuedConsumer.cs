@@ -1,5 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
-
 namespace CityEServices.Archive.Consumers;
 
 /// <summary>The archive's Latin record of an issued building permit that came with no rendered document (see <see cref="IssuedRecordConsumer{TEvent}"/>).</summary>

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Inbox;
-using MassTransit;
 
 namespace CityEServices.Archive.Consumers;
 

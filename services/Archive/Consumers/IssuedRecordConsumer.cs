@@ -1,8 +1,4 @@
 using System.Globalization;
-using CityEServices.Archive.Infrastructure.Pdf;
-using CityEServices.Archive.Infrastructure.Storage;
-using CityEServices.Messaging.Inbox;
-using MassTransit;
 
 namespace CityEServices.Archive.Consumers;
 

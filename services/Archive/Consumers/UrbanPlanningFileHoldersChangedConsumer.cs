@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using MassTransit;
-
 namespace CityEServices.Archive.Consumers;
 
 /// <summary>

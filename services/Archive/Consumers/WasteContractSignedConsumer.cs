@@ -1,5 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
-
 namespace CityEServices.Archive.Consumers;
 
 /// <summary>The archive's Latin record of a signed construction-waste contract that came with no rendered document (see <see cref="IssuedRecordConsumer{TEvent}"/>).</summary>

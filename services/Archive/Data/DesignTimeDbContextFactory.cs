@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Archive.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<ArchiveDbContext>("archive", options => new(options));

@@ -1,5 +1,3 @@
-using CityEServices.Web.Authorization;
-
 namespace CityEServices.Archive.Features;
 
 /// <summary>

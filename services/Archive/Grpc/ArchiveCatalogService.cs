@@ -1,6 +1,4 @@
 using CityEServices.Contracts.Grpc.Archive;
-using CityEServices.Contracts.Security;
-using CityEServices.Web.Audit;
 using Grpc.Core;
 
 namespace CityEServices.Archive.Grpc;

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
-
 namespace CityEServices.Archive.Jobs;
 
 /// <summary>How far a fixity run has got, after a batch.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Identity.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<IdentityDbContext>("identity", options => new(options));

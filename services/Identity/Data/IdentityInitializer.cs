@@ -1,5 +1,3 @@
-using CityEServices.Identity.Infrastructure.Keys;
-
 namespace CityEServices.Identity.Data;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
-using CityEServices.Identity.Features.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CityEServices.Identity.Data;

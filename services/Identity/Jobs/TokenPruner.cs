@@ -1,4 +1,3 @@
-using CityEServices.Messaging.Jobs;
 using OpenIddict.Abstractions;
 
 namespace CityEServices.Identity.Jobs;

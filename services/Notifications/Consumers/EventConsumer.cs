@@ -1,9 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using CityEServices.Notifications.Domain.Events;
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Notifications.Domain.Webhooks;
-using MassTransit;
-
 namespace CityEServices.Notifications.Consumers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Notifications.Domain.Events;
-using MassTransit;
-
 namespace CityEServices.Notifications.Consumers;
 
 public static class EventConsumers

@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using CityEServices.Notifications.Domain.Sms;
-using MassTransit;
-
 namespace CityEServices.Notifications.Consumers;
 
 /// <summary>

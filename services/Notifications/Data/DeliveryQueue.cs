@@ -1,6 +1,3 @@
-using CityEServices.Notifications.Domain.Events;
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Data;
 
 /// <summary>A claimed delivery with what sending it needs.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Notifications.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<NotificationsDbContext>("notifications", options => new(options));

@@ -1,9 +1,3 @@
-using CityEServices.Notifications.Domain;
-using CityEServices.Notifications.Domain.Events;
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Notifications.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CityEServices.Notifications.Data;
 
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Sms;
-
 namespace CityEServices.Notifications.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Domain;
 
 /// <summary>Settings under <c>Notifications</c>: how long deliveries and messages are retried, rotation overlap, limits.</summary>

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
-using CityEServices.Notifications.Domain.Webhooks;
 
 namespace CityEServices.Notifications.Infrastructure;
 

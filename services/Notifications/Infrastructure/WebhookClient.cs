@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CityEServices.Notifications.Domain.Webhooks;
 
 namespace CityEServices.Notifications.Infrastructure;
 

@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Jobs;
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Jobs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Jobs;
 
 /// <summary>

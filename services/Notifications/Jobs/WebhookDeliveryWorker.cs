@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using CityEServices.Notifications.Domain.Events;
-using CityEServices.Notifications.Domain.Webhooks;
 
 namespace CityEServices.Notifications.Jobs;
 

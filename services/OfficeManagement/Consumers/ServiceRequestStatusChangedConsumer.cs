@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using MassTransit;
-
 namespace CityEServices.OfficeManagement.Consumers;
 
 /// <summary>Folds a request's move (returned, rejected, issued, SLA breached) into its office's scorecard.</summary>

@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using MassTransit;
-
 namespace CityEServices.OfficeManagement.Consumers;
 
 /// <summary>Counts a new service request towards its office's scorecard.</summary>

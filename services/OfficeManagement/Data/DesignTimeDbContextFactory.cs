@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.OfficeManagement.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<OfficeManagementDbContext>("officemanagement", options => new(options));

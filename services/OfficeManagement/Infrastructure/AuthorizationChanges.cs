@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Outbox;
-
 namespace CityEServices.OfficeManagement.Infrastructure;
 
 /// <summary>

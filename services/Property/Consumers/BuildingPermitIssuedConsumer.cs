@@ -1,5 +1,3 @@
-using CityEServices.Property.Infrastructure.Caching;
-
 namespace CityEServices.Property.Consumers;
 
 public sealed class BuildingPermitIssuedConsumer(BuildingPermitIssuedInbox inbox, PropertyCache cache)

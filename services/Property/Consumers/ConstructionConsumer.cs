@@ -1,6 +1,3 @@
-using CityEServices.Property.Infrastructure.Caching;
-using MassTransit;
-
 namespace CityEServices.Property.Consumers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using MassTransit;
-
 namespace CityEServices.Property.Consumers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.Property.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<PropertyDbContext>("property", options => new(options));

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CityEServices.Property.Data;
 
 public sealed class PropertyDbContext(DbContextOptions<PropertyDbContext> options) : DbContext(options)

@@ -1,6 +1,4 @@
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.Messaging;
-using CityEServices.Property.Infrastructure.Caching;
 using Grpc.Core;
 
 namespace CityEServices.Property.Grpc;

@@ -1,5 +1,4 @@
 using CityEServices.Contracts.Grpc.Archive;
-using CityEServices.Web.Grpc;
 
 namespace CityEServices.UrbanPlanning.Clients;
 

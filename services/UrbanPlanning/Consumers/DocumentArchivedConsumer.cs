@@ -1,9 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Domain.Supervision;
-using MassTransit;
-
 namespace CityEServices.UrbanPlanning.Consumers;
 
 /// <summary>

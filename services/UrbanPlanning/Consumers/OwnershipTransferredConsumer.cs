@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Inbox;
-using CityEServices.Messaging.Outbox;
-using MassTransit;
-
 namespace CityEServices.UrbanPlanning.Consumers;
 
 /// <summary>

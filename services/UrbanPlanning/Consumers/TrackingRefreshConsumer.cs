@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace CityEServices.UrbanPlanning.Consumers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Persistence;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 public sealed class DesignTimeDbContextFactory() : ServiceDesignTimeFactory<UrbanPlanningDbContext>("urbanplanning", options => new(options));

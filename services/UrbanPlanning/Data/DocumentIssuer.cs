@@ -1,8 +1,4 @@
-using CityEServices.Messaging.Outbox;
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.UrbanPlanning.Domain.Documents;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Infrastructure.Documents;
 using Texts = CityEServices.UrbanPlanning.Infrastructure.Documents.IssuedDocumentTexts;
 
 namespace CityEServices.UrbanPlanning.Data;

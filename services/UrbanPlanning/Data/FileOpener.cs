@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.Web.Data;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 /// <summary>The outcome of <see cref="FileOpener.OpenAsync"/>: the new file, or the file the property already has.</summary>

@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 internal static class PaymentMapping

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 /// <summary>The integration events a request's moves announce (written to the outbox by the caller).</summary>

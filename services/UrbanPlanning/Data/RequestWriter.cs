@@ -1,6 +1,4 @@
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Data;
 

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 internal static class SupervisionMapping

@@ -1,7 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 public sealed class UrbanPlanningDbContext(DbContextOptions<UrbanPlanningDbContext> options) : DbContext(options)

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Data;
 
 /// <summary>The reads more than one use case makes.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Infrastructure;
 

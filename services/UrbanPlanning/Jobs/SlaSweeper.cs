@@ -1,8 +1,3 @@
-using CityEServices.Messaging.Jobs;
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Data;
-
 namespace CityEServices.UrbanPlanning.Jobs;
 
 /// <summary>

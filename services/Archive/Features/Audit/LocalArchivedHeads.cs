@@ -1,5 +1,3 @@
-using CityEServices.Web.Audit;
-
 namespace CityEServices.Archive.Features.Audit;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
-
 namespace CityEServices.Archive.Features.Disposals;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.Web.Data;
-
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>Content already hashed and staged, with what was learnt from it.</summary>

@@ -1,4 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

@@ -1,5 +1,3 @@
-using CityEServices.Archive.Infrastructure.Storage;
-
 namespace CityEServices.Archive.Features.Documents;
 
 /// <summary>The bytes of a document, opened for streaming, with what the response says about them.</summary>

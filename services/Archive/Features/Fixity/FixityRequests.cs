@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Jobs;
-
 namespace CityEServices.Archive.Features.Fixity;
 
 /// <summary>

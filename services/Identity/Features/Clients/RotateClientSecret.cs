@@ -1,4 +1,3 @@
-using CityEServices.Identity.Infrastructure.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 

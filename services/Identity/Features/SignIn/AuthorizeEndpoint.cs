@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;

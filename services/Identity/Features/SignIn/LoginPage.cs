@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using CityEServices.Identity.Infrastructure.Keys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;

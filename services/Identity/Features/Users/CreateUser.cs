@@ -1,4 +1,3 @@
-using CityEServices.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace CityEServices.Identity.Features.Users;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CityEServices.Notifications.Domain.Events;
 
 namespace CityEServices.Notifications.Domain.Webhooks;
 

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Events;
-
 namespace CityEServices.Notifications.Domain.Webhooks;
 
 /// <summary>A subscription request that passed every check but the network one (where its host points).</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Web.Data;
 
 namespace CityEServices.Notifications.Features.Sms;
 

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Sms;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 /// <summary>The messages owed to citizens, newest first: sent, pending (with the next attempt), failed, opted out.</summary>

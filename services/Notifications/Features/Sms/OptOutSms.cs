@@ -1,6 +1,3 @@
-using CityEServices.Notifications.Domain.Sms;
-using CityEServices.Web.Data;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 /// <summary>

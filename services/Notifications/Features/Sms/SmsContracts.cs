@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Sms;
-
 namespace CityEServices.Notifications.Features.Sms;
 
 public sealed record OptOutRequest(string? Mobile);

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Features.Subscriptions;
 
 /// <summary>

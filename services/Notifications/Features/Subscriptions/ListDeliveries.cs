@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Features.Subscriptions;
 
 /// <summary>What was sent to one of the client's subscriptions, newest first: attempts, last status code, next attempt; by status.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Features.Subscriptions;
 
 /// <summary>The calling client's subscriptions, newest first, a page at a time.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityEServices.Notifications.Domain.Webhooks;
 
 namespace CityEServices.Notifications.Features.Subscriptions;
 

@@ -1,5 +1,3 @@
-using CityEServices.Notifications.Domain.Webhooks;
-
 namespace CityEServices.Notifications.Features.Subscriptions;
 
 /// <summary>Fields are loose (strings, nullable) so that every problem is reported per field in one 400.</summary>

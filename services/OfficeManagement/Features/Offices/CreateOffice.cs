@@ -1,5 +1,3 @@
-using CityEServices.Web.Data;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>

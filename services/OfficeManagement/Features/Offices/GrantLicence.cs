@@ -1,5 +1,3 @@
-using CityEServices.Web.Data;
-
 namespace CityEServices.OfficeManagement.Features.Offices;
 
 /// <summary>Licenses an office for a service type; publishes OfficeLicenceChanged and tells authorisation caches, in the same commit.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Web.Data;
-
 namespace CityEServices.OfficeManagement.Features.Staff;
 
 /// <summary>Registers a person on an office's staff (one active engagement per person); tells authorisation caches in the same commit.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.Property.Infrastructure.Caching;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

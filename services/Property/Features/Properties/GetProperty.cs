@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityEServices.Property.Infrastructure.Caching;
 
 namespace CityEServices.Property.Features.Properties;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityEServices.Web.Authorization;
 
 namespace CityEServices.Property.Features.Properties;
 

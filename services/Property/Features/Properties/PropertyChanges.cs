@@ -1,5 +1,3 @@
-using CityEServices.Property.Infrastructure.Caching;
-using CityEServices.Web.Data;
 using Npgsql;
 
 namespace CityEServices.Property.Features.Properties;

@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.Property.Infrastructure.Caching;
-using CityEServices.Web.Data;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>Registers a property with its owners, and announces it (<see cref="PropertyRegistered"/>) through the outbox.</summary>

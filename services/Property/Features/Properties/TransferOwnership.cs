@@ -1,5 +1,3 @@
-using CityEServices.Messaging.Outbox;
-
 namespace CityEServices.Property.Features.Properties;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-
 namespace CityEServices.UrbanPlanning.Domain.Requests;
 
 /// <summary>An action that passed <see cref="RequestActionRules.Validate"/>: a known action, its note and reason code canonical.</summary>

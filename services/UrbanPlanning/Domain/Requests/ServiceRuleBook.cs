@@ -55,7 +55,7 @@ public sealed class ServiceRuleBook(IEnumerable<ServiceRule> rules)
         new(ServiceTypes.SupervisingEngineer, 1, Tariff1404, "معرفی مهندس ناظر", [],
             [IdentityDocument], FeeFormula.Flat(500_000), SlaDays: 5, Prerequisites.IssuedBuildingPermit),
         new(ServiceTypes.CompletionCertificate, 1, Tariff1404, "گواهی پایان کار", [],
-            [OwnershipDeed, SupervisorReport], FeeFormula.Flat(3_000_000), SlaDays: 15,
+            [OwnershipDeed, DocumentCategories.SupervisorReport], FeeFormula.Flat(3_000_000), SlaDays: 15,
             Prerequisites.IssuedBuildingPermit | Prerequisites.FinalSupervisorReport),
     ]);
 

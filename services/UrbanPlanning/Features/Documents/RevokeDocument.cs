@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Documents;
-using CityEServices.Web.Authorization;
-
 namespace CityEServices.UrbanPlanning.Features.Documents;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Me;
 
 /// <summary>The signed-in citizen's files, newest first, paged like every list.</summary>

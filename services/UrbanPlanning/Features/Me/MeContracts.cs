@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Me;
 
 /// <summary>One of the signed-in citizen's files, with its requests in brief.</summary>

@@ -1,7 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Data;
-
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>A confirmation's answer: the payment, and whether it was recorded now (201) or earlier by the same confirmation (200).</summary>

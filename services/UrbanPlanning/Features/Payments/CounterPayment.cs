@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>

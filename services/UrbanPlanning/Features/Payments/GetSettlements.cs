@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Payments;
-
 namespace CityEServices.UrbanPlanning.Features.Payments;
 
 /// <summary>

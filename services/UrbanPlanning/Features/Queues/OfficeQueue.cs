@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Authorization;
-
 namespace CityEServices.UrbanPlanning.Features.Queues;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Queues;
 
 /// <summary>The queues' one query shape: requests with their files, oldest due date first (which puts the breached first), then oldest.</summary>

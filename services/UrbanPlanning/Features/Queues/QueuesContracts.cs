@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Queues;
 
 /// <summary>One request in a work queue: what it is, where it stands, and how its SLA clock stands.</summary>

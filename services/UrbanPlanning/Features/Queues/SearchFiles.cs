@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Authorization;
-
 namespace CityEServices.UrbanPlanning.Features.Queues;
 
 /// <summary>What the file search takes; every filter optional, all given ones must match.</summary>

@@ -1,8 +1,4 @@
 using CityEServices.Contracts.Grpc.Property;
-using CityEServices.UrbanPlanning.Domain.Payments;
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.Web.Authorization;
-using CityEServices.Web.Data;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

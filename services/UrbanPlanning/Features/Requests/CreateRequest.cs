@@ -1,7 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.Web.Authorization;
-
 namespace CityEServices.UrbanPlanning.Features.Requests;
 
 /// <summary>

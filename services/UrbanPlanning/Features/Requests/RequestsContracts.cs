@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CityEServices.UrbanPlanning.Domain.Requests;
 
 namespace CityEServices.UrbanPlanning.Features.Requests;
 

@@ -1,6 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>

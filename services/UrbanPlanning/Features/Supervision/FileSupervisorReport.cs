@@ -1,7 +1,3 @@
-using CityEServices.Messaging.Outbox;
-using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.Web.Data;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>An engineer of the registry and how many buildings they supervise now, for the staff who read files (not for clients).</summary>

@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Supervision;
-using CityEServices.Web.Data;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>Adds a supervising engineer to the registry (admins only), with the number of buildings they may supervise at once.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 /// <summary>The file a supervision route names, when the caller may act on its supervision now.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Supervision;
-
 namespace CityEServices.UrbanPlanning.Features.Supervision;
 
 public sealed record RegisterEngineerBody(string? LicenceNumber, string? FullName, string? Grade, int? Capacity);

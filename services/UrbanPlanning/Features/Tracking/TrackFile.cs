@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Tracking;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Requests;
-
 namespace CityEServices.UrbanPlanning.Features.Tracking;
 
 /// <summary>The citizen's view of their file: no staff names, no personal numbers, dates in UTC and Solar Hijri.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Infrastructure.Documents;
-
 namespace CityEServices.UrbanPlanning.Features.Verification;
 
 /// <summary>The public halves of every document key, active and retired, as a JWK Set: what offline verifiers download.</summary>

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Documents;
-using CityEServices.UrbanPlanning.Infrastructure.Documents;
 using Texts = CityEServices.UrbanPlanning.Infrastructure.Documents.IssuedDocumentTexts;
 
 namespace CityEServices.UrbanPlanning.Features.Verification;

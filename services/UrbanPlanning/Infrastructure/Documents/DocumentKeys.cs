@@ -1,6 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Documents;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 
 /// <summary>

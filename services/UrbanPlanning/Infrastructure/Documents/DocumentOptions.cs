@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CityEServices.UrbanPlanning.Domain.Documents;
 
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 

@@ -1,5 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Documents;
-
 namespace CityEServices.UrbanPlanning.Infrastructure.Documents;
 
 /// <summary>

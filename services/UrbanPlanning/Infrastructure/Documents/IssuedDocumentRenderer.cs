@@ -1,4 +1,3 @@
-using CityEServices.UrbanPlanning.Domain.Documents;
 using SkiaSharp;
 using Texts = CityEServices.UrbanPlanning.Infrastructure.Documents.IssuedDocumentTexts;
 
