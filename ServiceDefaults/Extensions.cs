@@ -4,9 +4,6 @@ using CityEServices.ServiceDefaults.Health;
 using CityEServices.ServiceDefaults.OpenApi;
 using CityEServices.ServiceDefaults.Problems;
 using CityEServices.ServiceDefaults.Telemetry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace CityEServices.ServiceDefaults.Health;
 
 public static class HealthPaths

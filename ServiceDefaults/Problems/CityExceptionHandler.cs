@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
 
 namespace CityEServices.ServiceDefaults.Problems;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace CityEServices.Messaging;
 
 public static class CorrelationIds

@@ -2,10 +2,7 @@ using CityEServices.Messaging.Inbox;
 using CityEServices.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.Messaging;

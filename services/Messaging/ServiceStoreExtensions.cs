@@ -1,7 +1,6 @@
 using CityEServices.Messaging.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Messaging;
 

@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.ServiceDefaults.Auth.Revocation;

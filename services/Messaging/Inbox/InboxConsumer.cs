@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CityEServices.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace CityEServices.Messaging.Inbox;
 

@@ -3,9 +3,6 @@ using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.Messaging.Outbox;

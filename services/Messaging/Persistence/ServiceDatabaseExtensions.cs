@@ -1,9 +1,6 @@
 using CityEServices.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Messaging.Persistence;
 

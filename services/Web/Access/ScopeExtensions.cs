@@ -1,8 +1,6 @@
 using CityEServices.Web.Callers;
 using CityEServices.Web.Problems;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace CityEServices.Web.Access;
 

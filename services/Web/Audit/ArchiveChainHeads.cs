@@ -1,6 +1,5 @@
 using CityEServices.Contracts.Grpc.Archive;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace CityEServices.Web.Audit;
 

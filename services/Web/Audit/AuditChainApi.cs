@@ -1,9 +1,6 @@
 using CityEServices.Web.Callers;
 using CityEServices.Web.Problems;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityEServices.Web.Audit;

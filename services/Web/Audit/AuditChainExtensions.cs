@@ -1,9 +1,7 @@
 using CityEServices.Contracts.Grpc.Archive;
 using CityEServices.Web.Grpc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Web.Audit;
 

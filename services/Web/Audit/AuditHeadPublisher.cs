@@ -2,9 +2,6 @@ using CityEServices.Contracts.Events;
 using CityEServices.Messaging.Outbox;
 using CityEServices.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityEServices.Web.Audit;

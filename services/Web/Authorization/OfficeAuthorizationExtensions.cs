@@ -2,9 +2,7 @@ using CityEServices.Contracts.Grpc.OfficeManagement;
 using CityEServices.Messaging;
 using CityEServices.Web.Grpc;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Web.Authorization;
 

@@ -4,7 +4,6 @@ using System.Security.Claims;
 using CityEServices.Contracts.Security;
 using CityEServices.Iran;
 using CityEServices.Messaging;
-using Microsoft.AspNetCore.Http;
 
 namespace CityEServices.Web.Callers;
 

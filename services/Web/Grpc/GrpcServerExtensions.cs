@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace CityEServices.Web.Grpc;
 
 public static class GrpcServerExtensions

@@ -1,6 +1,5 @@
 using CityEServices.Web.Problems;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace CityEServices.Web.Grpc;
 

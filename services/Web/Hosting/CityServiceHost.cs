@@ -1,9 +1,7 @@
 using CityEServices.Messaging.Persistence;
 using CityEServices.ServiceDefaults.Problems;
 using CityEServices.Web.Access;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Web.Hosting;
 

@@ -1,6 +1,4 @@
 using CityEServices.Iran;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace CityEServices.Web.Hosting;
 
