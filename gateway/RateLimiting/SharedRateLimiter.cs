@@ -36,7 +36,8 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         SweepOldBuckets(now);
 
         var bucket = _buckets.GetOrAdd(string.Concat(policyName, ":", partition), static _ => new Bucket());
-        switch (bucket.TryTake(window, now))
+        bucket.Touch(now);
+        switch (bucket.TryTake(window))
         {
             case Take.Granted:
                 return ValueTask.FromResult(new Decision(true, TimeSpan.Zero));
@@ -53,7 +54,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
         await bucket.Leasing.WaitAsync();
         try
         {
-            var again = bucket.TryTake(window, time.GetUtcNow().ToUnixTimeMilliseconds());
+            var again = bucket.TryTake(window);
             if (again != Take.Empty)
             {
                 return new Decision(again == Take.Granted, again == Take.Granted ? TimeSpan.Zero : retryAfter);
@@ -79,7 +80,7 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
             }
 
             bucket.Refill(window, granted);
-            var taken = bucket.TryTake(window, time.GetUtcNow().ToUnixTimeMilliseconds());
+            var taken = bucket.TryTake(window);
             return new Decision(taken == Take.Granted, taken == Take.Granted ? TimeSpan.Zero : retryAfter);
         }
         finally
@@ -125,12 +126,13 @@ public sealed partial class SharedRateLimiter(IConnectionMultiplexer redis, Redi
 
         public SemaphoreSlim Leasing { get; } = new(1, 1);
 
-        /// <summary>Takes a permit of the window if one is held; <paramref name="now"/> (ms, the gateway's clock) marks the bucket as used.</summary>
-        public Take TryTake(long window, long now)
+        /// <summary>Marks the bucket as used at <paramref name="now"/> (ms, the gateway's clock): a used bucket is not swept.</summary>
+        public void Touch(long now) => Volatile.Write(ref _touched, now);
+
+        public Take TryTake(long window)
         {
             lock (_gate)
             {
-                _touched = now;
                 if (_window != window)
                 {
                     _window = window;
