@@ -4,6 +4,7 @@ using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CityEServices.Web.Grpc;
 
@@ -20,7 +21,7 @@ public static class ServiceClientExtensions
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
     {
         // Once per host, however many clients it makes: each registration would check again and repeat its message.
-        if (builder.Services.All(d => d.ServiceType != typeof(DefaultDeadlineInterceptor)))
+        if (builder.Services.All(d => d.ServiceType != typeof(IValidateOptions<GrpcClientSettings>)))
         {
             builder.Services.AddCheckedOptions<GrpcClientSettings>(GrpcClientSettings.Section,
                 s => s.Deadline > TimeSpan.Zero, "Grpc:Deadline must be positive (default 00:00:05): it bounds every call to another service.");
