@@ -50,8 +50,12 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled, and a round trip: after a restart the pool still holds a connection to the server that
+        // was stopped, and opening that asks nothing of the server, so a restart looked ready at once.
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
+        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+        await ping.ExecuteScalarAsync(cancellationToken);
         return true;
     }
 }

@@ -1,0 +1,31 @@
+using CityEServices.TestSupport;
+using Npgsql;
+
+namespace CityEServices.Messaging.Tests;
+
+/// <summary>
+/// The test servers themselves: a test that stops a server and starts it again (an outage) must find
+/// it serving once the start returns, or the rest of the run meets a server that is not there.
+/// </summary>
+public sealed class ServerRestartTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_postgres_started_again_serves_its_data_when_the_start_returns()
+    {
+        await using var postgres = await LocalPostgres.StartAsync();
+        await ExecuteAsync(postgres, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (7)");
+
+        await postgres.StopAsync();
+        await postgres.StartAgainAsync();
+
+        Assert.Equal(7, await ExecuteAsync(postgres, "SELECT id FROM kept"));
+    }
+
+    private static async Task<object?> ExecuteAsync(LocalPostgres postgres, string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
