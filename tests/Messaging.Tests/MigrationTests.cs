@@ -17,8 +17,8 @@ public sealed class MigrationTests(Servers servers)
     public async Task Replicas_starting_together_migrate_a_new_database_once()
     {
         var database = $"migrate_{Guid.NewGuid():N}"[..20];
-        using var first = BuildHost(database);
-        using var second = BuildHost(database);
+        using var first = BuildHost(servers.Postgres, database);
+        using var second = BuildHost(servers.Postgres, database);
 
         // Both race to create the database and apply the migration, as two pods of one service would.
         await Task.WhenAll(
@@ -36,11 +36,14 @@ public sealed class MigrationTests(Servers servers)
     [Fact(Timeout = 90_000)]
     public async Task Migration_waits_for_a_database_server_that_is_not_up_yet()
     {
+        // A server of its own to stop and start again: the one every other test shares stays up, whatever
+        // happens here.
+        await using var postgres = await LocalPostgres.StartAsync();
         var database = $"migrate_{Guid.NewGuid():N}"[..20];
         var log = new LogRecorder();
-        using var host = BuildHost(database, log);
+        using var host = BuildHost(postgres, database, log);
 
-        await servers.Postgres.StopAsync();
+        await postgres.StopAsync();
         Task migration;
         try
         {
@@ -52,15 +55,15 @@ public sealed class MigrationTests(Servers servers)
         }
         finally
         {
-            await servers.Postgres.StartAgainAsync();
+            await postgres.StartAgainAsync();
         }
 
-        await migration.WaitAsync(TimeSpan.FromSeconds(40));
+        await Eventually.WithinAsync(migration, TimeSpan.FromSeconds(40), () => $"the migration once the server was back. The server said:\n{postgres.Output}");
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Single(await scope.ServiceProvider.GetRequiredService<TestDb>().Database.GetAppliedMigrationsAsync());
     }
 
-    private IHost BuildHost(string database, LogRecorder? log = null)
+    private static IHost BuildHost(LocalPostgres postgres, string database, LogRecorder? log = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (log is not null)
@@ -70,7 +73,7 @@ public sealed class MigrationTests(Servers servers)
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:test-db"] = new NpgsqlConnectionStringBuilder(servers.Postgres.ConnectionString(database))
+            ["ConnectionStrings:test-db"] = new NpgsqlConnectionStringBuilder(postgres.ConnectionString(database))
             {
                 // Fail fast while the server is down, so the retry loop is what waits.
                 Timeout = 3,

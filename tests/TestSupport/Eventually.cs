@@ -23,11 +23,14 @@ public static class Eventually
     }
 
     /// <summary>Awaits <paramref name="task"/>, failing the test instead of hanging when it takes longer than <paramref name="timeout"/>.</summary>
-    public static async Task WithinAsync(Task task, TimeSpan timeout, string what)
+    public static Task WithinAsync(Task task, TimeSpan timeout, string what) => WithinAsync(task, timeout, () => what);
+
+    /// <summary>As above, with a description made only on failure (a server's output as it is then).</summary>
+    public static async Task WithinAsync(Task task, TimeSpan timeout, Func<string> what)
     {
         if (await Task.WhenAny(task, Task.Delay(timeout)) != task)
         {
-            Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what}");
+            Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what()}");
         }
 
         await task;
