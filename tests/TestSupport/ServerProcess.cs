@@ -102,14 +102,17 @@ public sealed class ServerProcess(
             return;
         }
 
+        var patience = timeout ?? TimeSpan.FromSeconds(30);
         TrackedProcess.Find(ServerPid(_process.Id), name)?.Signal(stopSignal);
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(patience);
         try
         {
             await _process.WaitForExitAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
+            // Said in the output, which a failing test shows: a killed server restarts through crash recovery.
+            Append($"[{name} did not stop within {patience.TotalSeconds:F0} s; killed]");
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
         }
