@@ -44,7 +44,8 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public Task StartAgainAsync() => _server.StartAsync(TimeSpan.FromSeconds(60));
 
-    public Task StopAsync() => _server.StopAsync();
+    /// <summary>Fast shutdown; killed when that takes longer than <paramref name="patience"/> (30 s unless said).</summary>
+    public Task StopAsync(TimeSpan? patience = null) => _server.StopAsync(patience);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 

@@ -103,6 +103,7 @@ public sealed class ServerProcess(
         }
 
         var patience = timeout ?? TimeSpan.FromSeconds(30);
+        var tree = TrackedProcess.Find(_process.Id, name) is { } script ? script.Descendants().Prepend(script).ToList() : [];
         TrackedProcess.Find(ServerPid(_process.Id), name)?.Signal(stopSignal);
         using var cts = new CancellationTokenSource(patience);
         try
@@ -115,6 +116,10 @@ public sealed class ServerProcess(
             Append($"[{name} did not stop within {patience.TotalSeconds:F0} s; killed]");
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
+            // Until init has reaped them, killed processes stay in the process table, and PostgreSQL started
+            // again on the same data takes such a zombie for a running server ("lock file already exists").
+            await Eventually.UntilAsync(() => Task.FromResult(!tree.Any(p => Directory.Exists($"/proc/{p.Pid}"))), TimeSpan.FromSeconds(30),
+                $"every process of the killed {name} gone");
         }
     }
 
