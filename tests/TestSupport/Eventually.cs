@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CityEServices.TestSupport;
 
 public static class Eventually
@@ -5,7 +7,8 @@ public static class Eventually
     /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        // Real waiting, on the monotonic clock: a wall-clock step must not cut a wait short or stretch it.
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             if (await condition())
@@ -13,7 +16,7 @@ public static class Eventually
                 return;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
             {
                 Assert.Fail($"Not within {timeout.TotalSeconds:F0} s: {what}");
             }
@@ -50,7 +53,7 @@ public static class Eventually
     /// <summary>Polls until the probe returns a value, or fails naming what never happened.</summary>
     public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, TimeSpan deadline, string what) where T : class
     {
-        var until = DateTimeOffset.UtcNow + deadline;
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var value = await probe();
@@ -59,7 +62,7 @@ public static class Eventually
                 return value;
             }
 
-            if (DateTimeOffset.UtcNow > until)
+            if (waited.Elapsed > deadline)
             {
                 throw new Xunit.Sdk.XunitException($"Waited {deadline.TotalSeconds:0} s for {what}; it never appeared.");
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CityEServices.TestSupport;
@@ -5,7 +6,7 @@ namespace CityEServices.TestSupport;
 /// <summary>Where a long-lived service writes its logs: the output of the test running now, shown when it fails.</summary>
 public sealed class TestOutputSink
 {
-    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
+    private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
 
     public ITestOutputHelper? Current { get; set; }
 
@@ -13,7 +14,7 @@ public sealed class TestOutputSink
     {
         try
         {
-            Current?.WriteLine($"{(DateTimeOffset.UtcNow - _start).TotalSeconds,8:F3}s {line}");
+            Current?.WriteLine($"{_sinceStart.Elapsed.TotalSeconds,8:F3}s {line}");
         }
         catch (InvalidOperationException)
         {
