@@ -22,7 +22,7 @@ public static class Kubectl
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException("kubectl is needed to render the manifests (./city test installs it; or apt-get install kubectl): " + e.Message, e);
+            throw new InvalidOperationException("kubectl 1.28 or later is needed to render the manifests (./city test fetches one when the machine has none: tools/kubectl.sh): " + e.Message, e);
         }
 
         using (process)
