@@ -103,7 +103,6 @@ public sealed class ServerProcess(
         }
 
         var patience = timeout ?? TimeSpan.FromSeconds(30);
-        var tree = TrackedProcess.Find(_process.Id, name) is { } script ? script.Descendants().Prepend(script).ToList() : [];
         TrackedProcess.Find(ServerPid(_process.Id), name)?.Signal(stopSignal);
         using var cts = new CancellationTokenSource(patience);
         try
@@ -114,6 +113,7 @@ public sealed class ServerProcess(
         {
             // Said in the output, which a failing test shows: a killed server restarts through crash recovery.
             Append($"[{name} did not stop within {patience.TotalSeconds:F0} s; killed]");
+            var tree = TrackedProcess.Find(_process.Id, name) is { } script ? script.Descendants().Prepend(script).ToList() : [];
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
             // Until init has reaped them, killed processes stay in the process table, and PostgreSQL started
