@@ -5,13 +5,12 @@ using Xunit;
 namespace CityEServices.EndToEnd.Tests;
 
 /// <summary>
-/// The citizen's page in a real headless Chromium (Debian's /usr/bin/chromium), against the real
+/// The citizen's page in a real headless Chromium (see <see cref="Chromium"/>), against the real
 /// stack: a file opened through the API, then looked up by tracking code and national ID.
 /// </summary>
 [Collection(CityStackCollection.Name)]
 public sealed class TrackingPageTests(CityStackFixture stack)
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     private static string PersianDigits(string text) =>
         string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
@@ -31,7 +30,7 @@ public sealed class TrackingPageTests(CityStackFixture stack)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Chromium.Path,
             Headless = true,
             Args = ["--no-sandbox"],
         });

@@ -13,7 +13,6 @@ namespace CityEServices.EndToEnd.Tests;
 [Collection(CityStackCollection.Name)]
 public sealed class TransparencyPageTests(CityStackFixture stack)
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     private static string PersianDigits(string text) =>
         string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
@@ -32,7 +31,7 @@ public sealed class TransparencyPageTests(CityStackFixture stack)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Chromium.Path,
             Headless = true,
             Args = ["--no-sandbox"],
         });

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CityEServices.EndToEnd.Tests;
 
-/// <summary>The public verification page in a real headless Chromium (Debian's /usr/bin/chromium), as anyone holding a paper sees it.</summary>
+/// <summary>The public verification page in a real headless Chromium (see <see cref="Chromium"/>), as anyone holding a paper sees it.</summary>
 internal static class VerifyPageBrowser
 {
     /// <summary>The status line and its class after typing <paramref name="number"/> into /verify.</summary>
@@ -12,7 +12,7 @@ internal static class VerifyPageBrowser
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium.Path,
             Headless = true,
             Args = ["--no-sandbox"],
         });

@@ -4,14 +4,13 @@ using Microsoft.Playwright;
 namespace CityEServices.Gateway.Tests;
 
 /// <summary>
-/// The citizen's page in a real headless Chromium (Debian's /usr/bin/chromium). The page and its
+/// The citizen's page in a real headless Chromium (see <see cref="Chromium"/>). The page and its
 /// calls go through the real gateway pipeline (the browser's requests are handed to the gateway's
 /// test server); the answer comes from the stand-in service in the tracking contract's shape.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class TrackingPageTests(GatewayFixture fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Origin = "http://gateway.test";
 
     private static string PersianDigits(string text) =>
@@ -24,7 +23,7 @@ public sealed class TrackingPageTests(GatewayFixture fixture)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Chromium.Path,
             Headless = true,
             Args = ["--no-sandbox"],
         });

@@ -4,14 +4,13 @@ using Microsoft.Playwright;
 namespace CityEServices.Gateway.Tests;
 
 /// <summary>
-/// The public transparency page in a real headless Chromium (Debian's /usr/bin/chromium): the page and
+/// The public transparency page in a real headless Chromium (see <see cref="Chromium"/>): the page and
 /// its call go through the real gateway pipeline, anonymously; the figures are the stand-in's, in the
 /// open-data contract's shape, so every bar and cell can be checked against a known answer.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class TransparencyPageTests(GatewayFixture fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Origin = "http://gateway.test";
 
     [Fact]
@@ -90,7 +89,7 @@ public sealed class TransparencyPageTests(GatewayFixture fixture)
             var playwright = await Playwright.CreateAsync();
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = Chromium,
+                ExecutablePath = Chromium.Path,
                 Headless = true,
                 Args = ["--no-sandbox"],
             });
