@@ -39,31 +39,26 @@ public class ServerTests
         ManifestTests.AssertNone(ServerVersions.Check(await Manifests.RenderAsync(overlay), ServerVersions.Read(), everyServer));
 
     [Fact]
-    public void The_versions_are_the_ones_the_AppHost_runs_locally()
+    public void The_versions_are_the_ones_the_AppHost_runs_locally_on_the_reference_system_and_never_newer_elsewhere() =>
+        ManifestTests.AssertNone(ServerVersions.CompareWithLocal(ServerVersions.Read(), ServerVersions.Local(), ServerVersions.OnReferenceSystem()));
+
+    [Fact]
+    public void On_the_reference_system_another_series_is_refused_and_elsewhere_only_a_newer_one()
     {
-        var local = ServerVersions.Local();
-        var problems = new List<string>();
-        foreach (var (key, image) in ServerVersions.Read())
-        {
-            var server = ServerVersions.ServerOf(image);
-            var tag = Images.Tag(image);
-            if (server is null || tag is null)
-            {
-                problems.Add($"versions.env: {key}={image} is not a tagged PostgreSQL, RabbitMQ or Redis image");
-                continue;
-            }
+        var versions = new Dictionary<string, string> { ["POSTGRES_IMAGE"] = "postgres:15.14-alpine", ["RABBITMQ_IMAGE"] = "rabbitmq:3.10.25-management" };
+        var debian13 = new Dictionary<string, string?> { ["postgres"] = "17", ["rabbitmq"] = "4.0", ["redis"] = "8.0" };
+        var older = new Dictionary<string, string?> { ["postgres"] = "14", ["rabbitmq"] = "3.9", ["redis"] = "6.0" };
 
-            var expected = local[server];
-            if (expected is null)
-            {
-                problems.Add($"{server} is not installed here (apt-get install postgresql rabbitmq-server redis-server, as ./city does): nothing to compare {key} with");
-            }
-            else if (ServerVersions.Series(server, tag) != expected)
-            {
-                problems.Add($"versions.env: {key}={image} is {server} {ServerVersions.Series(server, tag)}, but the AppHost runs {server} {expected} locally");
-            }
-        }
-
-        ManifestTests.AssertNone(problems);
+        Assert.Equal(2, ServerVersions.CompareWithLocal(versions, debian13, onReference: true).Count());
+        Assert.Empty(ServerVersions.CompareWithLocal(versions, debian13, onReference: false));
+        Assert.All(ServerVersions.CompareWithLocal(versions, older, onReference: false), p => Assert.Contains("newer than this machine's", p));
+        Assert.Equal(2, ServerVersions.CompareWithLocal(versions, older, onReference: false).Count());
     }
+
+    [Theory]
+    [InlineData("PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n", true)]
+    [InlineData("PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nID=debian\nVERSION_ID=\"13\"\n", false)]
+    [InlineData("NAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nID=ubuntu\nID_LIKE=debian\n", false)]
+    public void The_reference_system_is_Debian_12(string osRelease, bool reference) =>
+        Assert.Equal(reference, ServerVersions.OnReferenceSystem(osRelease));
 }

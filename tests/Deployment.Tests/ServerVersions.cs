@@ -92,6 +92,49 @@ public static partial class ServerVersions
         }
     }
 
+    /// <summary>
+    /// The machine whose servers production's versions are pinned to: Debian 12, as CI. Elsewhere (Debian 13,
+    /// Ubuntu) the distribution ships other series, and production's cannot be the same as those.
+    /// </summary>
+    public static bool OnReferenceSystem(string? osRelease = null)
+    {
+        osRelease ??= File.Exists("/etc/os-release") ? File.ReadAllText("/etc/os-release") : "";
+        var fields = Read(osRelease);
+        return fields.GetValueOrDefault("ID")?.Trim('"') == "debian" && fields.GetValueOrDefault("VERSION_ID")?.Trim('"') == "12";
+    }
+
+    /// <summary>
+    /// What is wrong with production's versions against this machine's servers: on the reference system each series
+    /// must be the one installed, so the tests run what production runs; elsewhere none may be newer than the one
+    /// installed, so no test here runs on a server older than production's.
+    /// </summary>
+    public static IEnumerable<string> CompareWithLocal(IReadOnlyDictionary<string, string> versions, IReadOnlyDictionary<string, string?> local, bool onReference)
+    {
+        foreach (var (key, image) in versions)
+        {
+            var server = ServerOf(image);
+            var series = Images.Tag(image) is { } tag && server is not null ? Series(server, tag) : null;
+            if (series is null)
+            {
+                yield return $"versions.env: {key}={image} is not a tagged PostgreSQL, RabbitMQ or Redis image";
+            }
+            else if (local[server!] is not { } installed)
+            {
+                yield return $"{server} is not installed here (apt-get install postgresql rabbitmq-server redis-server, as ./city does): nothing to compare {key} with";
+            }
+            else if (onReference && series != installed)
+            {
+                yield return $"versions.env: {key}={image} is {server} {series}, but the AppHost runs {server} {installed} locally (Debian 12, the reference system)";
+            }
+            else if (!onReference && SeriesVersion(series) > SeriesVersion(installed))
+            {
+                yield return $"versions.env: {key}={image} is {server} {series}, newer than this machine's {server} {installed}: the tests here would run on an older server than production";
+            }
+        }
+    }
+
+    private static Version SeriesVersion(string series) => Version.Parse(series.Contains('.') ? series : series + ".0");
+
     /// <summary>The series of the Debian servers the AppHost runs locally (AppHost/servers/*.sh start the installed binaries).</summary>
     public static IReadOnlyDictionary<string, string?> Local()
     {
