@@ -46,9 +46,11 @@ public class ServerTests
     public void On_the_reference_system_another_series_is_refused_and_elsewhere_only_a_newer_one()
     {
         var versions = new Dictionary<string, string> { ["POSTGRES_IMAGE"] = "postgres:15.14-alpine", ["RABBITMQ_IMAGE"] = "rabbitmq:3.10.25-management" };
+        var debian12 = new Dictionary<string, string?> { ["postgres"] = "15", ["rabbitmq"] = "3.10", ["redis"] = "7.0" };
         var debian13 = new Dictionary<string, string?> { ["postgres"] = "17", ["rabbitmq"] = "4.0", ["redis"] = "8.0" };
         var older = new Dictionary<string, string?> { ["postgres"] = "14", ["rabbitmq"] = "3.9", ["redis"] = "6.0" };
 
+        Assert.Empty(ServerVersions.CompareWithLocal(versions, debian12, onReference: true));
         Assert.Equal(2, ServerVersions.CompareWithLocal(versions, debian13, onReference: true).Count());
         Assert.Empty(ServerVersions.CompareWithLocal(versions, debian13, onReference: false));
         Assert.All(ServerVersions.CompareWithLocal(versions, older, onReference: false), p => Assert.Contains("newer than this machine's", p));
