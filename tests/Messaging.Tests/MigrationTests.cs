@@ -63,7 +63,25 @@ public sealed class MigrationTests(Servers servers)
         Assert.Single(await scope.ServiceProvider.GetRequiredService<TestDb>().Database.GetAppliedMigrationsAsync());
     }
 
-    private static IHost BuildHost(LocalPostgres postgres, string database, LogRecorder? log = null)
+    [Fact(Timeout = 60_000)]
+    public async Task A_migration_the_server_cannot_parse_fails_at_once_with_the_servers_error()
+    {
+        var log = new LogRecorder();
+        using var host = BuildHost<UnparsableDb>(servers.Postgres, $"migrate_{Guid.NewGuid():N}"[..20], log);
+
+        // Retrying would only repeat the error until the patience ran out: a server too old for the schema has
+        // to say so in the first second, not after minutes of "retrying".
+        var error = await Assert.ThrowsAsync<PostgresException>(() => host.MigrateDatabaseAsync<UnparsableDb>(TimeSpan.FromSeconds(40)));
+
+        Assert.Equal(PostgresErrorCodes.SyntaxError, error.SqlState);
+        Assert.Equal(0, log.Count("retrying"));
+    }
+
+    private static IHost BuildHost(LocalPostgres postgres, string database, LogRecorder? log = null) =>
+        BuildHost<TestDb>(postgres, database, log);
+
+    private static IHost BuildHost<TDbContext>(LocalPostgres postgres, string database, LogRecorder? log)
+        where TDbContext : DbContext
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (log is not null)
@@ -79,7 +97,7 @@ public sealed class MigrationTests(Servers servers)
                 Timeout = 3,
             }.ConnectionString,
         });
-        builder.AddServiceDatabase<TestDb>("test-db");
+        builder.AddServiceDatabase<TDbContext>("test-db");
         return builder.Build();
     }
 }

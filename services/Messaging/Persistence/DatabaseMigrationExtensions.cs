@@ -63,7 +63,17 @@ public static partial class DatabaseMigrationExtensions
             patience ?? TimeSpan.FromMinutes(2),
             // The machine's clock, not the host's TimeProvider: a test host's pinned business clock would never end a wait.
             TimeProvider.System,
-            (_, delay, error) => LogWaiting(logger, context, delay.TotalSeconds, error.Message),
+            (_, delay, error) =>
+            {
+                if (UnreachableDatabase.IsUnreachable(error))
+                {
+                    LogWaiting(logger, context, delay.TotalSeconds, error.Message);
+                }
+                else
+                {
+                    LogRetrying(logger, context, delay.TotalSeconds, error.Message);
+                }
+            },
             cancellationToken,
             IsWorthRetrying);
     }
@@ -71,11 +81,16 @@ public static partial class DatabaseMigrationExtensions
     /// <summary>
     /// Any database error, not only an unreachable server: replicas (or init containers) migrating one new
     /// database at once collide (CREATE DATABASE twice, a column or index another one just added, seen in
-    /// the rollout and replica tests), and the next attempt finds the work done. A real fault fails after the patience.
+    /// the rollout and replica tests), and the next attempt finds the work done. A real fault fails after the
+    /// patience, except a statement the server cannot parse or does not support (42601, 0A000: a server older
+    /// than the schema needs, or a broken migration), which fails at once: no retry makes it valid.
     /// </summary>
-    private static bool IsWorthRetrying(Exception exception) =>
-        exception is NpgsqlException || UnreachableDatabase.IsUnreachable(exception)
-        || exception.InnerException is { } inner && IsWorthRetrying(inner);
+    private static bool IsWorthRetrying(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.SyntaxError or PostgresErrorCodes.FeatureNotSupported } => false,
+        NpgsqlException => true,
+        _ => UnreachableDatabase.IsUnreachable(exception) || exception.InnerException is { } inner && IsWorthRetrying(inner),
+    };
 
     [LoggerMessage(LogLevel.Information, "{Context}: start-up migration is off (Database:MigrateOnStartup=false); the schema is migrated by a separate run")]
     private static partial void LogSkipped(ILogger logger, string context);
@@ -88,4 +103,7 @@ public static partial class DatabaseMigrationExtensions
 
     [LoggerMessage(LogLevel.Warning, "{Context}: database not reachable yet, retrying in {Seconds}s ({Reason})")]
     private static partial void LogWaiting(ILogger logger, string context, double seconds, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "{Context}: migration failed, retrying in {Seconds}s (another replica may be migrating the same database: {Reason})")]
+    private static partial void LogRetrying(ILogger logger, string context, double seconds, string reason);
 }
