@@ -6,6 +6,9 @@ set -euo pipefail
 port=$1; dir=$2; shift 2
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/postgres" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)" >&2; exit 1; }
+# The schema needs PostgreSQL 15 or later (unique indexes NULLS NOT DISTINCT): say so before any migration fails.
+major=$(basename "$(dirname "$bin")"); major=${major%%.*}
+[ "$major" -ge 15 ] 2>/dev/null || { echo "PostgreSQL $major is too old: the databases need 15 or later (Debian 12 and Ubuntu 24.04 have it; else apt.postgresql.org)" >&2; exit 1; }
 
 run=()
 if [ "$(id -u)" = 0 ]; then
