@@ -75,7 +75,7 @@ archive_pid() {
   if [[ -n "$port" ]]; then
     pid="$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
   fi
-  if [[ -z "$pid" ]] || ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'Archive'; then
+  if [[ -z "$pid" ]] || ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep 'Archive' >/dev/null; then
     pid="$(pgrep -f "$root/services/Archive/bin/" | head -1 || true)"
   fi
   [[ -n "$pid" ]] && echo "measuring RSS of pid $pid: $(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-160)" >&2
