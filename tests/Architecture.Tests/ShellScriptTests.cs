@@ -39,11 +39,14 @@ public sealed partial class ShellScriptTests
     public static bool StopsReading(string line) =>
         !line.TrimStart().StartsWith('#') && EarlyStoppingGrep().IsMatch(line);
 
-    /// <summary>The repository's shell scripts: ./city and every *.sh, not what builds or ./city leave behind.</summary>
-    private static IEnumerable<string> Scripts() =>
-        Directory.EnumerateFiles(RepositoryPaths.Root, "*.sh", SearchOption.AllDirectories)
-            .Where(f => !SourceFiles.Relative(f).Split('/').Any(s => s is "bin" or "obj" or ".city" or ".git" or "node_modules"))
-            .Append(Path.Combine(RepositoryPaths.Root, "city"));
+    /// <summary>The repository's shell scripts: ./city and every *.sh.</summary>
+    private static IEnumerable<string> Scripts() => ScriptsUnder(RepositoryPaths.Root).Append(Path.Combine(RepositoryPaths.Root, "city"));
+
+    // Never into what builds and ./city write: other test assemblies create and delete servers' data there meanwhile.
+    private static IEnumerable<string> ScriptsUnder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.sh").Concat(Directory.EnumerateDirectories(folder)
+            .Where(d => Path.GetFileName(d) is not ("bin" or "obj" or ".city" or ".git" or "node_modules" or "TestResults"))
+            .SelectMany(ScriptsUnder));
 
     // A single pipe (not ||) into grep whose options, before the next pipe or command, include q, m or their long names.
     [GeneratedRegex(@"(?<!\|)\|(?!\|)\s*grep\b[^|;&]*?\s(-[A-Za-z]*[qm]|--quiet|--silent|--max-count)")]
