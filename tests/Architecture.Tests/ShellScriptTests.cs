@@ -15,10 +15,11 @@ public sealed partial class ShellScriptTests
     public void No_script_under_pipefail_pipes_into_a_grep_that_stops_reading()
     {
         var offences = Scripts()
-            .Where(file => File.ReadAllText(file).Contains("pipefail", StringComparison.Ordinal))
-            .SelectMany(file => File.ReadLines(file).Select((line, i) => (line, number: i + 1))
+            .Select(file => (file, lines: File.ReadAllLines(file)))
+            .Where(s => s.lines.Any(line => line.Contains("pipefail", StringComparison.Ordinal)))
+            .SelectMany(s => s.lines.Select((line, i) => (line, number: i + 1))
                 .Where(l => StopsReading(l.line))
-                .Select(l => $"{SourceFiles.Relative(file)}:{l.number}: {l.line.Trim()}"))
+                .Select(l => $"{SourceFiles.Relative(s.file)}:{l.number}: {l.line.Trim()}"))
             .ToList();
 
         Assert.True(offences.Count == 0,
